@@ -1,0 +1,39 @@
+package jp.ikiiki.desk.audit;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Records what was done with personal data. Entries are written in their own transaction, so an audit
+ * entry survives the rollback of the work it describes (a dry-run import, a failed export), and can never
+ * be changed or deleted afterwards: the database refuses UPDATE and DELETE on the trail.
+ */
+public interface AuditTrail {
+
+	/**
+	 * Appends one entry for the current user (the authenticated name, or {@code system} outside a request).
+	 *
+	 * @param action     what was done; not null
+	 * @param channel    the screen or API call it came from, e.g. {@code 画面:対象者検索} or {@code GET /api/subjects}; not null
+	 * @param subjectIds the 宛名番号 of every person whose data was shown or exported; empty if none
+	 * @param fileName   the file imported, exported or downloaded; null if none
+	 * @param detail     what else identifies the act (search criteria, counts); null if none. Goes only to the
+	 *                   audit table, never to the application log
+	 */
+	void record(AuditAction action, String channel, Collection<String> subjectIds, String fileName, String detail);
+
+	/** Shorthand for an entry that names people but no file. */
+	default void record(AuditAction action, String channel, Collection<String> subjectIds, String detail) {
+		record(action, channel, subjectIds, null, detail);
+	}
+
+	/** Shorthand for an entry about a file. */
+	default void recordFile(AuditAction action, String channel, String fileName, String detail) {
+		record(action, channel, List.of(), fileName, detail);
+	}
+
+	/**
+	 * Appends one entry for a named user (login events, where no authentication is in place yet).
+	 */
+	void recordFor(String username, AuditAction action, String channel, String detail);
+}

@@ -1,0 +1,57 @@
+package jp.ikiiki.desk.audit.internal;
+
+import java.util.Collection;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcAuditTrail implements AuditTrail {
+
+	static final String SYSTEM = "system";
+	private final JdbcClient jdbc;
+
+	JdbcAuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(AuditAction action, String channel, Collection<String> subjectIds, String fileName, String detail) {
+		insert(currentUsername(), action, channel, subjectIds, fileName, detail);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFor(String username, AuditAction action, String channel, String detail) {
+		insert(username, action, channel, java.util.List.of(), null, detail);
+	}
+
+	private void insert(String username, AuditAction action, String channel, Collection<String> subjectIds,
+			String fileName, String detail) {
+		jdbc.sql("""
+				insert into audit_event (username, action, channel, subject_ids, file_name, detail)
+				values (:username, :action, :channel, :subjects, :file, :detail)""")
+				.param("username", truncate(username == null || username.isBlank() ? SYSTEM : username, 64))
+				.param("action", action.name())
+				.param("channel", truncate(channel, 200))
+				.param("subjects", subjectIds == null ? new String[0] : subjectIds.toArray(String[]::new))
+				.param("file", fileName == null ? null : truncate(fileName, 300))
+				.param("detail", detail)
+				.update();
+	}
+
+	static String currentUsername() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null || !auth.isAuthenticated() ? SYSTEM : auth.getName();
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
+	}
+}
