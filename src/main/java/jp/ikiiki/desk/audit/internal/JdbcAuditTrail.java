@@ -26,6 +26,20 @@ class JdbcAuditTrail implements AuditTrail {
 		insert(currentUsername(), action, channel, subjectIds, fileName, detail);
 	}
 
+	// The shorthands are overridden so that the call goes through the transactional proxy (a default method
+	// calling record() would be a self-invocation and join the caller's transaction, which may roll back).
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(AuditAction action, String channel, Collection<String> subjectIds, String detail) {
+		insert(currentUsername(), action, channel, subjectIds, null, detail);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFile(AuditAction action, String channel, String fileName, String detail) {
+		insert(currentUsername(), action, channel, java.util.List.of(), fileName, detail);
+	}
+
 	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFor(String username, AuditAction action, String channel, String detail) {
