@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.audit.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
@@ -15,9 +16,11 @@ class JdbcAuditTrail implements AuditTrail {
 
 	static final String SYSTEM = "system";
 	private final JdbcClient jdbc;
+	private final MeterRegistry meters;
 
-	JdbcAuditTrail(JdbcClient jdbc) {
+	JdbcAuditTrail(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	@Override
@@ -58,6 +61,7 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("file", fileName == null ? null : truncate(fileName, 300))
 				.param("detail", detail)
 				.update();
+		meters.counter("ikiiki.audit.events", "action", action.name()).increment();
 	}
 
 	static String currentUsername() {
