@@ -3,7 +3,6 @@ package jp.ikiiki.desk.subjects.importing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.charset.CharacterCodingException;
@@ -47,7 +46,7 @@ final class CsvReader {
 		} catch (IOException e) {
 			throw new UnreadableFileException(1, "ファイルを読み込めませんでした。", e);
 		}
-		parse(new InputStreamReader(body, charset.strictDecoder()), charset, handler);
+		parse(new StrictDecodingReader(body, charset.strictDecoder()), charset, handler);
 		return charset;
 	}
 
@@ -133,7 +132,7 @@ final class CsvReader {
 				}
 			}
 		} catch (CharacterCodingException e) {
-			throw new UnreadableFileException(line, line + "行目付近に、文字コード " + charset.label()
+			throw new UnreadableFileException(line, line + "行目に、文字コード " + charset.label()
 					+ " として読めないバイトがあります。ファイルの文字コードを確認してください（取込は中止しました）。", e);
 		} catch (IOException e) {
 			throw new UnreadableFileException(line, "ファイルを読み込めませんでした（" + line + "行目付近）。", e);
