@@ -1,6 +1,7 @@
 package jp.ikiiki.desk.subjects.importing;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -42,7 +43,13 @@ final class CsvReader {
 			int n = CsvCharset.readFully(in, head);
 			charset = CsvCharset.detect(head, n, n < head.length);
 			int skip = charset == CsvCharset.UTF_8_BOM ? 3 : 0;
-			body = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), in);
+			// SequenceInputStream closes each stream it has finished; the caller's stream stays open.
+			InputStream rest = new FilterInputStream(in) {
+				@Override
+				public void close() {
+				}
+			};
+			body = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), rest);
 		} catch (IOException e) {
 			throw new UnreadableFileException(1, "ファイルを読み込めませんでした。", e);
 		}
