@@ -8,7 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
@@ -209,34 +211,22 @@ final class ImportStage {
 	}
 
 	/**
-	 * Builds each valid row's record (別紙 header → value; for 別紙3 the stored system-owned values 55–84 replace
-	 * the blanks of the file), classifies it against {@code subject} in one pass, and collects the subjects that
-	 * end. Returns {added, changed, ended, flagged}.
+	 * Classifies every valid row against {@code subject} in one pass and collects the subjects that end. A row's
+	 * record (別紙 header → value; for 別紙3 with the stored system-owned values 55–84 in place of the file's
+	 * blanks) is built by the database from the staged values, and only where it is needed: to compare with an
+	 * existing subject, and when applying. Returns {added, changed, ended, flagged}.
 	 */
-	int[] classify(List<Column> columns) {
-		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
-		String[] cityKeys = columns.stream().filter(c -> c.owner() == Column.Owner.CITY).map(Column::header)
-				.toArray(String[]::new);
-		boolean progress = kind == SubjectFileKind.PROGRESS;
-		String recordExpression = "jsonb_object(?::text[], st.vals)"
-				+ (progress ? " || coalesce(s.progress_record - ?::text[], '{}'::jsonb)" : "");
-		jdbc.update("create temporary table import_row on commit drop as"
-				+ " select st.row_no, st.address_number, st.gaiji, " + prefixed("st.") + ", r.record, case"
+	int[] classify() {
+		jdbc.execute("create temporary table import_row on commit drop as"
+				+ " select st.row_no, st.address_number, st.gaiji, st.vals, " + prefixed("st.") + ", case"
 				+ " when s.address_number is null then '" + ADDED + "'"
 				+ " when s." + record + " is null then '" + GAINED + "'"
 				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
-				+ " when s." + record + " is distinct from r.record or " + storedGaiji("s") + " is distinct from st.gaiji"
-				+ " then '" + CHANGED + "' else '" + SAME + "' end as outcome"
+				+ " when s." + record + " is distinct from " + recordOf("st", "s")
+				+ " or " + storedGaiji("s") + " is distinct from st.gaiji then '" + CHANGED + "'"
+				+ " else '" + SAME + "' end as outcome"
 				+ " from import_stage st left join subject s on s.address_number = st.address_number"
-				+ " cross join lateral (select " + recordExpression + " as record) r"
-				+ " where st.valid", ps -> {
-					// in the order of the placeholders: the stored 外字 marks, then the record expression
-					ps.setString(1, kind.code());
-					ps.setArray(2, ps.getConnection().createArrayOf("text", keys));
-					if (progress) {
-						ps.setArray(3, ps.getConnection().createArrayOf("text", cityKeys));
-					}
-				});
+				+ " where st.valid");
 		jdbc.execute("create index on import_row (address_number)");
 		jdbc.execute("analyze import_row");
 		jdbc.execute("create temporary table import_ended on commit drop as"
@@ -251,28 +241,54 @@ final class ImportStage {
 		return new int[] {added, changed, ended, flagged};
 	}
 
+	/**
+	 * The record a staged row stands for: its values under the 別紙 headers; for 別紙3 the subject's stored
+	 * system-owned values replace the blanks the file's row carries in columns 55–84.
+	 *
+	 * @param subject alias of the stored subject, or null for a new one
+	 */
+	private String recordOf(String row, String subject) {
+		String built = "jsonb_object(" + textArray(kind.columns().stream().map(Column::header).toList()) + ", " + row
+				+ ".vals)";
+		if (kind != SubjectFileKind.PROGRESS || subject == null) {
+			return built; // a new subject has no stored system values: the file's row carries them blank
+		}
+		return "(" + built + " || coalesce(" + subject + ".progress_record - " + textArray(kind.columns().stream()
+				.filter(c -> c.owner() == Column.Owner.CITY).map(Column::header).toList()) + ", '{}'::jsonb))";
+	}
+
+	/** A text[] literal of constants (column headers), quoted for SQL. */
+	private static String textArray(List<String> values) {
+		StringBuilder sb = new StringBuilder("'{");
+		for (int i = 0; i < values.size(); i++) {
+			sb.append(i == 0 ? "" : ",").append('"')
+					.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''")).append('"');
+		}
+		return sb.append("}'::text[]").toString();
+	}
+
 	private static String prefixed(String alias) {
-		return java.util.Arrays.stream(TYPED.split(",\\s*")).map(c -> alias + c).collect(java.util.stream.Collectors.joining(", "));
+		return Arrays.stream(TYPED.split(",\\s*")).map(c -> alias + c).collect(Collectors.joining(", "));
 	}
 
 	/** Writes the comparison into the subjects: insert the added, update the changed, end the absent. */
 	void apply(long id) {
 		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
 		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + importId + ", gaiji)"
-				+ " select address_number, " + TYPED + ", record, ?, gaiji from import_row where outcome = '" + ADDED + "'",
-				id);
+				+ " select st.address_number, " + prefixed("st.") + ", " + recordOf("st", null)
+				+ ", ?, st.gaiji from import_row st where st.outcome = '" + ADDED + "'", id);
 		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
 				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
 				+ " sex = st.sex, birth_date = st.birth_date, " + wardSet + "postal_code = st.postal_code,"
 				+ " address = st.address, address_extra = st.address_extra, mail_postal_code = st.mail_postal_code,"
 				+ " mail_address = st.mail_address, mail_address_extra = st.mail_address_extra, address_key = st.address_key,"
 				+ " care_level = st.care_level, ticket_type = st.ticket_type, management_number = st.management_number,"
-				+ " " + record + " = st.record, " + importId + " = ?, " + endedAt + " = null,"
+				+ " " + record + " = " + recordOf("st", "s") + ", " + importId + " = ?, " + endedAt + " = null,"
 				+ " gaiji = coalesce((select jsonb_agg(g) from jsonb_array_elements(s.gaiji) g"
-				+ "   where g->>'kind' is distinct from ?), '[]'::jsonb) || st.gaiji,"
+				+ "   where g->>'kind' is distinct from '" + kind.code() + "'), '[]'::jsonb) || st.gaiji,"
 				+ " updated_at = now()"
 				+ " from import_row st where st.address_number = s.address_number"
-				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id, kind.code());
+				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id);
 		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
 				+ " where address_number in (select address_number from import_ended)");
 	}
@@ -287,8 +303,7 @@ final class ImportStage {
 	 * One line per changed field, in file order then 別紙 order: row, 宛名番号, 氏名漢字, item, before, after.
 	 * A subject gaining its first record of this kind, or returning after it had ended, gets a line saying so.
 	 */
-	void changes(List<Column> columns, RowCallbackHandler handler) {
-		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
+	void changes(RowCallbackHandler handler) {
 		String sql = "select * from ("
 				+ " select st.row_no, st.address_number, st.name_kanji, 0 as ord, ? as item, '' as before, '' as after"
 				+ " from import_row st where st.outcome = '" + GAINED + "'"
@@ -296,25 +311,22 @@ final class ImportStage {
 				+ " select st.row_no, st.address_number, st.name_kanji, 0, ?, '終了', '取込対象'"
 				+ " from import_row st where st.outcome = '" + RETURNED + "'"
 				+ " union all"
-				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key,"
-				+ " st.record->>k.key"
+				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key, r.record->>k.key"
 				+ " from import_row st join subject s on s.address_number = st.address_number"
-				+ " cross join lateral unnest(?::text[]) with ordinality as k(key, ord)"
+				+ " cross join lateral (select " + recordOf("st", "s") + " as record) r"
+				+ " cross join lateral unnest(" + textArray(kind.columns().stream().map(Column::header).toList())
+				+ ") with ordinality as k(key, ord)"
 				+ " where st.outcome in ('" + CHANGED + "','" + RETURNED + "')"
-				+ " and (s." + record + "->>k.key) is distinct from (st.record->>k.key)"
+				+ " and (s." + record + "->>k.key) is distinct from (r.record->>k.key)"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 100000, '外字確認', " + gaijiText(storedGaiji("s"))
 				+ ", " + gaijiText("st.gaiji")
 				+ " from import_row st join subject s on s.address_number = st.address_number"
 				+ " where st.outcome = '" + CHANGED + "' and " + storedGaiji("s") + " is distinct from st.gaiji"
 				+ ") c order by row_no, ord";
-		String kindCode = kind.code();
 		PreparedStatementSetter params = ps -> {
 			ps.setString(1, "（" + kind.title() + "の記録を新規登録）");
 			ps.setString(2, "（終了の取消）");
-			ps.setArray(3, ps.getConnection().createArrayOf("text", keys));
-			ps.setString(4, kindCode);
-			ps.setString(5, kindCode);
 		};
 		jdbc.query(sql, params, handler);
 	}
@@ -334,7 +346,8 @@ final class ImportStage {
 	/** This kind's 外字 marks stored on a subject (the other file's marks are kept apart). */
 	private String storedGaiji(String alias) {
 		return "(case when " + alias + ".gaiji = '[]'::jsonb then '[]'::jsonb else coalesce((select jsonb_agg(g)"
-				+ " from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = ?), '[]'::jsonb) end)";
+				+ " from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = '" + kind.code() + "'),"
+				+ " '[]'::jsonb) end)";
 	}
 
 	private static String gaijiText(String gaijiExpression) {

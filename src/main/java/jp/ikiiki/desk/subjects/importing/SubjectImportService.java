@@ -263,7 +263,7 @@ class SubjectImportService implements SubjectImports {
 						Severity.NOTICE));
 			}
 		}
-		int[] counts = stage.classify(run.kind.columns());
+		int[] counts = stage.classify();
 		run.added = counts[0];
 		run.changed = counts[1];
 		run.ended = counts[2];
