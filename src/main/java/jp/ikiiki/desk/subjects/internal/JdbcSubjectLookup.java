@@ -17,9 +17,11 @@ import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
 import jp.ikiiki.desk.subjects.SubjectSummary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +42,18 @@ class JdbcSubjectLookup implements SubjectLookup {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final SubjectRecords records;
+	private final SecurityContextHolderStrategy securityContext;
 
-	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records) {
+	/**
+	 * @param securityContext the strategy method security reads too (Vaadin's session-aware one in the console),
+	 *                        so the role check for bank details sees the same user as {@code @PreAuthorize}
+	 */
+	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records,
+			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.records = records;
+		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 	}
 
 	@Override
@@ -82,8 +91,8 @@ class JdbcSubjectLookup implements SubjectLookup {
 	}
 
 	/** Bank details are for operators only (第11章: agents see what a call needs). */
-	private static boolean mayReadBankDetails() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+	private boolean mayReadBankDetails() {
+		Authentication auth = securityContext.getContext().getAuthentication();
 		return auth != null && auth.isAuthenticated()
 				&& auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.OPERATOR).equals(a.getAuthority()));
 	}
