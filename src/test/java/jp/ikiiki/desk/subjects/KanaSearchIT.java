@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** The kana prefix search is blind to width, script, spaces and small kana (issue 2 point 5). */
 @SpringBootTest
+@AutoConfigureMockMvc // same context as the API tests: one embedded database, one security context strategy
 @WithMockUser(username = "agent", roles = "AGENT")
 class KanaSearchIT {
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +25,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 /** Every criterion of the look-up, their combination, least privilege and the audit trail (issue 2 points 5–7). */
 @SpringBootTest
+@AutoConfigureMockMvc // same context as the API tests: one embedded database, one security context strategy
 @WithMockUser(username = "agent", roles = "AGENT")
 class SubjectLookupIT {
 

@@ -17,9 +17,11 @@ import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
 import jp.ikiiki.desk.subjects.SubjectSummary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +42,18 @@ class JdbcSubjectLookup implements SubjectLookup {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final SubjectRecords records;
+	private final SecurityContextHolderStrategy securityContext;
 
-	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records) {
+	/**
+	 * @param securityContext the strategy method security reads too (Vaadin's session-aware one in the console),
+	 *                        so the role check for bank details sees the same user as {@code @PreAuthorize}
+	 */
+	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records,
+			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.records = records;
+		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 	}
 
 	@Override
@@ -53,8 +62,7 @@ class JdbcSubjectLookup implements SubjectLookup {
 			throw new IllegalArgumentException("検索条件を入力してください");
 		}
 		var sql = Sql.of(query);
-		List<SubjectSummary> rows = jdbc.sql("select " + SUMMARY_COLUMNS + " from subject where " + sql.where()
-				+ " order by name_kana_key using ~<~, address_number limit :limit offset :offset")
+		List<SubjectSummary> rows = jdbc.sql(sql.statement())
 				.params(sql.params())
 				.param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
 				.param("offset", Math.max(0, offset))
@@ -83,8 +91,8 @@ class JdbcSubjectLookup implements SubjectLookup {
 	}
 
 	/** Bank details are for operators only (第11章: agents see what a call needs). */
-	private static boolean mayReadBankDetails() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+	private boolean mayReadBankDetails() {
+		Authentication auth = securityContext.getContext().getAuthentication();
 		return auth != null && auth.isAuthenticated()
 				&& auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.OPERATOR).equals(a.getAuthority()));
 	}
@@ -106,6 +114,15 @@ class JdbcSubjectLookup implements SubjectLookup {
 	/** The WHERE clause of a query and its parameters. Every value is a bind parameter, never SQL text. */
 	record Sql(String where, Map<String, Object> params) {
 
+		/**
+		 * The whole statement, with {@code :limit} and {@code :offset} still to bind. Ordered by the kana key with
+		 * the pattern operator class's ordering (~<~), which the kana index supplies without a sort.
+		 */
+		String statement() {
+			return "select " + SUMMARY_COLUMNS + " from subject where " + where
+					+ " order by name_kana_key using ~<~, address_number limit :limit offset :offset";
+		}
+
 		static Sql of(SubjectQuery q) {
 			var where = new StringJoiner(" and ");
 			var params = new LinkedHashMap<String, Object>();
@@ -118,8 +135,13 @@ class JdbcSubjectLookup implements SubjectLookup {
 				params.put("addressNumber", q.addressNumber());
 			}
 			if (q.kanaPrefix() != null) {
-				where.add("name_kana_key like :kanaPrefix");
-				params.put("kanaPrefix", escapeLike(q.kanaPrefix()) + "%");
+				// A range rather than LIKE 'タナ%': PostgreSQL turns LIKE into an index range only when it plans with
+				// the pattern's value, so a cached generic plan of a prepared statement would scan the whole index.
+				// The pattern operators compare bytes, and UTF-8 keeps code point order, so [タナ, タニ) is exactly
+				// the keys starting with タナ.
+				where.add("name_kana_key ~>=~ :kanaFrom and name_kana_key ~<~ :kanaTo");
+				params.put("kanaFrom", q.kanaPrefix());
+				params.put("kanaTo", successor(q.kanaPrefix()));
 			}
 			if (q.birthDate() != null) {
 				where.add("birth_date = :birthDate");
@@ -143,9 +165,7 @@ class JdbcSubjectLookup implements SubjectLookup {
 						+ (date != null ? " or birth_date = :" + p + "Date" : "") + ")");
 			}
 			for (int i = 0; i < q.nameOrAddress().size(); i++) {
-				String f = q.nameOrAddress().get(i);
-				where.add("(" + fragment("name_kanji_key", "nameOrAddress" + i + "k", f, params)
-						+ " or " + fragment("address_key", "nameOrAddress" + i + "a", f, params) + ")");
+				where.add(nameOrAddress("nameOrAddress" + i, q.nameOrAddress().get(i), params));
 			}
 			return new Sql(where.toString(), params);
 		}
@@ -163,6 +183,30 @@ class JdbcSubjectLookup implements SubjectLookup {
 			params.put(param + "Grams", value);
 			return "(subject_bigrams(" + column + ") @> subject_bigrams(cast(:" + param + "Grams as text)) and "
 					+ column + " like :" + param + ")";
+		}
+
+		/**
+		 * Either column. Written as (bigrams in either) AND (LIKE on either) rather than an OR of two fragment
+		 * conditions: the bigram part becomes a BitmapOr of both GIN indexes and the per-row filter is only the two
+		 * LIKEs, whereas an OR of ANDs makes PostgreSQL recompute the bigram arrays of every candidate row.
+		 */
+		private static String nameOrAddress(String param, String value, Map<String, Object> params) {
+			params.put(param, "%" + escapeLike(value) + "%");
+			String like = "(name_kanji_key like :" + param + " or address_key like :" + param + ")";
+			if (value.codePointCount(0, value.length()) < 2) {
+				return like;
+			}
+			params.put(param + "Grams", value);
+			String grams = "subject_bigrams(cast(:" + param + "Grams as text))";
+			return "((subject_bigrams(name_kanji_key) @> " + grams + " or subject_bigrams(address_key) @> " + grams
+					+ ") and " + like + ")";
+		}
+
+		/** The smallest string greater than every string starting with {@code prefix}: its last code point plus one. */
+		static String successor(String prefix) {
+			int last = prefix.codePointBefore(prefix.length());
+			int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+			return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
 		}
 
 		static String escapeLike(String s) {
