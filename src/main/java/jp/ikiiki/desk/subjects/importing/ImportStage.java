@@ -65,12 +65,11 @@ final class ImportStage {
 		jdbc.execute("""
 				create temporary table import_stage (
 				    row_no bigint not null, address_number varchar(20) not null, valid boolean not null,
-				    record jsonb, gaiji jsonb,
+				    vals text[], gaiji jsonb,
 				    name_kana varchar(100), name_kana_key varchar(100), name_kanji varchar(100), name_kanji_key varchar(100),
 				    alias_kanji varchar(100), sex char(1), birth_date date, ward_code smallint, postal_code char(7),
 				    address text, address_extra text, mail_postal_code char(7), mail_address text, mail_address_extra text,
-				    address_key text, care_level varchar(20), ticket_type varchar(40), management_number varchar(30),
-				    outcome varchar(10)
+				    address_key text, care_level varchar(20), ticket_type varchar(40), management_number varchar(30)
 				) on commit drop""");
 	}
 
@@ -79,7 +78,7 @@ final class ImportStage {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			PGConnection pg = connection.unwrap(PGConnection.class);
-			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, record, gaiji, "
+			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, vals, gaiji, "
 					+ TYPED + ") from stdin", 1 << 16);
 			return new Copy(out);
 		} catch (SQLException e) {
@@ -98,11 +97,17 @@ final class ImportStage {
 			this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		}
 
-		void valid(long row, String addressNumber, String recordJson, String gaijiJson, TypedColumns t) {
+		/**
+		 * A valid row.
+		 *
+		 * @param values every column's normalised value in 別紙 order (sent as a text array: the keys of the
+		 *               record are added by the database, not repeated in every line of the COPY)
+		 */
+		void valid(long row, String addressNumber, Iterable<String> values, String gaijiJson, TypedColumns t) {
 			line.setLength(0);
 			line.append(row).append('\t');
 			field(addressNumber).append("\tt\t");
-			field(recordJson).append('\t');
+			array(values).append('\t');
 			field(gaijiJson);
 			for (String v : new String[] {t.nameKana(), t.nameKanaKey(), t.nameKanji(), t.nameKanjiKey(), t.aliasKanji(),
 					t.sex(), t.birthDate(), t.wardCode(), t.postalCode(), t.address(), t.addressExtra(), t.mailPostalCode(),
@@ -123,6 +128,33 @@ final class ImportStage {
 				line.append("\t\\N");
 			}
 			write();
+		}
+
+		/** A text[] literal, {"a","b"}, escaped for the COPY text format. */
+		private StringBuilder array(Iterable<String> values) {
+			line.append('{');
+			boolean first = true;
+			for (String v : values) {
+				if (!first) {
+					line.append(',');
+				}
+				first = false;
+				line.append('"');
+				for (int i = 0; i < v.length(); i++) {
+					char c = v.charAt(i);
+					switch (c) {
+						// escaped for the array literal (\\ and \"), then every backslash doubled for COPY
+						case '\\' -> line.append("\\\\\\\\");
+						case '"' -> line.append("\\\\\"");
+						case '\n' -> line.append("\\n");
+						case '\r' -> line.append("\\r");
+						case '\t' -> line.append("\\t");
+						default -> line.append(c);
+					}
+				}
+				line.append('"');
+			}
+			return line.append('}');
 		}
 
 		private StringBuilder field(String v) {
@@ -172,45 +204,62 @@ final class ImportStage {
 		if (numbers.isEmpty()) {
 			return 0;
 		}
-		return jdbc.update("update import_stage set valid = false, record = null, gaiji = null "
+		return jdbc.update("update import_stage set valid = false, vals = null, gaiji = null "
 				+ "where valid and address_number = any(?::text[])", textArray(numbers.toArray(String[]::new)));
 	}
 
-	/** 別紙3: the stored system-owned values (columns 55–84) replace the blanks the file's rows carry. */
-	void keepSystemValues(List<String> cityHeaders) {
-		jdbc.update("update import_stage st set record = st.record || (s.progress_record - ?::text[]) from subject s "
-				+ "where st.valid and s.address_number = st.address_number and s.progress_record is not null",
-				textArray(cityHeaders.toArray(String[]::new)));
-	}
-
-	/** Classifies every valid row and collects the subjects that end; returns {added, changed, ended, flagged}. */
-	int[] classify() {
-		jdbc.update("update import_stage st set outcome = '" + ADDED + "' where st.valid "
-				+ "and not exists (select 1 from subject s where s.address_number = st.address_number)");
-		jdbc.update("update import_stage st set outcome = case"
+	/**
+	 * Builds each valid row's record (別紙 header → value; for 別紙3 the stored system-owned values 55–84 replace
+	 * the blanks of the file), classifies it against {@code subject} in one pass, and collects the subjects that
+	 * end. Returns {added, changed, ended, flagged}.
+	 */
+	int[] classify(List<Column> columns) {
+		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
+		String[] cityKeys = columns.stream().filter(c -> c.owner() == Column.Owner.CITY).map(Column::header)
+				.toArray(String[]::new);
+		boolean progress = kind == SubjectFileKind.PROGRESS;
+		String recordExpression = "jsonb_object(?::text[], st.vals)"
+				+ (progress ? " || coalesce(s.progress_record - ?::text[], '{}'::jsonb)" : "");
+		jdbc.update("create temporary table import_row on commit drop as"
+				+ " select st.row_no, st.address_number, st.gaiji, " + prefixed("st.") + ", r.record, case"
+				+ " when s.address_number is null then '" + ADDED + "'"
 				+ " when s." + record + " is null then '" + GAINED + "'"
 				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
-				+ " when s." + record + " is distinct from st.record or " + storedGaiji("s") + " is distinct from st.gaiji"
-				+ " then '" + CHANGED + "' else '" + SAME + "' end"
-				+ " from subject s where st.valid and s.address_number = st.address_number",
-				kind.code());
+				+ " when s." + record + " is distinct from r.record or " + storedGaiji("s") + " is distinct from st.gaiji"
+				+ " then '" + CHANGED + "' else '" + SAME + "' end as outcome"
+				+ " from import_stage st left join subject s on s.address_number = st.address_number"
+				+ " cross join lateral (select " + recordExpression + " as record) r"
+				+ " where st.valid", ps -> {
+					// in the order of the placeholders: the stored 外字 marks, then the record expression
+					ps.setString(1, kind.code());
+					ps.setArray(2, ps.getConnection().createArrayOf("text", keys));
+					if (progress) {
+						ps.setArray(3, ps.getConnection().createArrayOf("text", cityKeys));
+					}
+				});
+		jdbc.execute("create index on import_row (address_number)");
+		jdbc.execute("analyze import_row");
 		jdbc.execute("create temporary table import_ended on commit drop as"
 				+ " select s.address_number, s.name_kanji from subject s"
 				+ " where s." + record + " is not null and s." + endedAt + " is null"
 				+ " and not exists (select 1 from import_stage st where st.address_number = s.address_number)");
-		int added = count("select count(*) from import_stage where outcome = '" + ADDED + "'");
-		int changed = count("select count(*) from import_stage where outcome in ('" + GAINED + "','" + RETURNED + "','"
+		int added = count("select count(*) from import_row where outcome = '" + ADDED + "'");
+		int changed = count("select count(*) from import_row where outcome in ('" + GAINED + "','" + RETURNED + "','"
 				+ CHANGED + "')");
 		int ended = count("select count(*) from import_ended");
-		int flagged = count("select count(*) from import_stage where valid and gaiji <> '[]'::jsonb");
+		int flagged = count("select count(*) from import_row where gaiji <> '[]'::jsonb");
 		return new int[] {added, changed, ended, flagged};
+	}
+
+	private static String prefixed(String alias) {
+		return java.util.Arrays.stream(TYPED.split(",\\s*")).map(c -> alias + c).collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/** Writes the comparison into the subjects: insert the added, update the changed, end the absent. */
 	void apply(long id) {
 		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
 		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + importId + ", gaiji)"
-				+ " select address_number, " + TYPED + ", record, ?, gaiji from import_stage where outcome = '" + ADDED + "'",
+				+ " select address_number, " + TYPED + ", record, ?, gaiji from import_row where outcome = '" + ADDED + "'",
 				id);
 		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
 				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
@@ -222,7 +271,7 @@ final class ImportStage {
 				+ " gaiji = coalesce((select jsonb_agg(g) from jsonb_array_elements(s.gaiji) g"
 				+ "   where g->>'kind' is distinct from ?), '[]'::jsonb) || st.gaiji,"
 				+ " updated_at = now()"
-				+ " from import_stage st where st.address_number = s.address_number"
+				+ " from import_row st where st.address_number = s.address_number"
 				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id, kind.code());
 		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
 				+ " where address_number in (select address_number from import_ended)");
@@ -230,7 +279,7 @@ final class ImportStage {
 
 	/** Added subjects in file order: row, 宛名番号, 氏名漢字, 氏名カナ. */
 	void added(RowCallbackHandler handler) {
-		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_stage where outcome = '" + ADDED
+		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_row where outcome = '" + ADDED
 				+ "' order by row_no", handler);
 	}
 
@@ -242,21 +291,21 @@ final class ImportStage {
 		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
 		String sql = "select * from ("
 				+ " select st.row_no, st.address_number, st.name_kanji, 0 as ord, ? as item, '' as before, '' as after"
-				+ " from import_stage st where st.outcome = '" + GAINED + "'"
+				+ " from import_row st where st.outcome = '" + GAINED + "'"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 0, ?, '終了', '取込対象'"
-				+ " from import_stage st where st.outcome = '" + RETURNED + "'"
+				+ " from import_row st where st.outcome = '" + RETURNED + "'"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key,"
 				+ " st.record->>k.key"
-				+ " from import_stage st join subject s on s.address_number = st.address_number"
+				+ " from import_row st join subject s on s.address_number = st.address_number"
 				+ " cross join lateral unnest(?::text[]) with ordinality as k(key, ord)"
 				+ " where st.outcome in ('" + CHANGED + "','" + RETURNED + "')"
 				+ " and (s." + record + "->>k.key) is distinct from (st.record->>k.key)"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 100000, '外字確認', " + gaijiText(storedGaiji("s"))
 				+ ", " + gaijiText("st.gaiji")
-				+ " from import_stage st join subject s on s.address_number = st.address_number"
+				+ " from import_row st join subject s on s.address_number = st.address_number"
 				+ " where st.outcome = '" + CHANGED + "' and " + storedGaiji("s") + " is distinct from st.gaiji"
 				+ ") c order by row_no, ord";
 		String kindCode = kind.code();
@@ -278,14 +327,14 @@ final class ImportStage {
 	/** Imported cells flagged for 外字 review: row, 宛名番号, column, value, chars. */
 	void gaiji(RowCallbackHandler handler) {
 		jdbc.query("select st.row_no, st.address_number, g->>'column', g->>'value', g->>'chars'"
-				+ " from import_stage st cross join lateral jsonb_array_elements(st.gaiji) g"
-				+ " where st.valid order by st.row_no", handler);
+				+ " from import_row st cross join lateral jsonb_array_elements(st.gaiji) g"
+				+ " where st.gaiji <> '[]'::jsonb order by st.row_no", handler);
 	}
 
 	/** This kind's 外字 marks stored on a subject (the other file's marks are kept apart). */
 	private String storedGaiji(String alias) {
-		return "coalesce((select jsonb_agg(g) from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = ?),"
-				+ " '[]'::jsonb)";
+		return "(case when " + alias + ".gaiji = '[]'::jsonb then '[]'::jsonb else coalesce((select jsonb_agg(g)"
+				+ " from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = ?), '[]'::jsonb) end)";
 	}
 
 	private static String gaijiText(String gaijiExpression) {

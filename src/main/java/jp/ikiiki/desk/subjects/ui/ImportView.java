@@ -105,6 +105,7 @@ class ImportView extends VerticalLayout {
 		upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		upload.setDropLabel(new Span("CSV（UTF-8・Windows-31J）または XLSX をここにドロップ"));
+		upload.setUploadButton(new Button("ファイルを選択…"));
 		upload.setId("import-upload");
 
 		dryRun.setId("import-dry-run");
