@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
@@ -133,6 +134,7 @@ class ImportView extends VerticalLayout {
 			case GAIJI -> "外字確認";
 			case NOTICE -> "注意";
 		}).setHeader("種別").setAutoWidth(true).setFlexGrow(0);
+		problems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 		problems.setHeight("18em");
 		add(new H3("不備・外字確認"), problems);
 
