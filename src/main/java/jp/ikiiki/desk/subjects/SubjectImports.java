@@ -19,4 +19,11 @@ public interface SubjectImports {
 	 *         yields BLOCKED with a problem on row 1 rather than an exception
 	 */
 	ImportOutcome importFile(SubjectFileKind kind, String fileName, InputStream content, ImportOptions options);
+
+	/**
+	 * As {@link #importFile(SubjectFileKind, String, InputStream, ImportOptions)}, naming the screen or API call
+	 * the import came from in the audit trail (e.g. {@code 画面:対象者データ取込}, {@code POST /api/imports/subjects}).
+	 */
+	ImportOutcome importFile(SubjectFileKind kind, String fileName, InputStream content, ImportOptions options,
+			String channel);
 }

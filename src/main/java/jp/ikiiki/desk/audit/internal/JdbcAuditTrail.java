@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.audit.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
@@ -15,15 +16,31 @@ class JdbcAuditTrail implements AuditTrail {
 
 	static final String SYSTEM = "system";
 	private final JdbcClient jdbc;
+	private final MeterRegistry meters;
 
-	JdbcAuditTrail(JdbcClient jdbc) {
+	JdbcAuditTrail(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(AuditAction action, String channel, Collection<String> subjectIds, String fileName, String detail) {
 		insert(currentUsername(), action, channel, subjectIds, fileName, detail);
+	}
+
+	// The shorthands are overridden so that the call goes through the transactional proxy (a default method
+	// calling record() would be a self-invocation and join the caller's transaction, which may roll back).
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(AuditAction action, String channel, Collection<String> subjectIds, String detail) {
+		insert(currentUsername(), action, channel, subjectIds, null, detail);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFile(AuditAction action, String channel, String fileName, String detail) {
+		insert(currentUsername(), action, channel, java.util.List.of(), fileName, detail);
 	}
 
 	@Override
@@ -44,6 +61,7 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("file", fileName == null ? null : truncate(fileName, 300))
 				.param("detail", detail)
 				.update();
+		meters.counter("ikiiki.audit.events", "action", action.name()).increment();
 	}
 
 	static String currentUsername() {

@@ -1,0 +1,37 @@
+package jp.ikiiki.desk.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Search keys for free Japanese text (names in kanji, addresses). */
+public final class TextNormalizer {
+
+	/**
+	 * NFKC (full-width letters and digits become ASCII), ASCII lower-cased, every kind of space removed, dash
+	 * variants (‐ – — ― − －, and ー between digits as in 1ー2ー3) read as '-'. Null gives "".
+	 */
+	public static String forKey(String s) {
+		if (s == null) {
+			return "";
+		}
+		String n = Normalizer.normalize(Jis0208.mapWindowsVariants(s), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		var sb = new StringBuilder(n.length());
+		for (int i = 0; i < n.length(); i++) {
+			char c = n.charAt(i);
+			if (Character.isWhitespace(c) || c == '\u3000') {
+				continue;
+			}
+			if ((c >= '\u2010' && c <= '\u2015') || c == '\u2212') {
+				c = '-';
+			} else if (c == 'ー' && i > 0 && Character.isDigit(n.charAt(i - 1))
+					&& i + 1 < n.length() && Character.isDigit(n.charAt(i + 1))) {
+				c = '-';
+			}
+			sb.append(c);
+		}
+		return sb.toString();
+	}
+
+	private TextNormalizer() {
+	}
+}

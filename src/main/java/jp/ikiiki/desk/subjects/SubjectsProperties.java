@@ -1,0 +1,24 @@
+package jp.ikiiki.desk.subjects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the subjects module.
+ *
+ * @param ticketTypes the subsidy ticket types (利用券種) a city file may name, exactly as written there
+ *                    (at most 40 characters each, the width of {@code subject.ticket_type}); a cell with any
+ *                    other value rejects its row
+ */
+@Validated
+@ConfigurationProperties("ikiiki.subjects")
+public record SubjectsProperties(@NotEmpty List<@NotBlank @Size(max = 40) String> ticketTypes) {
+
+	public SubjectsProperties {
+		ticketTypes = ticketTypes == null ? List.of() : List.copyOf(ticketTypes);
+	}
+}

@@ -1,0 +1,353 @@
+package jp.ikiiki.desk.subjects.importing;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import jp.ikiiki.desk.subjects.columns.Column;
+import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The set-based half of an import, inside the import's transaction: valid rows (and the 宛名番号 of rejected
+ * ones, which still count as present) are streamed into a temporary table with COPY, then classified against
+ * {@code subject} (added / changed / same, and the subjects this full file no longer holds, which end), the
+ * report is read from the comparison, and — unless the import is blocked or a dry run — applied with a few
+ * statements. The temporary tables are dropped at the end of the transaction, commit or rollback.
+ */
+final class ImportStage {
+
+	static final String ADDED = "ADDED";
+	/** Known subject without a record of this kind yet: counts as changed. */
+	static final String GAINED = "GAINED";
+	/** Subject whose record of this kind had ended: counts as changed, the end is cleared. */
+	static final String RETURNED = "RETURNED";
+	static final String CHANGED = "CHANGED";
+	static final String SAME = "SAME";
+
+	private static final String TYPED = "name_kana, name_kana_key, name_kanji, name_kanji_key, alias_kanji, sex, "
+			+ "birth_date, ward_code, postal_code, address, address_extra, mail_postal_code, mail_address, "
+			+ "mail_address_extra, address_key, care_level, ticket_type, management_number";
+
+	private final JdbcTemplate jdbc;
+	private final DataSource dataSource;
+	private final SubjectFileKind kind;
+	private final String record;
+	private final String endedAt;
+	private final String importId;
+
+	/**
+	 * @param jdbc a template with a fetch size, so that report queries stream through a cursor
+	 */
+	ImportStage(JdbcTemplate jdbc, DataSource dataSource, SubjectFileKind kind) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.kind = kind;
+		// Column names chosen from two constants, never from input.
+		String prefix = kind == SubjectFileKind.INDEX ? "index" : "progress";
+		this.record = prefix + "_record";
+		this.endedAt = prefix + "_ended_at";
+		this.importId = prefix + "_import_id";
+	}
+
+	void create() {
+		jdbc.execute("""
+				create temporary table import_stage (
+				    row_no bigint not null, address_number varchar(20) not null, valid boolean not null,
+				    vals text[], gaiji jsonb,
+				    name_kana varchar(100), name_kana_key varchar(100), name_kanji varchar(100), name_kanji_key varchar(100),
+				    alias_kanji varchar(100), sex char(1), birth_date date, ward_code smallint, postal_code char(7),
+				    address text, address_extra text, mail_postal_code char(7), mail_address text, mail_address_extra text,
+				    address_key text, care_level varchar(20), ticket_type varchar(40), management_number varchar(30)
+				) on commit drop""");
+	}
+
+	/** Opens the COPY into the staging table; no other statement may run on the connection until it is closed. */
+	Copy openCopy() {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			PGConnection pg = connection.unwrap(PGConnection.class);
+			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, vals, gaiji, "
+					+ TYPED + ") from stdin", 1 << 16);
+			return new Copy(out);
+		} catch (SQLException e) {
+			throw new IllegalStateException("COPY into the staging table could not start", e);
+		}
+	}
+
+	/** Rows of a COPY in PostgreSQL's text format. */
+	static final class Copy implements AutoCloseable {
+		private final PGCopyOutputStream out;
+		private final Writer writer;
+		private final StringBuilder line = new StringBuilder(4096);
+
+		private Copy(PGCopyOutputStream out) {
+			this.out = out;
+			this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		}
+
+		/**
+		 * A valid row.
+		 *
+		 * @param values every column's normalised value in 別紙 order (sent as a text array: the keys of the
+		 *               record are added by the database, not repeated in every line of the COPY)
+		 */
+		void valid(long row, String addressNumber, Iterable<String> values, String gaijiJson, TypedColumns t) {
+			line.setLength(0);
+			line.append(row).append('\t');
+			field(addressNumber).append("\tt\t");
+			array(values).append('\t');
+			field(gaijiJson);
+			for (String v : new String[] {t.nameKana(), t.nameKanaKey(), t.nameKanji(), t.nameKanjiKey(), t.aliasKanji(),
+					t.sex(), t.birthDate(), t.wardCode(), t.postalCode(), t.address(), t.addressExtra(), t.mailPostalCode(),
+					t.mailAddress(), t.mailAddressExtra(), t.addressKey(), t.careLevel(), t.ticketType(),
+					t.managementNumber()}) {
+				line.append('\t');
+				field(v);
+			}
+			write();
+		}
+
+		/** A rejected row: only its 宛名番号, so that its subject is not ended. */
+		void rejected(long row, String addressNumber) {
+			line.setLength(0);
+			line.append(row).append('\t');
+			field(addressNumber).append("\tf\t\\N\t\\N");
+			for (int i = 0; i < 18; i++) {
+				line.append("\t\\N");
+			}
+			write();
+		}
+
+		/** A text[] literal, {"a","b"}, escaped for the COPY text format. */
+		private StringBuilder array(Iterable<String> values) {
+			line.append('{');
+			boolean first = true;
+			for (String v : values) {
+				if (!first) {
+					line.append(',');
+				}
+				first = false;
+				line.append('"');
+				for (int i = 0; i < v.length(); i++) {
+					char c = v.charAt(i);
+					switch (c) {
+						// escaped for the array literal (\\ and \"), then every backslash doubled for COPY
+						case '\\' -> line.append("\\\\\\\\");
+						case '"' -> line.append("\\\\\"");
+						case '\n' -> line.append("\\n");
+						case '\r' -> line.append("\\r");
+						case '\t' -> line.append("\\t");
+						default -> line.append(c);
+					}
+				}
+				line.append('"');
+			}
+			return line.append('}');
+		}
+
+		private StringBuilder field(String v) {
+			if (v == null) {
+				return line.append("\\N");
+			}
+			for (int i = 0; i < v.length(); i++) {
+				char c = v.charAt(i);
+				switch (c) {
+					case '\\' -> line.append("\\\\");
+					case '\n' -> line.append("\\n");
+					case '\r' -> line.append("\\r");
+					case '\t' -> line.append("\\t");
+					default -> line.append(c);
+				}
+			}
+			return line;
+		}
+
+		private void write() {
+			line.append('\n');
+			try {
+				writer.append(line);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				writer.close(); // ends the COPY
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
+	/** After the COPY: an index and statistics for the joins that follow. */
+	void prepare() {
+		jdbc.execute("create index on import_stage (address_number)");
+		jdbc.execute("analyze import_stage");
+	}
+
+	/** Rejects every row of the duplicated numbers; returns how many of them had been valid. */
+	int rejectDuplicates(List<String> numbers) {
+		if (numbers.isEmpty()) {
+			return 0;
+		}
+		return jdbc.update("update import_stage set valid = false, vals = null, gaiji = null "
+				+ "where valid and address_number = any(?::text[])", textArray(numbers.toArray(String[]::new)));
+	}
+
+	/**
+	 * Builds each valid row's record (別紙 header → value; for 別紙3 the stored system-owned values 55–84 replace
+	 * the blanks of the file), classifies it against {@code subject} in one pass, and collects the subjects that
+	 * end. Returns {added, changed, ended, flagged}.
+	 */
+	int[] classify(List<Column> columns) {
+		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
+		String[] cityKeys = columns.stream().filter(c -> c.owner() == Column.Owner.CITY).map(Column::header)
+				.toArray(String[]::new);
+		boolean progress = kind == SubjectFileKind.PROGRESS;
+		String recordExpression = "jsonb_object(?::text[], st.vals)"
+				+ (progress ? " || coalesce(s.progress_record - ?::text[], '{}'::jsonb)" : "");
+		jdbc.update("create temporary table import_row on commit drop as"
+				+ " select st.row_no, st.address_number, st.gaiji, " + prefixed("st.") + ", r.record, case"
+				+ " when s.address_number is null then '" + ADDED + "'"
+				+ " when s." + record + " is null then '" + GAINED + "'"
+				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
+				+ " when s." + record + " is distinct from r.record or " + storedGaiji("s") + " is distinct from st.gaiji"
+				+ " then '" + CHANGED + "' else '" + SAME + "' end as outcome"
+				+ " from import_stage st left join subject s on s.address_number = st.address_number"
+				+ " cross join lateral (select " + recordExpression + " as record) r"
+				+ " where st.valid", ps -> {
+					// in the order of the placeholders: the stored 外字 marks, then the record expression
+					ps.setString(1, kind.code());
+					ps.setArray(2, ps.getConnection().createArrayOf("text", keys));
+					if (progress) {
+						ps.setArray(3, ps.getConnection().createArrayOf("text", cityKeys));
+					}
+				});
+		jdbc.execute("create index on import_row (address_number)");
+		jdbc.execute("analyze import_row");
+		jdbc.execute("create temporary table import_ended on commit drop as"
+				+ " select s.address_number, s.name_kanji from subject s"
+				+ " where s." + record + " is not null and s." + endedAt + " is null"
+				+ " and not exists (select 1 from import_stage st where st.address_number = s.address_number)");
+		int added = count("select count(*) from import_row where outcome = '" + ADDED + "'");
+		int changed = count("select count(*) from import_row where outcome in ('" + GAINED + "','" + RETURNED + "','"
+				+ CHANGED + "')");
+		int ended = count("select count(*) from import_ended");
+		int flagged = count("select count(*) from import_row where gaiji <> '[]'::jsonb");
+		return new int[] {added, changed, ended, flagged};
+	}
+
+	private static String prefixed(String alias) {
+		return java.util.Arrays.stream(TYPED.split(",\\s*")).map(c -> alias + c).collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	/** Writes the comparison into the subjects: insert the added, update the changed, end the absent. */
+	void apply(long id) {
+		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
+		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + importId + ", gaiji)"
+				+ " select address_number, " + TYPED + ", record, ?, gaiji from import_row where outcome = '" + ADDED + "'",
+				id);
+		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
+				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
+				+ " sex = st.sex, birth_date = st.birth_date, " + wardSet + "postal_code = st.postal_code,"
+				+ " address = st.address, address_extra = st.address_extra, mail_postal_code = st.mail_postal_code,"
+				+ " mail_address = st.mail_address, mail_address_extra = st.mail_address_extra, address_key = st.address_key,"
+				+ " care_level = st.care_level, ticket_type = st.ticket_type, management_number = st.management_number,"
+				+ " " + record + " = st.record, " + importId + " = ?, " + endedAt + " = null,"
+				+ " gaiji = coalesce((select jsonb_agg(g) from jsonb_array_elements(s.gaiji) g"
+				+ "   where g->>'kind' is distinct from ?), '[]'::jsonb) || st.gaiji,"
+				+ " updated_at = now()"
+				+ " from import_row st where st.address_number = s.address_number"
+				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id, kind.code());
+		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
+				+ " where address_number in (select address_number from import_ended)");
+	}
+
+	/** Added subjects in file order: row, 宛名番号, 氏名漢字, 氏名カナ. */
+	void added(RowCallbackHandler handler) {
+		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_row where outcome = '" + ADDED
+				+ "' order by row_no", handler);
+	}
+
+	/**
+	 * One line per changed field, in file order then 別紙 order: row, 宛名番号, 氏名漢字, item, before, after.
+	 * A subject gaining its first record of this kind, or returning after it had ended, gets a line saying so.
+	 */
+	void changes(List<Column> columns, RowCallbackHandler handler) {
+		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
+		String sql = "select * from ("
+				+ " select st.row_no, st.address_number, st.name_kanji, 0 as ord, ? as item, '' as before, '' as after"
+				+ " from import_row st where st.outcome = '" + GAINED + "'"
+				+ " union all"
+				+ " select st.row_no, st.address_number, st.name_kanji, 0, ?, '終了', '取込対象'"
+				+ " from import_row st where st.outcome = '" + RETURNED + "'"
+				+ " union all"
+				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key,"
+				+ " st.record->>k.key"
+				+ " from import_row st join subject s on s.address_number = st.address_number"
+				+ " cross join lateral unnest(?::text[]) with ordinality as k(key, ord)"
+				+ " where st.outcome in ('" + CHANGED + "','" + RETURNED + "')"
+				+ " and (s." + record + "->>k.key) is distinct from (st.record->>k.key)"
+				+ " union all"
+				+ " select st.row_no, st.address_number, st.name_kanji, 100000, '外字確認', " + gaijiText(storedGaiji("s"))
+				+ ", " + gaijiText("st.gaiji")
+				+ " from import_row st join subject s on s.address_number = st.address_number"
+				+ " where st.outcome = '" + CHANGED + "' and " + storedGaiji("s") + " is distinct from st.gaiji"
+				+ ") c order by row_no, ord";
+		String kindCode = kind.code();
+		PreparedStatementSetter params = ps -> {
+			ps.setString(1, "（" + kind.title() + "の記録を新規登録）");
+			ps.setString(2, "（終了の取消）");
+			ps.setArray(3, ps.getConnection().createArrayOf("text", keys));
+			ps.setString(4, kindCode);
+			ps.setString(5, kindCode);
+		};
+		jdbc.query(sql, params, handler);
+	}
+
+	/** Subjects that end: 宛名番号, 氏名漢字. */
+	void ended(RowCallbackHandler handler) {
+		jdbc.query("select address_number, name_kanji from import_ended order by address_number", handler);
+	}
+
+	/** Imported cells flagged for 外字 review: row, 宛名番号, column, value, chars. */
+	void gaiji(RowCallbackHandler handler) {
+		jdbc.query("select st.row_no, st.address_number, g->>'column', g->>'value', g->>'chars'"
+				+ " from import_row st cross join lateral jsonb_array_elements(st.gaiji) g"
+				+ " where st.gaiji <> '[]'::jsonb order by st.row_no", handler);
+	}
+
+	/** This kind's 外字 marks stored on a subject (the other file's marks are kept apart). */
+	private String storedGaiji(String alias) {
+		return "(case when " + alias + ".gaiji = '[]'::jsonb then '[]'::jsonb else coalesce((select jsonb_agg(g)"
+				+ " from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = ?), '[]'::jsonb) end)";
+	}
+
+	private static String gaijiText(String gaijiExpression) {
+		return "coalesce((select string_agg((g->>'column') || ': ' || (g->>'chars'), '、')"
+				+ " from jsonb_array_elements(" + gaijiExpression + ") g), '')";
+	}
+
+	private int count(String sql) {
+		Integer n = jdbc.queryForObject(sql, Integer.class);
+		return n == null ? 0 : n;
+	}
+
+	private static PreparedStatementSetter textArray(String[] values) {
+		return ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", values));
+	}
+}

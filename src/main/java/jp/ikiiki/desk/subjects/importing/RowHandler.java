@@ -1,0 +1,7 @@
+package jp.ikiiki.desk.subjects.importing;
+
+/** Receives the records of a file in order, the header first. */
+@FunctionalInterface
+interface RowHandler {
+	void row(SourceRow row);
+}

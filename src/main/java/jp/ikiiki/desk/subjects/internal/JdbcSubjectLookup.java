@@ -1,0 +1,216 @@
+package jp.ikiiki.desk.subjects.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.subjects.SubjectDetail;
+import jp.ikiiki.desk.subjects.SubjectLookup;
+import jp.ikiiki.desk.subjects.SubjectQuery;
+import jp.ikiiki.desk.subjects.SubjectSummary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Service;
+
+/**
+ * The look-up on table {@code subject}, served by the indexes of {@code V6__subjects_lookup_indexes.sql}: the
+ * kana key's pattern index (prefix and ordering), the management-number and birth-date btrees, the primary key,
+ * and bigram GIN indexes for fragments of the kanji name and of the addresses.
+ */
+@Service
+class JdbcSubjectLookup implements SubjectLookup {
+
+	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private static final String SUMMARY_COLUMNS = """
+			address_number, management_number, name_kana, name_kanji, birth_date, ward_code, address, address_extra,
+			(index_record is null or index_ended_at is not null)
+			  and (progress_record is null or progress_ended_at is not null) as ended""";
+
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final SubjectRecords records;
+	private final SecurityContextHolderStrategy securityContext;
+
+	/**
+	 * @param securityContext the strategy method security reads too (Vaadin's session-aware one in the console),
+	 *                        so the role check for bank details sees the same user as {@code @PreAuthorize}
+	 */
+	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records,
+			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.records = records;
+		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+	}
+
+	@Override
+	public List<SubjectSummary> search(SubjectQuery query, int offset, int limit, String channel) {
+		if (query == null || query.isEmpty()) {
+			throw new IllegalArgumentException("検索条件を入力してください");
+		}
+		var sql = Sql.of(query);
+		List<SubjectSummary> rows = jdbc.sql(sql.statement())
+				.params(sql.params())
+				.param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
+				.param("offset", Math.max(0, offset))
+				.query(JdbcSubjectLookup::summary)
+				.list();
+		audit.record(AuditAction.SEARCH, channel, rows.stream().map(SubjectSummary::addressNumber).toList(),
+				query.describe() + (offset > 0 ? "; offset=" + offset : "") + "; results=" + rows.size());
+		return rows;
+	}
+
+	@Override
+	public Optional<SubjectDetail> find(String addressNumber, String channel) {
+		String number = addressNumber == null ? ""
+				: java.text.Normalizer.normalize(addressNumber, java.text.Normalizer.Form.NFKC).strip();
+		Optional<SubjectDetail> detail = number.isEmpty() ? Optional.empty()
+				: jdbc.sql("select * from subject where address_number = :number")
+						.param("number", number)
+						.query((rs, n) -> records.detail(rs, today(), mayReadBankDetails()))
+						.optional();
+		audit.record(AuditAction.VIEW, channel, List.of(number), detail.isPresent() ? null : "not found");
+		return detail;
+	}
+
+	static LocalDate today() {
+		return LocalDate.now(TOKYO);
+	}
+
+	/** Bank details are for operators only (第11章: agents see what a call needs). */
+	private boolean mayReadBankDetails() {
+		Authentication auth = securityContext.getContext().getAuthentication();
+		return auth != null && auth.isAuthenticated()
+				&& auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.OPERATOR).equals(a.getAuthority()));
+	}
+
+	private static SubjectSummary summary(ResultSet rs, int row) throws SQLException {
+		Integer ward = rs.getObject("ward_code") == null ? null : rs.getInt("ward_code");
+		String address = join(rs.getString("address"), rs.getString("address_extra"));
+		return new SubjectSummary(rs.getString("address_number"), rs.getString("management_number"),
+				rs.getString("name_kana"), rs.getString("name_kanji"), rs.getObject("birth_date", LocalDate.class),
+				ward, Wards.name(ward), address, rs.getBoolean("ended"));
+	}
+
+	private static String join(String a, String b) {
+		a = a == null ? "" : a.strip();
+		b = b == null ? "" : b.strip();
+		return a.isEmpty() ? b : b.isEmpty() ? a : a + "\u3000" + b;
+	}
+
+	/** The WHERE clause of a query and its parameters. Every value is a bind parameter, never SQL text. */
+	record Sql(String where, Map<String, Object> params) {
+
+		/**
+		 * The whole statement, with {@code :limit} and {@code :offset} still to bind. Ordered by the kana key with
+		 * the pattern operator class's ordering (~<~), which the kana index supplies without a sort.
+		 */
+		String statement() {
+			return "select " + SUMMARY_COLUMNS + " from subject where " + where
+					+ " order by name_kana_key using ~<~, address_number limit :limit offset :offset";
+		}
+
+		static Sql of(SubjectQuery q) {
+			var where = new StringJoiner(" and ");
+			var params = new LinkedHashMap<String, Object>();
+			if (q.managementNumber() != null) {
+				where.add("upper(management_number) = :managementNumber");
+				params.put("managementNumber", q.managementNumber());
+			}
+			if (q.addressNumber() != null) {
+				where.add("address_number = :addressNumber");
+				params.put("addressNumber", q.addressNumber());
+			}
+			if (q.kanaPrefix() != null) {
+				// A range rather than LIKE 'タナ%': PostgreSQL turns LIKE into an index range only when it plans with
+				// the pattern's value, so a cached generic plan of a prepared statement would scan the whole index.
+				// The pattern operators compare bytes, and UTF-8 keeps code point order, so [タナ, タニ) is exactly
+				// the keys starting with タナ.
+				where.add("name_kana_key ~>=~ :kanaFrom and name_kana_key ~<~ :kanaTo");
+				params.put("kanaFrom", q.kanaPrefix());
+				params.put("kanaTo", successor(q.kanaPrefix()));
+			}
+			if (q.birthDate() != null) {
+				where.add("birth_date = :birthDate");
+				params.put("birthDate", q.birthDate());
+			}
+			if (q.kanjiFragment() != null) {
+				where.add(fragment("name_kanji_key", "kanji", q.kanjiFragment(), params));
+			}
+			if (q.addressFragment() != null) {
+				where.add(fragment("address_key", "address", q.addressFragment(), params));
+			}
+			for (int i = 0; i < q.numbers().size(); i++) {
+				String n = q.numbers().get(i);
+				String p = "number" + i;
+				params.put(p, n);
+				LocalDate date = n.length() >= 7 ? JapaneseDates.tryParse(n) : null;
+				if (date != null) {
+					params.put(p + "Date", date);
+				}
+				where.add("(address_number = :" + p + " or upper(management_number) = :" + p
+						+ (date != null ? " or birth_date = :" + p + "Date" : "") + ")");
+			}
+			for (int i = 0; i < q.nameOrAddress().size(); i++) {
+				where.add(nameOrAddress("nameOrAddress" + i, q.nameOrAddress().get(i), params));
+			}
+			return new Sql(where.toString(), params);
+		}
+
+		/**
+		 * A fragment of two or more characters is found through the bigram index (every bigram of the fragment
+		 * present) and rechecked with LIKE; a single character has no bigram and is matched by LIKE alone, which
+		 * is fast only together with another criterion.
+		 */
+		private static String fragment(String column, String param, String value, Map<String, Object> params) {
+			params.put(param, "%" + escapeLike(value) + "%");
+			if (value.codePointCount(0, value.length()) < 2) {
+				return column + " like :" + param;
+			}
+			params.put(param + "Grams", value);
+			return "(subject_bigrams(" + column + ") @> subject_bigrams(cast(:" + param + "Grams as text)) and "
+					+ column + " like :" + param + ")";
+		}
+
+		/**
+		 * Either column. Written as (bigrams in either) AND (LIKE on either) rather than an OR of two fragment
+		 * conditions: the bigram part becomes a BitmapOr of both GIN indexes and the per-row filter is only the two
+		 * LIKEs, whereas an OR of ANDs makes PostgreSQL recompute the bigram arrays of every candidate row.
+		 */
+		private static String nameOrAddress(String param, String value, Map<String, Object> params) {
+			params.put(param, "%" + escapeLike(value) + "%");
+			String like = "(name_kanji_key like :" + param + " or address_key like :" + param + ")";
+			if (value.codePointCount(0, value.length()) < 2) {
+				return like;
+			}
+			params.put(param + "Grams", value);
+			String grams = "subject_bigrams(cast(:" + param + "Grams as text))";
+			return "((subject_bigrams(name_kanji_key) @> " + grams + " or subject_bigrams(address_key) @> " + grams
+					+ ") and " + like + ")";
+		}
+
+		/** The smallest string greater than every string starting with {@code prefix}: its last code point plus one. */
+		static String successor(String prefix) {
+			int last = prefix.codePointBefore(prefix.length());
+			int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+			return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
+		}
+
+		static String escapeLike(String s) {
+			return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		}
+	}
+}

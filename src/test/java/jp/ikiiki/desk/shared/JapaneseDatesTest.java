@@ -1,0 +1,60 @@
+package jp.ikiiki.desk.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class JapaneseDatesTest {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026/9/1", "2026-09-01", "2026.9.1", "20260901", "2026年9月1日", "R8.9.1", "R08.09.01",
+			"r8/9/1", "令和8年9月1日", "令和 8年 9月 1日", "５０８０９０１", "２０２６／９／１", "㋿8.9.1" })
+	void reads_every_form_the_city_uses(String text) {
+		assertThat(JapaneseDates.parse(text)).isEqualTo(LocalDate.of(2026, 9, 1));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "S15.3.2,1940-03-02", "昭和15年3月2日,1940-03-02", "3150302,1940-03-02", "H31.4.30,2019-04-30",
+			"令和元年5月1日,2019-05-01", "R1.5.1,2019-05-01", "T15.12.24,1926-12-24", "S1.12.25,1926-12-25",
+			"H1.1.8,1989-01-08", "M45.7.29,1912-07-29" })
+	void converts_era_years(String text, LocalDate expected) {
+		assertThat(JapaneseDates.parse(text)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "H31.5.1", "S64.1.8", "R1.4.30", "T15.12.25" })
+	void rejects_a_date_outside_its_era(String text) {
+		assertThatThrownBy(() -> JapaneseDates.parse(text)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("期間外");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026/2/30", "20260231", "R8.13.1" })
+	void rejects_a_day_that_does_not_exist(String text) {
+		assertThatThrownBy(() -> JapaneseDates.parse(text)).hasMessageContaining("存在しない日付");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "昨日", "2026/9", "X8.9.1", "2026-9-1-1" })
+	void rejects_unknown_forms_with_an_example(String text) {
+		assertThatThrownBy(() -> JapaneseDates.parse(text)).hasMessageContaining("形式");
+	}
+
+	@Test
+	void rejects_blank() {
+		assertThatThrownBy(() -> JapaneseDates.parse(" ")).hasMessage("日付が空です");
+		assertThat(JapaneseDates.tryParse("")).isNull();
+	}
+
+	@Test
+	void writes_era_form_for_notices() {
+		assertThat(JapaneseDates.toEraKanji(LocalDate.of(2019, 5, 1))).isEqualTo("令和元年5月1日");
+		assertThat(JapaneseDates.toEraKanji(LocalDate.of(2026, 9, 1))).isEqualTo("令和8年9月1日");
+		assertThat(JapaneseDates.toEraKanji(LocalDate.of(1940, 3, 2))).isEqualTo("昭和15年3月2日");
+	}
+}
