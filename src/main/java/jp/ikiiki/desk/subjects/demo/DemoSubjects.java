@@ -38,6 +38,8 @@ class DemoSubjects implements ApplicationRunner {
 
 	/** About 0.5 % of people with a character for 外字 review, as in the city's real data. */
 	static final double DEMO_GAIJI_SHARE = 0.005;
+	/** How the demo load appears in the audit trail. */
+	static final String CHANNEL = "デモデータ初期投入";
 
 	private final DemoMode demoMode;
 	private final ObjectProvider<SubjectImports> imports;
@@ -92,7 +94,7 @@ class DemoSubjects implements ApplicationRunner {
 			SecurityContextHolder.setContext(context);
 			try (InputStream in = Files.newInputStream(file)) {
 				return importer.importFile(kind, "demo-" + kind.code() + "-" + seed + ".csv", in,
-						new ImportOptions(false, true));
+						new ImportOptions(false, true), CHANNEL);
 			}
 			finally {
 				SecurityContextHolder.clearContext();

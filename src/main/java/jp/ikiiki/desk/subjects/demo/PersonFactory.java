@@ -240,7 +240,7 @@ final class PersonFactory {
 	/** 方書: a building and room, occasionally with a symbol outside JIS X 0208 in the building's name. */
 	private static String apartment(Random r, Postcode p, boolean fullWidth, String symbol) {
 		int floor = 1 + weighted(r, new int[] { 30, 25, 20, 10, 6, 4, 3, 2 });
-		String room = floor + String.format("%02d", 1 + r.nextInt(8));
+		String room = floor + DateText.two(1 + r.nextInt(8));
 		String building;
 		switch (symbol != null ? 2 : r.nextInt(5)) {
 			case 0 -> building = "市営" + p.town() + "アパート" + (1 + r.nextInt(12)) + "号棟";

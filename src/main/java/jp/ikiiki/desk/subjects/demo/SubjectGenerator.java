@@ -119,7 +119,8 @@ public final class SubjectGenerator {
 
 	private void indexRow(Person p, Row row) {
 		row.set("区コード", row.r.nextInt(20) == 0 ? "34" + p.home().wardCode() : String.valueOf(p.home().wardCode()));
-		row.set("整理番号", p.home().wardCode() + "-" + String.format("%06d", p.index() + 1));
+		String serial = Long.toString(p.index() + 1);
+		row.set("整理番号", p.home().wardCode() + "-" + "000000".substring(Math.min(6, serial.length())) + serial);
 		row.set("宛名番号", p.addressNumber());
 		row.set("氏名カナ", p.nameKana());
 		row.set("氏名漢字", p.nameKanji());
@@ -272,7 +273,9 @@ public final class SubjectGenerator {
 	 * A character Windows-31J cannot hold (𠮷) is written as 〓, as the city's systems do; the row is still flagged.
 	 */
 	private String encodable(String s) {
-		if (encoder == null || s.isEmpty() || encoder.canEncode(s)) {
+		// Every character the generator writes is in Windows-31J except supplementary ones (𠮷); a new
+		// unencodable BMP character would still fail loudly in the strict CSV encoder rather than be lost.
+		if (encoder == null || s.isEmpty() || s.codePoints().allMatch(Character::isBmpCodePoint) || encoder.canEncode(s)) {
 			return s;
 		}
 		var sb = new StringBuilder();
