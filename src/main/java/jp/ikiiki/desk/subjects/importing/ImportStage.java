@@ -48,6 +48,9 @@ final class ImportStage {
 	private final String record;
 	private final String endedAt;
 	private final String importId;
+	private final String hash;
+	/** How many leading columns the city owns (all of 別紙2; 1–54 of 別紙3). */
+	private final int cityColumns;
 
 	/**
 	 * @param jdbc a template with a fetch size, so that report queries stream through a cursor
@@ -61,6 +64,8 @@ final class ImportStage {
 		this.record = prefix + "_record";
 		this.endedAt = prefix + "_ended_at";
 		this.importId = prefix + "_import_id";
+		this.hash = prefix + "_hash";
+		this.cityColumns = (int) kind.columns().stream().filter(c -> c.owner() == Column.Owner.CITY).count();
 	}
 
 	void create() {
@@ -217,16 +222,20 @@ final class ImportStage {
 	 * existing subject, and when applying. Returns {added, changed, ended, flagged}.
 	 */
 	int[] classify() {
+		// The stored hash of the city-owned values decides CHANGED without touching the (TOASTed) jsonb record;
+		// only a subject stored before V7 (no hash yet) is compared record against record.
 		jdbc.execute("create temporary table import_row on commit drop as"
-				+ " select st.row_no, st.address_number, st.gaiji, st.vals, " + prefixed("st.") + ", case"
+				+ " select st.row_no, st.address_number, st.gaiji, st.vals, " + prefixed("st.") + ", st.hash, case"
 				+ " when s.address_number is null then '" + ADDED + "'"
 				+ " when s." + record + " is null then '" + GAINED + "'"
 				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
-				+ " when s." + record + " is distinct from " + recordOf("st", "s")
+				+ " when (case when s." + hash + " is null then s." + record + " is distinct from " + recordOf("st", "s")
+				+ " else s." + hash + " <> st.hash end)"
 				+ " or " + storedGaiji("s") + " is distinct from st.gaiji then '" + CHANGED + "'"
-				+ " else '" + SAME + "' end as outcome"
-				+ " from import_stage st left join subject s on s.address_number = st.address_number"
-				+ " where st.valid");
+				+ " else '" + SAME + "' end as outcome,"
+				+ " s." + hash + " is null and s.address_number is not null as unhashed"
+				+ " from (select *, " + hashOf("vals") + " as hash from import_stage where valid) st"
+				+ " left join subject s on s.address_number = st.address_number");
 		jdbc.execute("create index on import_row (address_number)");
 		jdbc.execute("analyze import_row");
 		jdbc.execute("create temporary table import_ended on commit drop as"
@@ -257,6 +266,11 @@ final class ImportStage {
 				.filter(c -> c.owner() == Column.Owner.CITY).map(Column::header).toList()) + ", '{}'::jsonb))";
 	}
 
+	/** MD5 of the city-owned values of a staged row, as stored in {@code <kind>_hash} (V7). */
+	private String hashOf(String values) {
+		return "decode(md5(array_to_string(" + values + "[1:" + cityColumns + "], E'\\x1f', '')), 'hex')";
+	}
+
 	/** A text[] literal of constants (column headers), quoted for SQL. */
 	private static String textArray(List<String> values) {
 		StringBuilder sb = new StringBuilder("'{");
@@ -274,21 +288,23 @@ final class ImportStage {
 	/** Writes the comparison into the subjects: insert the added, update the changed, end the absent. */
 	void apply(long id) {
 		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
-		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + importId + ", gaiji)"
+		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + hash + ", " + importId + ", gaiji)"
 				+ " select st.address_number, " + prefixed("st.") + ", " + recordOf("st", null)
-				+ ", ?, st.gaiji from import_row st where st.outcome = '" + ADDED + "'", id);
+				+ ", st.hash, ?, st.gaiji from import_row st where st.outcome = '" + ADDED + "'", id);
 		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
 				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
 				+ " sex = st.sex, birth_date = st.birth_date, " + wardSet + "postal_code = st.postal_code,"
 				+ " address = st.address, address_extra = st.address_extra, mail_postal_code = st.mail_postal_code,"
 				+ " mail_address = st.mail_address, mail_address_extra = st.mail_address_extra, address_key = st.address_key,"
 				+ " care_level = st.care_level, ticket_type = st.ticket_type, management_number = st.management_number,"
-				+ " " + record + " = " + recordOf("st", "s") + ", " + importId + " = ?, " + endedAt + " = null,"
+				+ " " + record + " = " + recordOf("st", "s") + ", " + hash + " = st.hash, " + importId + " = ?, " + endedAt + " = null,"
 				+ " gaiji = coalesce((select jsonb_agg(g) from jsonb_array_elements(s.gaiji) g"
 				+ "   where g->>'kind' is distinct from '" + kind.code() + "'), '[]'::jsonb) || st.gaiji,"
 				+ " updated_at = now()"
 				+ " from import_row st where st.address_number = s.address_number"
 				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id);
+		jdbc.update("update subject s set " + hash + " = st.hash from import_row st"
+				+ " where st.address_number = s.address_number and st.outcome = '" + SAME + "' and st.unhashed");
 		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
 				+ " where address_number in (select address_number from import_ended)");
 	}
