@@ -119,6 +119,17 @@ class LookupBenchmark {
 					.query(String.class).list()
 					.forEach(line -> System.out.println("   " + line));
 		}
+		// The broadest searches: the commonest surname as a kanji fragment and its first kana.
+		for (SubjectQuery q : List.of(
+				SubjectQuery.ofFields(null, null, null, BenchSubjects.SURNAMES[0][0], null, null),
+				SubjectQuery.ofFields(null, null, BenchSubjects.SURNAMES[0][1].substring(0, 1), null, null, null),
+				SubjectQuery.parse(BenchSubjects.SURNAMES[0][0] + " " + BenchSubjects.TOWNS[0][0]))) {
+			System.out.println("-- broad: " + q.describe());
+			jdbc.sql("explain (analyze, buffers, costs off, summary on) " + LookupStatements.sql(q))
+					.params(LookupStatements.params(q, SubjectLookup.DEFAULT_LIMIT))
+					.query(String.class).list()
+					.forEach(line -> System.out.println("   " + line));
+		}
 		jdbc.sql("delete from subject").update();
 	}
 
