@@ -75,6 +75,9 @@ class LookupBenchmark {
 				jdbc.sql("select pg_size_pretty(pg_table_size('subject'))").query(String.class).single(),
 				jdbc.sql("select pg_size_pretty(pg_indexes_size('subject'))").query(String.class).single());
 
+		System.out.println("commonest surname " + BenchSubjects.SURNAMES[0][0] + ": " + jdbc.sql(
+				"select count(*) from subject where name_kanji like :p").param("p", BenchSubjects.SURNAMES[0][0] + "%")
+				.query(Long.class).single() + " subjects");
 		System.out.println("average stored bytes per row: " + jdbc.sql("""
 				select format('row %s, index_record %s, progress_record %s, address_key %s, heap rows per page %s',
 				  avg(pg_column_size(s.*))::int, avg(pg_column_size(index_record))::int,
