@@ -23,7 +23,10 @@ public interface SubjectImports {
 	/**
 	 * As {@link #importFile(SubjectFileKind, String, InputStream, ImportOptions)}, naming the screen or API call
 	 * the import came from in the audit trail (e.g. {@code 画面:対象者データ取込}, {@code POST /api/imports/subjects}).
+	 * The default ignores the channel (test doubles); the real service overrides it.
 	 */
-	ImportOutcome importFile(SubjectFileKind kind, String fileName, InputStream content, ImportOptions options,
-			String channel);
+	default ImportOutcome importFile(SubjectFileKind kind, String fileName, InputStream content, ImportOptions options,
+			String channel) {
+		return importFile(kind, fileName, content, options);
+	}
 }

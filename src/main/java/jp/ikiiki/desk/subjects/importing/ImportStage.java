@@ -8,7 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
@@ -65,12 +67,11 @@ final class ImportStage {
 		jdbc.execute("""
 				create temporary table import_stage (
 				    row_no bigint not null, address_number varchar(20) not null, valid boolean not null,
-				    record jsonb, gaiji jsonb,
+				    vals text[], gaiji jsonb,
 				    name_kana varchar(100), name_kana_key varchar(100), name_kanji varchar(100), name_kanji_key varchar(100),
 				    alias_kanji varchar(100), sex char(1), birth_date date, ward_code smallint, postal_code char(7),
 				    address text, address_extra text, mail_postal_code char(7), mail_address text, mail_address_extra text,
-				    address_key text, care_level varchar(20), ticket_type varchar(40), management_number varchar(30),
-				    outcome varchar(10)
+				    address_key text, care_level varchar(20), ticket_type varchar(40), management_number varchar(30)
 				) on commit drop""");
 	}
 
@@ -79,7 +80,7 @@ final class ImportStage {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			PGConnection pg = connection.unwrap(PGConnection.class);
-			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, record, gaiji, "
+			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, vals, gaiji, "
 					+ TYPED + ") from stdin", 1 << 16);
 			return new Copy(out);
 		} catch (SQLException e) {
@@ -98,11 +99,17 @@ final class ImportStage {
 			this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		}
 
-		void valid(long row, String addressNumber, String recordJson, String gaijiJson, TypedColumns t) {
+		/**
+		 * A valid row.
+		 *
+		 * @param values every column's normalised value in 別紙 order (sent as a text array: the keys of the
+		 *               record are added by the database, not repeated in every line of the COPY)
+		 */
+		void valid(long row, String addressNumber, Iterable<String> values, String gaijiJson, TypedColumns t) {
 			line.setLength(0);
 			line.append(row).append('\t');
 			field(addressNumber).append("\tt\t");
-			field(recordJson).append('\t');
+			array(values).append('\t');
 			field(gaijiJson);
 			for (String v : new String[] {t.nameKana(), t.nameKanaKey(), t.nameKanji(), t.nameKanjiKey(), t.aliasKanji(),
 					t.sex(), t.birthDate(), t.wardCode(), t.postalCode(), t.address(), t.addressExtra(), t.mailPostalCode(),
@@ -123,6 +130,33 @@ final class ImportStage {
 				line.append("\t\\N");
 			}
 			write();
+		}
+
+		/** A text[] literal, {"a","b"}, escaped for the COPY text format. */
+		private StringBuilder array(Iterable<String> values) {
+			line.append('{');
+			boolean first = true;
+			for (String v : values) {
+				if (!first) {
+					line.append(',');
+				}
+				first = false;
+				line.append('"');
+				for (int i = 0; i < v.length(); i++) {
+					char c = v.charAt(i);
+					switch (c) {
+						// escaped for the array literal (\\ and \"), then every backslash doubled for COPY
+						case '\\' -> line.append("\\\\\\\\");
+						case '"' -> line.append("\\\\\"");
+						case '\n' -> line.append("\\n");
+						case '\r' -> line.append("\\r");
+						case '\t' -> line.append("\\t");
+						default -> line.append(c);
+					}
+				}
+				line.append('"');
+			}
+			return line.append('}');
 		}
 
 		private StringBuilder field(String v) {
@@ -172,65 +206,96 @@ final class ImportStage {
 		if (numbers.isEmpty()) {
 			return 0;
 		}
-		return jdbc.update("update import_stage set valid = false, record = null, gaiji = null "
+		return jdbc.update("update import_stage set valid = false, vals = null, gaiji = null "
 				+ "where valid and address_number = any(?::text[])", textArray(numbers.toArray(String[]::new)));
 	}
 
-	/** 別紙3: the stored system-owned values (columns 55–84) replace the blanks the file's rows carry. */
-	void keepSystemValues(List<String> cityHeaders) {
-		jdbc.update("update import_stage st set record = st.record || (s.progress_record - ?::text[]) from subject s "
-				+ "where st.valid and s.address_number = st.address_number and s.progress_record is not null",
-				textArray(cityHeaders.toArray(String[]::new)));
-	}
-
-	/** Classifies every valid row and collects the subjects that end; returns {added, changed, ended, flagged}. */
+	/**
+	 * Classifies every valid row against {@code subject} in one pass and collects the subjects that end. A row's
+	 * record (別紙 header → value; for 別紙3 with the stored system-owned values 55–84 in place of the file's
+	 * blanks) is built by the database from the staged values, and only where it is needed: to compare with an
+	 * existing subject, and when applying. Returns {added, changed, ended, flagged}.
+	 */
 	int[] classify() {
-		jdbc.update("update import_stage st set outcome = '" + ADDED + "' where st.valid "
-				+ "and not exists (select 1 from subject s where s.address_number = st.address_number)");
-		jdbc.update("update import_stage st set outcome = case"
+		jdbc.execute("create temporary table import_row on commit drop as"
+				+ " select st.row_no, st.address_number, st.gaiji, st.vals, " + prefixed("st.") + ", case"
+				+ " when s.address_number is null then '" + ADDED + "'"
 				+ " when s." + record + " is null then '" + GAINED + "'"
 				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
-				+ " when s." + record + " is distinct from st.record or " + storedGaiji("s") + " is distinct from st.gaiji"
-				+ " then '" + CHANGED + "' else '" + SAME + "' end"
-				+ " from subject s where st.valid and s.address_number = st.address_number",
-				kind.code());
+				+ " when s." + record + " is distinct from " + recordOf("st", "s")
+				+ " or " + storedGaiji("s") + " is distinct from st.gaiji then '" + CHANGED + "'"
+				+ " else '" + SAME + "' end as outcome"
+				+ " from import_stage st left join subject s on s.address_number = st.address_number"
+				+ " where st.valid");
+		jdbc.execute("create index on import_row (address_number)");
+		jdbc.execute("analyze import_row");
 		jdbc.execute("create temporary table import_ended on commit drop as"
 				+ " select s.address_number, s.name_kanji from subject s"
 				+ " where s." + record + " is not null and s." + endedAt + " is null"
 				+ " and not exists (select 1 from import_stage st where st.address_number = s.address_number)");
-		int added = count("select count(*) from import_stage where outcome = '" + ADDED + "'");
-		int changed = count("select count(*) from import_stage where outcome in ('" + GAINED + "','" + RETURNED + "','"
+		int added = count("select count(*) from import_row where outcome = '" + ADDED + "'");
+		int changed = count("select count(*) from import_row where outcome in ('" + GAINED + "','" + RETURNED + "','"
 				+ CHANGED + "')");
 		int ended = count("select count(*) from import_ended");
-		int flagged = count("select count(*) from import_stage where valid and gaiji <> '[]'::jsonb");
+		int flagged = count("select count(*) from import_row where gaiji <> '[]'::jsonb");
 		return new int[] {added, changed, ended, flagged};
+	}
+
+	/**
+	 * The record a staged row stands for: its values under the 別紙 headers; for 別紙3 the subject's stored
+	 * system-owned values replace the blanks the file's row carries in columns 55–84.
+	 *
+	 * @param subject alias of the stored subject, or null for a new one
+	 */
+	private String recordOf(String row, String subject) {
+		String built = "jsonb_object(" + textArray(kind.columns().stream().map(Column::header).toList()) + ", " + row
+				+ ".vals)";
+		if (kind != SubjectFileKind.PROGRESS || subject == null) {
+			return built; // a new subject has no stored system values: the file's row carries them blank
+		}
+		return "(" + built + " || coalesce(" + subject + ".progress_record - " + textArray(kind.columns().stream()
+				.filter(c -> c.owner() == Column.Owner.CITY).map(Column::header).toList()) + ", '{}'::jsonb))";
+	}
+
+	/** A text[] literal of constants (column headers), quoted for SQL. */
+	private static String textArray(List<String> values) {
+		StringBuilder sb = new StringBuilder("'{");
+		for (int i = 0; i < values.size(); i++) {
+			sb.append(i == 0 ? "" : ",").append('"')
+					.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''")).append('"');
+		}
+		return sb.append("}'::text[]").toString();
+	}
+
+	private static String prefixed(String alias) {
+		return Arrays.stream(TYPED.split(",\\s*")).map(c -> alias + c).collect(Collectors.joining(", "));
 	}
 
 	/** Writes the comparison into the subjects: insert the added, update the changed, end the absent. */
 	void apply(long id) {
 		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
 		jdbc.update("insert into subject (address_number, " + TYPED + ", " + record + ", " + importId + ", gaiji)"
-				+ " select address_number, " + TYPED + ", record, ?, gaiji from import_stage where outcome = '" + ADDED + "'",
-				id);
+				+ " select st.address_number, " + prefixed("st.") + ", " + recordOf("st", null)
+				+ ", ?, st.gaiji from import_row st where st.outcome = '" + ADDED + "'", id);
 		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
 				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
 				+ " sex = st.sex, birth_date = st.birth_date, " + wardSet + "postal_code = st.postal_code,"
 				+ " address = st.address, address_extra = st.address_extra, mail_postal_code = st.mail_postal_code,"
 				+ " mail_address = st.mail_address, mail_address_extra = st.mail_address_extra, address_key = st.address_key,"
 				+ " care_level = st.care_level, ticket_type = st.ticket_type, management_number = st.management_number,"
-				+ " " + record + " = st.record, " + importId + " = ?, " + endedAt + " = null,"
+				+ " " + record + " = " + recordOf("st", "s") + ", " + importId + " = ?, " + endedAt + " = null,"
 				+ " gaiji = coalesce((select jsonb_agg(g) from jsonb_array_elements(s.gaiji) g"
-				+ "   where g->>'kind' is distinct from ?), '[]'::jsonb) || st.gaiji,"
+				+ "   where g->>'kind' is distinct from '" + kind.code() + "'), '[]'::jsonb) || st.gaiji,"
 				+ " updated_at = now()"
-				+ " from import_stage st where st.address_number = s.address_number"
-				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id, kind.code());
+				+ " from import_row st where st.address_number = s.address_number"
+				+ " and st.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id);
 		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
 				+ " where address_number in (select address_number from import_ended)");
 	}
 
 	/** Added subjects in file order: row, 宛名番号, 氏名漢字, 氏名カナ. */
 	void added(RowCallbackHandler handler) {
-		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_stage where outcome = '" + ADDED
+		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_row where outcome = '" + ADDED
 				+ "' order by row_no", handler);
 	}
 
@@ -238,34 +303,30 @@ final class ImportStage {
 	 * One line per changed field, in file order then 別紙 order: row, 宛名番号, 氏名漢字, item, before, after.
 	 * A subject gaining its first record of this kind, or returning after it had ended, gets a line saying so.
 	 */
-	void changes(List<Column> columns, RowCallbackHandler handler) {
-		String[] keys = columns.stream().map(Column::header).toArray(String[]::new);
+	void changes(RowCallbackHandler handler) {
 		String sql = "select * from ("
 				+ " select st.row_no, st.address_number, st.name_kanji, 0 as ord, ? as item, '' as before, '' as after"
-				+ " from import_stage st where st.outcome = '" + GAINED + "'"
+				+ " from import_row st where st.outcome = '" + GAINED + "'"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 0, ?, '終了', '取込対象'"
-				+ " from import_stage st where st.outcome = '" + RETURNED + "'"
+				+ " from import_row st where st.outcome = '" + RETURNED + "'"
 				+ " union all"
-				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key,"
-				+ " st.record->>k.key"
-				+ " from import_stage st join subject s on s.address_number = st.address_number"
-				+ " cross join lateral unnest(?::text[]) with ordinality as k(key, ord)"
+				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "->>k.key, r.record->>k.key"
+				+ " from import_row st join subject s on s.address_number = st.address_number"
+				+ " cross join lateral (select " + recordOf("st", "s") + " as record) r"
+				+ " cross join lateral unnest(" + textArray(kind.columns().stream().map(Column::header).toList())
+				+ ") with ordinality as k(key, ord)"
 				+ " where st.outcome in ('" + CHANGED + "','" + RETURNED + "')"
-				+ " and (s." + record + "->>k.key) is distinct from (st.record->>k.key)"
+				+ " and (s." + record + "->>k.key) is distinct from (r.record->>k.key)"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 100000, '外字確認', " + gaijiText(storedGaiji("s"))
 				+ ", " + gaijiText("st.gaiji")
-				+ " from import_stage st join subject s on s.address_number = st.address_number"
+				+ " from import_row st join subject s on s.address_number = st.address_number"
 				+ " where st.outcome = '" + CHANGED + "' and " + storedGaiji("s") + " is distinct from st.gaiji"
 				+ ") c order by row_no, ord";
-		String kindCode = kind.code();
 		PreparedStatementSetter params = ps -> {
 			ps.setString(1, "（" + kind.title() + "の記録を新規登録）");
 			ps.setString(2, "（終了の取消）");
-			ps.setArray(3, ps.getConnection().createArrayOf("text", keys));
-			ps.setString(4, kindCode);
-			ps.setString(5, kindCode);
 		};
 		jdbc.query(sql, params, handler);
 	}
@@ -278,14 +339,15 @@ final class ImportStage {
 	/** Imported cells flagged for 外字 review: row, 宛名番号, column, value, chars. */
 	void gaiji(RowCallbackHandler handler) {
 		jdbc.query("select st.row_no, st.address_number, g->>'column', g->>'value', g->>'chars'"
-				+ " from import_stage st cross join lateral jsonb_array_elements(st.gaiji) g"
-				+ " where st.valid order by st.row_no", handler);
+				+ " from import_row st cross join lateral jsonb_array_elements(st.gaiji) g"
+				+ " where st.gaiji <> '[]'::jsonb order by st.row_no", handler);
 	}
 
 	/** This kind's 外字 marks stored on a subject (the other file's marks are kept apart). */
 	private String storedGaiji(String alias) {
-		return "coalesce((select jsonb_agg(g) from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = ?),"
-				+ " '[]'::jsonb)";
+		return "(case when " + alias + ".gaiji = '[]'::jsonb then '[]'::jsonb else coalesce((select jsonb_agg(g)"
+				+ " from jsonb_array_elements(" + alias + ".gaiji) g where g->>'kind' = '" + kind.code() + "'),"
+				+ " '[]'::jsonb) end)";
 	}
 
 	private static String gaijiText(String gaijiExpression) {

@@ -1,28 +1,11 @@
 package jp.ikiiki.desk.subjects.importing;
 
 import java.util.List;
-import java.util.Map;
 
-/** Writes the small JSON documents the staging table receives (records and 外字 marks) without a mapper. */
+/** Writes the 外字 marks the staging table receives as JSON, without a mapper. */
 final class Json {
 
 	private Json() {
-	}
-
-	static String object(Map<String, String> values) {
-		var sb = new StringBuilder(values.size() * 24);
-		sb.append('{');
-		boolean first = true;
-		for (var e : values.entrySet()) {
-			if (!first) {
-				sb.append(',');
-			}
-			first = false;
-			quote(sb, e.getKey());
-			sb.append(':');
-			quote(sb, e.getValue() == null ? "" : e.getValue());
-		}
-		return sb.append('}').toString();
 	}
 
 	/** The marks as {@code [{"column","value","chars","kind"}]}; kind tells which file's record they belong to. */

@@ -12,7 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A streaming XLSX workbook (SXSSF: only a window of rows in memory, the rest in compressed temporary files)
+ * A streaming XLSX workbook (SXSSF: only a window of rows in memory, the rest in temporary files)
  * made of simple tables: a bold header row, then values. A sheet that reaches Excel's row limit continues
  * on a sheet named "名前(2)", so nothing is cut off.
  */
@@ -24,7 +24,6 @@ final class ReportWorkbook implements AutoCloseable {
 	private final CellStyle headerStyle;
 
 	ReportWorkbook() {
-		workbook.setCompressTempFiles(true);
 		headerStyle = workbook.createCellStyle();
 		Font bold = workbook.createFont();
 		bold.setBold(true);

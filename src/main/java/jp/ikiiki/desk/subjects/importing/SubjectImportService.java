@@ -28,7 +28,6 @@ import jp.ikiiki.desk.subjects.ImportProblem.Severity;
 import jp.ikiiki.desk.subjects.SubjectImportSummary.State;
 import jp.ikiiki.desk.subjects.SubjectImports;
 import jp.ikiiki.desk.subjects.SubjectsProperties;
-import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,16 +104,20 @@ class SubjectImportService implements SubjectImports {
 			byte[] report = importTransaction.execute(tx -> {
 				ImportStage stage = new ImportStage(streaming, dataSource, kind);
 				stage.create();
+				long t0 = System.nanoTime();
 				read(run, stage, in, xlsx);
+				run.readMs = (System.nanoTime() - t0) / 1_000_000;
 				drain(in);
 				run.sha256 = HexFormat.of().formatHex(sha.digest());
 				if (run.fatal == null && run.rows == 0) {
 					run.fatal(new ImportProblem(1, null, "", "データ行がありません（見出し行のみ）。全員が終了扱いになるのを防ぐため、取込を中止しました。",
 							Severity.ERROR));
 				}
+				long t1 = System.nanoTime();
 				if (run.fatal == null) {
 					compare(run, stage);
 				}
+				run.compareMs = (System.nanoTime() - t1) / 1_000_000;
 				run.status = run.fatal != null || (run.rejected > 0 && !opts.acceptValid()) ? State.BLOCKED
 						: opts.dryRun() ? State.DRY_RUN : State.APPLIED;
 				run.problems.sort(Comparator.comparingLong(ImportProblem::row));
@@ -122,8 +125,11 @@ class SubjectImportService implements SubjectImports {
 						run.charset == null ? null : run.charset.label(), run.sha256, user, started, run.status,
 						opts.dryRun(), opts.acceptValid(), run.rows, run.added, run.changed, run.ended, run.rejected,
 						run.flagged, run.problemCount), run.fatal == null ? stage : null, run.problems);
+				long t2 = System.nanoTime();
+				run.reportMs = (t2 - t1) / 1_000_000 - run.compareMs;
 				if (run.status == State.APPLIED) {
 					stage.apply(id);
+					run.applyMs = (System.nanoTime() - t2) / 1_000_000;
 				} else {
 					tx.setRollbackOnly();
 				}
@@ -135,8 +141,10 @@ class SubjectImportService implements SubjectImports {
 			audit.recordFile(AuditAction.IMPORT, channel, name, "取込ID=" + id + " 種類=" + kind.title() + " 結果="
 					+ run.status.label() + " 行数=" + run.rows + " 追加=" + run.added + " 変更=" + run.changed + " 終了="
 					+ run.ended + " 不備=" + run.rejected + " 外字確認=" + run.flagged);
-			log.info("Subject import {} ({}): {} rows, status {}, added {}, changed {}, ended {}, rejected {}, flagged {}",
-					id, kind.code(), run.rows, run.status, run.added, run.changed, run.ended, run.rejected, run.flagged);
+			log.info("Subject import {} ({}): {} rows, status {}, added {}, changed {}, ended {}, rejected {}, flagged {}; "
+					+ "read+stage {} ms, compare {} ms, report {} ms, apply {} ms", id, kind.code(), run.rows, run.status,
+					run.added, run.changed, run.ended, run.rejected, run.flagged, run.readMs, run.compareMs, run.reportMs,
+					run.applyMs);
 			return new ImportOutcome(id, outcomeStatus(run.status), run.added, run.changed, run.ended, run.rejected,
 					run.flagged, List.copyOf(run.problems));
 		} catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
@@ -214,7 +222,7 @@ class SubjectImportService implements SubjectImports {
 			run.seen(v.addressNumber(), v.row());
 		}
 		if (v.valid()) {
-			copy.valid(v.row(), v.addressNumber(), Json.object(v.values()), Json.gaiji(v.gaiji(), run.kind.code()),
+			copy.valid(v.row(), v.addressNumber(), v.values().values(), Json.gaiji(v.gaiji(), run.kind.code()),
 					TypedColumns.of(run.kind, v.values()));
 		} else {
 			run.rejected++;
@@ -249,8 +257,6 @@ class SubjectImportService implements SubjectImports {
 		}
 		run.rejected += stage.rejectDuplicates(duplicated);
 		if (run.kind == SubjectFileKind.PROGRESS) {
-			stage.keepSystemValues(run.kind.columns().stream().filter(c -> c.owner() == Column.Owner.CITY)
-					.map(Column::header).toList());
 			if (run.systemValuesRow > 0) {
 				run.problem(new ImportProblem(run.systemValuesRow, null, "", "55〜84列（活動4P〜備考）はシステムが管理する項目のため、"
 						+ "ファイルの値は取り込まず、システムの値をそのまま残しました（最初に値があった行: " + run.systemValuesRow + "行目）。",
@@ -339,6 +345,10 @@ class SubjectImportService implements SubjectImports {
 		int flagged;
 		int problemCount;
 		long systemValuesRow;
+		long readMs;
+		long compareMs;
+		long reportMs;
+		long applyMs;
 
 		Run(SubjectFileKind kind, ImportOptions options) {
 			this.kind = kind;

@@ -76,7 +76,7 @@ final class UpdateReport {
 			var ended = book.table("終了", 16, 24).header("宛名番号", "氏名");
 			if (stage != null) {
 				stage.added(rs -> added.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-				stage.changes(s.kind().columns(), rs -> changed.row(rs.getLong(1), rs.getString(2), rs.getString(3),
+				stage.changes(rs -> changed.row(rs.getLong(1), rs.getString(2), rs.getString(3),
 						rs.getString(5), rs.getString(6), rs.getString(7)));
 				stage.ended(rs -> ended.row(rs.getString(1), rs.getString(2)));
 			}

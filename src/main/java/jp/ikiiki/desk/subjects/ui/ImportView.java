@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
@@ -105,6 +106,7 @@ class ImportView extends VerticalLayout {
 		upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		upload.setDropLabel(new Span("CSV（UTF-8・Windows-31J）または XLSX をここにドロップ"));
+		upload.setUploadButton(new Button("ファイルを選択…"));
 		upload.setId("import-upload");
 
 		dryRun.setId("import-dry-run");
@@ -132,6 +134,7 @@ class ImportView extends VerticalLayout {
 			case GAIJI -> "外字確認";
 			case NOTICE -> "注意";
 		}).setHeader("種別").setAutoWidth(true).setFlexGrow(0);
+		problems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 		problems.setHeight("18em");
 		add(new H3("不備・外字確認"), problems);
 

@@ -161,6 +161,21 @@ class SubjectImportIT {
 	}
 
 	@Test
+	void quotes_backslashes_commas_and_line_breaks_survive_the_staging_copy() {
+		String tricky = "コーポ\"本通\"\\2号, 北棟\n3階";
+		List<Map<String, Object>> rows = threeIndexRows();
+		rows.get(0).put("方書漢字", tricky);
+
+		ImportOutcome outcome = importIndex(rows);
+
+		assertThat(outcome.rejected()).isZero();
+		assertThat(subject("1001").get("address_extra")).isEqualTo(tricky);
+		assertThat(jdbc.sql("select index_record->>'方書漢字' from subject where address_number = '1001'")
+				.query(String.class).single()).isEqualTo(tricky);
+		assertThat(importIndex(rows).changed()).as("re-import").isZero();
+	}
+
+	@Test
 	void importing_the_same_file_again_changes_nothing() {
 		byte[] file = TestFiles.utf8(SubjectFileKind.INDEX, threeIndexRows());
 		importIndex(file, "a.csv", ImportOptions.APPLY);

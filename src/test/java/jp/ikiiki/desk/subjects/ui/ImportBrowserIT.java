@@ -1,0 +1,124 @@
+package jp.ikiiki.desk.subjects.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.ikiiki.desk.subjects.columns.Column;
+import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * An operator imports a 別紙2 CSV with one bad row through the console in headless Chromium, accepting the
+ * valid rows, and sees the counts, the problem and the report link. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportBrowserIT {
+
+	static final Path SHOTS = Paths.get("target", "screenshots");
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort int port;
+	@Autowired JdbcClient jdbc;
+	@Autowired PasswordEncoder encoder;
+
+	@BeforeAll
+	static void launch() throws Exception {
+		Path chromium = Paths.get(System.getProperty("browser.executable", "/usr/bin/chromium"));
+		if (!Files.isExecutable(chromium)) {
+			throw new IllegalStateException("Chromium not found at " + chromium + ": apt-get install chromium");
+		}
+		Files.createDirectories(SHOTS);
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+						"--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void operator_imports_the_valid_rows_of_a_file_and_sees_the_problem() throws Exception {
+		jdbc.sql("delete from subject").update();
+		jdbc.sql("delete from app_user where username = 'import-op'").update();
+		long id = jdbc.sql("insert into app_user (username, display_name, password_hash) values ('import-op', '取込担当', :h) returning id")
+				.param("h", encoder.encode("import-pass-1")).query(Long.class).single();
+		jdbc.sql("insert into app_user_role values (:id, 'OPERATOR')").param("id", id).update();
+		Path csv = Files.createTempDirectory("import-ui").resolve("索引簿.csv");
+		Files.write(csv, indexCsv());
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("ja-JP"))) {
+			Page page = context.newPage();
+			page.setDefaultTimeout(30_000);
+			page.navigate("http://localhost:" + port + "/login");
+			page.locator("input[name='username']").fill("import-op");
+			page.locator("input[name='password']").fill("import-pass-1");
+			page.locator("input[name='password']").press("Enter");
+			assertThat(page.locator("[data-testid='current-user']")).hasText("import-op");
+
+			page.navigate("http://localhost:" + port + "/imports");
+			page.locator("#import-upload input[type=file]").setInputFiles(csv);
+			assertThat(page.locator("body")).containsText("選択中: 索引簿.csv");
+			page.locator("#import-accept-valid").click();
+			page.locator("#import-start").click();
+
+			assertThat(page.locator("#import-result")).containsText("取込済み");
+			assertThat(page.locator("#import-result")).containsText("追加 2");
+			assertThat(page.locator("#import-result")).containsText("不備 1");
+			Locator problem = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("101〜108"));
+			assertThat(problem.first()).isVisible();
+			assertThat(page.locator("a").filter(new Locator.FilterOptions().setHasText("システム更新結果報告書"))).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("10-import.png")).setFullPage(true));
+		}
+		assertThat(jdbc.sql("select count(*) from subject").query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from audit_event where username = 'import-op' and action = 'IMPORT'")
+				.query(Integer.class).single()).isEqualTo(1);
+		assertThat(Files.deleteIfExists(csv)).isTrue();
+	}
+
+	private static byte[] indexCsv() {
+		List<String> headers = SubjectFileKind.INDEX.columns().stream().map(Column::header).toList();
+		var sb = new StringBuilder(String.join(",", headers)).append("\r\n");
+		for (String[] r : new String[][] {{"101", "9001", "ヤマダ　タロウ", "山田　太郎"}, {"108", "9002", "サトウ　ハナコ", "佐藤　花子"},
+				{"110", "9003", "スズキ　イチロウ", "鈴木　一郎"}}) {
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("区コード", r[0]);
+			row.put("宛名番号", r[1]);
+			row.put("氏名カナ", r[2]);
+			row.put("氏名漢字", r[3]);
+			row.put("生年月日", "S20.1.15");
+			List<String> cells = new ArrayList<>();
+			headers.forEach(h -> cells.add(row.getOrDefault(h, "")));
+			sb.append(String.join(",", cells)).append("\r\n");
+		}
+		return sb.toString().getBytes(StandardCharsets.UTF_8);
+	}
+}
