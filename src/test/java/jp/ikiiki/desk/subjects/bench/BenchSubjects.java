@@ -15,8 +15,8 @@ import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.postgresql.PGConnection;
 
 /**
- * Self-contained synthetic subjects for the look-up benchmark, loaded with COPY: Hiroshima surnames weighted as
- * in a real population, given names of people born 1925–1961, the eight wards with real town names, 方書 and
+ * Self-contained synthetic subjects for the look-up benchmark, loaded with COPY: common Hiroshima surnames
+ * weighted as in a real population plus a long tail of rarer ones, given names of people born 1925–1961, the eight wards with real town names, 方書 and
  * 送付先 on some rows, both city records as full jsonb rows keyed by the 別紙 headers. Deterministic by seed.
  * (The project's demo generator is separate; this one only has to be realistic for the indexes.)
  */
@@ -42,6 +42,18 @@ final class BenchSubjects {
 			{ "末広", "スエヒロ" }, { "友田", "トモダ" }, { "髙田", "タカタ" }, { "吉川", "ヨシカワ" }, { "石橋", "イシバシ" },
 			{ "竹下", "タケシタ" }, { "松岡", "マツオカ" }, { "宮田", "ミヤタ" }, { "児玉", "コダマ" }, { "住田", "スミダ" },
 			{ "二宮", "ニノミヤ" }, { "向井", "ムカイ" }, { "迫", "サコ" }, { "重松", "シゲマツ" }, { "瀬川", "セガワ" } };
+	/**
+	 * The long tail of rarer surnames: a first and a second element (上田, 森本, 吉岡 …), 600 combinations.
+	 * Readings are joined without rendaku, which is good enough for the index.
+	 */
+	static final String[][] TAIL_FIRST = { { "上", "カミ" }, { "下", "シモ" }, { "中", "ナカ" }, { "大", "オオ" }, { "小", "コ" },
+			{ "山", "ヤマ" }, { "川", "カワ" }, { "松", "マツ" }, { "竹", "タケ" }, { "森", "モリ" }, { "石", "イシ" }, { "岡", "オカ" },
+			{ "藤", "フジ" }, { "原", "ハラ" }, { "西", "ニシ" }, { "東", "ヒガシ" }, { "北", "キタ" }, { "南", "ミナミ" }, { "今", "イマ" },
+			{ "吉", "ヨシ" }, { "高", "タカ" }, { "長", "ナガ" }, { "平", "ヒラ" }, { "福", "フク" }, { "宮", "ミヤ" }, { "浜", "ハマ" },
+			{ "野", "ノ" }, { "金", "カネ" }, { "水", "ミズ" }, { "清", "キヨ" } };
+	static final String[][] TAIL_SECOND = { { "田", "タ" }, { "本", "モト" }, { "村", "ムラ" }, { "井", "イ" }, { "川", "カワ" },
+			{ "山", "ヤマ" }, { "口", "グチ" }, { "島", "シマ" }, { "崎", "サキ" }, { "野", "ノ" }, { "原", "ハラ" }, { "谷", "タニ" },
+			{ "沢", "サワ" }, { "岡", "オカ" }, { "木", "キ" }, { "部", "ベ" }, { "尾", "オ" }, { "橋", "ハシ" }, { "内", "ウチ" }, { "畑", "ハタ" } };
 	static final String[][] MEN = {
 			{ "清", "キヨシ" }, { "茂", "シゲル" }, { "博", "ヒロシ" }, { "勇", "イサム" }, { "実", "ミノル" }, { "進", "ススム" },
 			{ "正", "タダシ" }, { "隆", "タカシ" }, { "明", "アキラ" }, { "和夫", "カズオ" }, { "正夫", "マサオ" }, { "武", "タケシ" },
@@ -114,7 +126,16 @@ final class BenchSubjects {
 	}
 
 	private Row append(StringBuilder out, int i, List<Column> indexColumns, List<Column> progressColumns) {
-		String[] surname = SURNAMES[zipf(SURNAMES.length)];
+		// 35 % from the common surnames (田中 about 2.6 %, as common as the commonest names in a Japanese city),
+		// 65 % from the long tail.
+		String[] surname;
+		if (random.nextInt(100) < 35) {
+			surname = SURNAMES[zipf(SURNAMES.length)];
+		} else {
+			String[] a = TAIL_FIRST[random.nextInt(TAIL_FIRST.length)];
+			String[] b = TAIL_SECOND[random.nextInt(TAIL_SECOND.length)];
+			surname = new String[] { a[0] + b[0], a[1] + b[1] };
+		}
 		boolean male = random.nextBoolean();
 		String[] given = (male ? MEN : WOMEN)[random.nextInt(male ? MEN.length : WOMEN.length)];
 		String kanji = surname[0] + "　" + given[0];
@@ -139,7 +160,7 @@ final class BenchSubjects {
 			String mt = TOWNS[mw][random.nextInt(TOWNS[mw].length)];
 			mailPostal = POSTAL_PREFIX[mw] + String.format("%04d", random.nextInt(10_000));
 			mailAddress = "広島市" + WARD_NAMES[mw] + mt + (1 + random.nextInt(6)) + "丁目" + (1 + random.nextInt(30)) + "-" + (1 + random.nextInt(20));
-			mailExtra = SURNAMES[zipf(SURNAMES.length)][0] + "方";
+			mailExtra = surname[0] + "方";
 		}
 		String care = CARE[random.nextInt(CARE.length)];
 		String ticket = TICKETS[random.nextInt(TICKETS.length)];
@@ -234,15 +255,15 @@ final class BenchSubjects {
 		return new Row(addressNumber, management, kanaKey, surname[0], given[0], birth, ward, town, chome, mailing);
 	}
 
-	/** Index of a weighted draw: weight 1/(k+1)^0.9, so the first surnames are common, the last rare. */
+	/** Index of a weighted draw: weight 1/(k+1)^0.6, so the first surnames are the commonest. */
 	private int zipf(int n) {
 		double total = 0;
 		for (int k = 0; k < n; k++) {
-			total += 1 / Math.pow(k + 1, 0.9);
+			total += 1 / Math.pow(k + 1, 0.6);
 		}
 		double x = random.nextDouble() * total;
 		for (int k = 0; k < n; k++) {
-			x -= 1 / Math.pow(k + 1, 0.9);
+			x -= 1 / Math.pow(k + 1, 0.6);
 			if (x <= 0) {
 				return k;
 			}

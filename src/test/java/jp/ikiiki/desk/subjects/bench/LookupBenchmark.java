@@ -75,6 +75,9 @@ class LookupBenchmark {
 				jdbc.sql("select pg_size_pretty(pg_table_size('subject'))").query(String.class).single(),
 				jdbc.sql("select pg_size_pretty(pg_indexes_size('subject'))").query(String.class).single());
 
+		System.out.println("commonest surname " + BenchSubjects.SURNAMES[0][0] + ": " + jdbc.sql(
+				"select count(*) from subject where name_kanji like :p").param("p", BenchSubjects.SURNAMES[0][0] + "%")
+				.query(Long.class).single() + " subjects");
 		System.out.println("average stored bytes per row: " + jdbc.sql("""
 				select format('row %s, index_record %s, progress_record %s, address_key %s, heap rows per page %s',
 				  avg(pg_column_size(s.*))::int, avg(pg_column_size(index_record))::int,
@@ -114,6 +117,17 @@ class LookupBenchmark {
 		for (Kind k : Kind.values()) {
 			SubjectQuery q = query(k, rows[random.nextInt(rows.length)], random);
 			System.out.println("-- " + k);
+			jdbc.sql("explain (analyze, buffers, costs off, summary on) " + LookupStatements.sql(q))
+					.params(LookupStatements.params(q, SubjectLookup.DEFAULT_LIMIT))
+					.query(String.class).list()
+					.forEach(line -> System.out.println("   " + line));
+		}
+		// The broadest searches: the commonest surname as a kanji fragment and its first kana.
+		for (SubjectQuery q : List.of(
+				SubjectQuery.ofFields(null, null, null, BenchSubjects.SURNAMES[0][0], null, null),
+				SubjectQuery.ofFields(null, null, BenchSubjects.SURNAMES[0][1].substring(0, 1), null, null, null),
+				SubjectQuery.parse(BenchSubjects.SURNAMES[0][0] + " " + BenchSubjects.TOWNS[0][0]))) {
+			System.out.println("-- broad: " + q.describe());
 			jdbc.sql("explain (analyze, buffers, costs off, summary on) " + LookupStatements.sql(q))
 					.params(LookupStatements.params(q, SubjectLookup.DEFAULT_LIMIT))
 					.query(String.class).list()
