@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * The look-up on table {@code subject}, served by the indexes of {@code V6__subjects_lookup_indexes.sql}: the
  * kana key's pattern index (prefix and ordering), the management-number and birth-date btrees, the primary key,
- * and bigram GIN indexes for fragments of the kanji name and of the addresses.
+ * and GIN indexes on the stored bigrams (V8) for fragments of the kanji name and of the addresses.
  */
 @Service
 class JdbcSubjectLookup implements SubjectLookup {
@@ -186,7 +186,7 @@ class JdbcSubjectLookup implements SubjectLookup {
 				return column + " like :" + param;
 			}
 			params.put(param + "Grams", value);
-			return "(subject_bigrams(" + column + ") @> subject_bigrams(cast(:" + param + "Grams as text)) and "
+			return "(" + bigramsOf(column) + " @> subject_bigrams(cast(:" + param + "Grams as text)) and "
 					+ column + " like :" + param + ")";
 		}
 
@@ -203,8 +203,16 @@ class JdbcSubjectLookup implements SubjectLookup {
 			}
 			params.put(param + "Grams", value);
 			String grams = "subject_bigrams(cast(:" + param + "Grams as text))";
-			return "((subject_bigrams(name_kanji_key) @> " + grams + " or subject_bigrams(address_key) @> " + grams
-					+ ") and " + like + ")";
+			return "((name_kanji_bigrams @> " + grams + " or address_bigrams @> " + grams + ") and " + like + ")";
+		}
+
+		/** The stored bigram column (V8, kept by a trigger) of a searchable key column. */
+		private static String bigramsOf(String column) {
+			return switch (column) {
+				case "name_kanji_key" -> "name_kanji_bigrams";
+				case "address_key" -> "address_bigrams";
+				default -> throw new IllegalArgumentException("no bigrams for " + column);
+			};
 		}
 
 		/** The smallest string greater than every string starting with {@code prefix}: its last code point plus one. */
