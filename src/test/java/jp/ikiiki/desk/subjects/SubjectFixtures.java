@@ -1,18 +1,17 @@
 package jp.ikiiki.desk.subjects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.ikiiki.desk.shared.Kana;
 import jp.ikiiki.desk.shared.TextNormalizer;
+import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Subjects inserted straight into table {@code subject} (not through the import), as the import stores them:
- * keys computed with the shared rules, jsonb records keyed by the exact 別紙 headers. Every fixture 宛名番号
+ * keys computed with the shared rules, records as text arrays in 別紙 column order. Every fixture 宛名番号
  * starts with 99, so tests can ignore rows other tests may have left in the shared database.
  */
 final class SubjectFixtures {
@@ -25,8 +24,6 @@ final class SubjectFixtures {
 	static final String TAKAHASHI_HAJIME = "9900000006";
 	static final List<String> ALL = List.of(TANAKA_TARO, TANAKA_HANAKO, NAKATA_ICHIRO, SATO_KYOKO, YAMAMOTO_ENDED,
 			TAKAHASHI_HAJIME);
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	static void insertAll(JdbcClient jdbc) {
 		jdbc.sql("delete from subject where address_number like '99%'").update();
@@ -103,12 +100,10 @@ final class SubjectFixtures {
 		jdbc.sql("""
 				insert into subject (address_number, management_number, name_kana, name_kana_key, name_kanji, name_kanji_key,
 				  sex, birth_date, ward_code, postal_code, address, address_extra, mail_postal_code, mail_address,
-				  mail_address_extra, address_key, care_level, ticket_type, index_record, index_ended_at,
-				  progress_record, progress_ended_at, gaiji)
+				  mail_address_extra, address_key, care_level, ticket_type, index_ended_at, progress_ended_at, gaiji)
 				values (:an, :mn, :kana, :kanaKey, :kanji, :kanjiKey, :sex, :birth, :ward, :postal, :address, :extra,
-				  :mailPostal, :mailAddress, :mailExtra, :addressKey, :care, :ticket, cast(:index as jsonb),
-				  case when :ended then now() end, cast(:progress as jsonb), case when :ended then now() end,
-				  cast(:gaiji as jsonb))""")
+				  :mailPostal, :mailAddress, :mailExtra, :addressKey, :care, :ticket,
+				  case when :ended then now() end, case when :ended then now() end, cast(:gaiji as jsonb))""")
 				.param("an", addressNumber).param("mn", managementNumber)
 				.param("kana", kana).param("kanaKey", Kana.searchKey(kana))
 				.param("kanji", kanji).param("kanjiKey", TextNormalizer.forKey(kanji))
@@ -117,9 +112,14 @@ final class SubjectFixtures {
 				.param("mailPostal", mailPostal).param("mailAddress", mailAddress).param("mailExtra", mailExtra)
 				.param("addressKey", TextNormalizer.forKey(String.join("", nz(address), nz(extra), nz(mailAddress), nz(mailExtra))))
 				.param("care", careLevel).param("ticket", ticket)
-				.param("index", json(index)).param("ended", ended)
-				.param("progress", progress == null ? null : json(progress))
+				.param("ended", ended)
 				.param("gaiji", gaiji)
+				.update();
+		jdbc.sql("insert into subject_record (address_number, index_record, progress_record)"
+						+ " values (:an, cast(:index as text[]), cast(:progress as text[]))")
+				.param("an", addressNumber)
+				.param("index", record(SubjectFileKind.INDEX, index))
+				.param("progress", progress == null ? null : record(SubjectFileKind.PROGRESS, progress))
 				.update();
 	}
 
@@ -127,12 +127,11 @@ final class SubjectFixtures {
 		return s == null ? "" : s;
 	}
 
-	private static String json(Map<String, Object> m) {
-		try {
-			return JSON.writeValueAsString(m);
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
-		}
+	/** The record as the import stores it: every column in 別紙 order, blank where the map has nothing. */
+	private static String[] record(SubjectFileKind kind, Map<String, Object> cells) {
+		cells.keySet().forEach(kind::column); // a misspelt header fails here
+		return kind.columns().stream().map(c -> cells.get(c.header()))
+				.map(v -> v == null ? "" : String.valueOf(v)).toArray(String[]::new);
 	}
 
 	private SubjectFixtures() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.security.Roles;
@@ -17,6 +19,7 @@ import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
 import jp.ikiiki.desk.subjects.SubjectSummary;
+import jp.ikiiki.desk.subjects.SubjectsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -33,23 +36,29 @@ import org.springframework.stereotype.Service;
 class JdbcSubjectLookup implements SubjectLookup {
 
 	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+	private static final java.time.Duration TURN_WAIT = java.time.Duration.ofSeconds(20);
 
 	private static final String SUMMARY_COLUMNS = """
 			address_number, management_number, name_kana, name_kanji, birth_date, ward_code, address, address_extra,
-			(index_record is null or index_ended_at is not null)
-			  and (progress_record is null or progress_ended_at is not null) as ended""";
+			index_ended_at, progress_ended_at, name_kana_key""";
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final SubjectRecords records;
 	private final SecurityContextHolderStrategy securityContext;
+	/**
+	 * Admission to the database, first come first served. Measured at 190,000 subjects on two cores: 20
+	 * searches at once all reaching PostgreSQL gave 640 searches/s and p95 67 ms; five at once, 911/s.
+	 */
+	private final Semaphore turns;
 
 	/**
 	 * @param securityContext the strategy method security reads too (Vaadin's session-aware one in the console),
 	 *                        so the role check for bank details sees the same user as {@code @PreAuthorize}
 	 */
 	JdbcSubjectLookup(JdbcClient jdbc, AuditTrail audit, SubjectRecords records,
-			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+			ObjectProvider<SecurityContextHolderStrategy> securityContext, SubjectsProperties properties) {
+		this.turns = new Semaphore(properties.effectiveLookupConcurrency(), true);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.records = records;
@@ -62,28 +71,51 @@ class JdbcSubjectLookup implements SubjectLookup {
 			throw new IllegalArgumentException("検索条件を入力してください");
 		}
 		var sql = Sql.of(query);
-		List<SubjectSummary> rows = jdbc.sql(sql.statement())
-				.params(sql.params())
-				.param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
-				.param("offset", Math.max(0, offset))
-				.query(JdbcSubjectLookup::summary)
-				.list();
-		audit.record(AuditAction.SEARCH, channel, rows.stream().map(SubjectSummary::addressNumber).toList(),
-				query.describe() + (offset > 0 ? "; offset=" + offset : "") + "; results=" + rows.size());
-		return rows;
+		return inTurn(() -> {
+			List<SubjectSummary> rows = jdbc.sql(sql.statement())
+					.params(sql.params())
+					.param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
+					.param("offset", Math.max(0, offset))
+					.query(JdbcSubjectLookup::summary)
+					.list();
+			audit.record(AuditAction.SEARCH, channel, rows.stream().map(SubjectSummary::addressNumber).toList(),
+					query.describe() + (offset > 0 ? "; offset=" + offset : "") + "; results=" + rows.size());
+			return rows;
+		});
+	}
+
+	/** Runs a look-up once a turn is free; waits at most {@link #TURN_WAIT}. */
+	private <T> T inTurn(java.util.function.Supplier<T> lookup) {
+		try {
+			if (!turns.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException("検索が混み合っています。しばらくしてからもう一度お試しください");
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("検索が中断されました", e);
+		}
+		try {
+			return lookup.get();
+		} finally {
+			turns.release();
+		}
 	}
 
 	@Override
 	public Optional<SubjectDetail> find(String addressNumber, String channel) {
 		String number = addressNumber == null ? ""
 				: java.text.Normalizer.normalize(addressNumber, java.text.Normalizer.Form.NFKC).strip();
-		Optional<SubjectDetail> detail = number.isEmpty() ? Optional.empty()
-				: jdbc.sql("select * from subject where address_number = :number")
-						.param("number", number)
-						.query((rs, n) -> records.detail(rs, today(), mayReadBankDetails()))
-						.optional();
-		audit.record(AuditAction.VIEW, channel, List.of(number), detail.isPresent() ? null : "not found");
-		return detail;
+		boolean withBank = mayReadBankDetails();
+		return inTurn(() -> {
+			Optional<SubjectDetail> detail = number.isEmpty() ? Optional.empty()
+					: jdbc.sql("select s.*, r.index_record, r.progress_record from subject s"
+							+ " left join subject_record r on r.address_number = s.address_number where s.address_number = :number")
+							.param("number", number)
+							.query((rs, n) -> records.detail(rs, today(), withBank))
+							.optional();
+			audit.record(AuditAction.VIEW, channel, List.of(number), detail.isPresent() ? null : "not found");
+			return detail;
+		});
 	}
 
 	static LocalDate today() {
@@ -124,8 +156,15 @@ class JdbcSubjectLookup implements SubjectLookup {
 			// evenly" guess can make it read 70,000 rows before the first 田中; sorting by an expression the index
 			// does not provide rules that plan out.
 			String order = kanaBounded ? "name_kana_key" : "(name_kana_key::text || '')";
-			return "select " + SUMMARY_COLUMNS + " from subject where " + where
-					+ " order by " + order + " using ~<~, address_number limit :limit offset :offset";
+			// The page of results is chosen on the narrow subject table alone; only its rows then look at
+			// subject_record (V9), to tell a subject whose every record has ended.
+			return "select s.address_number, s.management_number, s.name_kana, s.name_kanji, s.birth_date, s.ward_code,"
+					+ " s.address, s.address_extra, (r.index_record is null or s.index_ended_at is not null)"
+					+ " and (r.progress_record is null or s.progress_ended_at is not null) as ended"
+					+ " from (select " + SUMMARY_COLUMNS + " from subject where " + where
+					+ " order by " + order + " using ~<~, address_number limit :limit offset :offset) s"
+					+ " left join subject_record r on r.address_number = s.address_number"
+					+ " order by s.name_kana_key using ~<~, s.address_number";
 		}
 
 		static Sql of(SubjectQuery q) {

@@ -27,13 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a {@code subject} row into a {@link SubjectDetail}: the typed columns first, then the 別紙2 and 別紙3
- * records (jsonb keyed by the exact 別紙 headers of {@link SubjectFileKind}).
+ * records (text arrays in 別紙 column order: element n is column n of {@link SubjectFileKind}).
  */
 @Component
 class SubjectRecords {
 
-	private static final TypeReference<Map<String, Object>> RECORD = new TypeReference<>() {
-	};
 	private static final TypeReference<List<Map<String, Object>>> GAIJI = new TypeReference<>() {
 	};
 
@@ -49,8 +47,8 @@ class SubjectRecords {
 	 * @param withBank whether to read the bank details at all (operators only)
 	 */
 	SubjectDetail detail(ResultSet rs, LocalDate today, boolean withBank) throws SQLException {
-		var index = new Fields(SubjectFileKind.INDEX, read(rs.getString("index_record"), RECORD));
-		var progress = new Fields(SubjectFileKind.PROGRESS, read(rs.getString("progress_record"), RECORD));
+		var index = new Fields(SubjectFileKind.INDEX, values(rs, "index_record"));
+		var progress = new Fields(SubjectFileKind.PROGRESS, values(rs, "progress_record"));
 		LocalDate birth = rs.getObject("birth_date", LocalDate.class);
 		Integer ward = rs.getObject("ward_code") == null ? null : rs.getInt("ward_code");
 		String sex = rs.getString("sex");
@@ -137,6 +135,18 @@ class SubjectRecords {
 				residence, hasMailing ? mailing : null, care, subsidy, booklet, points, bank, List.copyOf(gaiji), records);
 	}
 
+	private static String[] values(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		if (array == null) {
+			return null;
+		}
+		try {
+			return (String[]) array.getArray();
+		} finally {
+			array.free();
+		}
+	}
+
 	private <T> T read(String text, TypeReference<T> type) {
 		if (text == null || text.isBlank()) {
 			return null;
@@ -145,7 +155,7 @@ class SubjectRecords {
 			return json.readValue(text, type);
 		} catch (JsonProcessingException e) {
 			// The message would quote personal data; the column is enough to find the row.
-			throw new IllegalStateException("unreadable jsonb in table subject");
+			throw new IllegalStateException("unreadable gaiji jsonb in table subject");
 		}
 	}
 
@@ -170,9 +180,9 @@ class SubjectRecords {
 	/** The cells of one city record, read by their exact 別紙 header. */
 	private static final class Fields {
 		private final SubjectFileKind kind;
-		private final Map<String, Object> cells;
+		private final String[] cells;
 
-		Fields(SubjectFileKind kind, Map<String, Object> cells) {
+		Fields(SubjectFileKind kind, String[] cells) {
 			this.kind = kind;
 			this.cells = cells;
 		}
@@ -182,12 +192,12 @@ class SubjectRecords {
 		}
 
 		String text(String header) {
-			kind.column(header); // a misspelt header fails loudly, not silently as "blank"
-			if (cells == null) {
+			int n = kind.column(header).number(); // a misspelt header fails loudly, not silently as "blank"
+			if (cells == null || n > cells.length) {
 				return null;
 			}
-			Object v = cells.get(header);
-			return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).strip();
+			String v = cells[n - 1];
+			return v == null || v.isBlank() ? null : v.strip();
 		}
 
 		Boolean flag(String header) {

@@ -37,7 +37,7 @@ class DemoSubjectsIT {
 		});
 		assertThat(imports.get(0).get("added")).isEqualTo(150);
 		assertThat(imports.get(1).get("added")).isEqualTo(0); // the same people: the 別紙3 rows join the 別紙2 ones
-		assertThat(jdbc.sql("select count(*) from subject where index_record is not null and progress_record is not null")
+		assertThat(jdbc.sql("select count(*) from subject_record where index_record is not null and progress_record is not null")
 				.query(Long.class).single()).isEqualTo(150L);
 		assertThat(jdbc.sql("select count(*) from subject where birth_date > date '1961-09-01'").query(Long.class).single())
 				.isZero();

@@ -49,8 +49,8 @@ class SearchBigramsIT {
 	@Test
 	void other_writers_get_their_bigrams_from_the_trigger() {
 		jdbc.sql("""
-				insert into subject (address_number, name_kana, name_kana_key, name_kanji, name_kanji_key, birth_date, address_key, index_record)
-				values ('7700000001', 'テスト', 'テスト', '試験　太郎', '試験太郎', date '1940-01-01', '広島市中区基町', '{}')""").update();
+				insert into subject (address_number, name_kana, name_kana_key, name_kanji, name_kanji_key, birth_date, address_key)
+				values ('7700000001', 'テスト', 'テスト', '試験　太郎', '試験太郎', date '1940-01-01', '広島市中区基町')""").update();
 		assertThat(jdbc.sql("select name_kanji_bigrams @> array['験太'] and address_bigrams @> array['基町'] from subject where address_number = '7700000001'")
 				.query(Boolean.class).single()).isTrue();
 		jdbc.sql("update subject set address_key = '広島市南区宇品' where address_number = '7700000001'").update();
