@@ -73,6 +73,7 @@ class ImportView extends VerticalLayout {
 	private final Checkbox dryRun = new Checkbox("試行（変更しない）");
 	private final Checkbox acceptValid = new Checkbox("正常な行のみ取り込む");
 	private final Button start = new Button("取込実行");
+	private Upload upload;
 	private final ProgressBar progress = new ProgressBar();
 	private final Span uploaded = new Span("ファイルが選ばれていません");
 	private final Span result = new Span();
@@ -95,7 +96,7 @@ class ImportView extends VerticalLayout {
 		kind.setValue(SubjectFileKind.INDEX);
 		kind.setId("import-kind");
 
-		Upload upload = new Upload(UploadHandler.toTempFile((metadata, tmp) -> {
+		upload = new Upload(UploadHandler.toTempFile((metadata, tmp) -> {
 			discardFile();
 			file = tmp;
 			fileName = metadata.fileName();
@@ -193,6 +194,7 @@ class ImportView extends VerticalLayout {
 				ui.setPollInterval(-1);
 				progress.setVisible(false);
 				uploaded.setText("ファイルが選ばれていません");
+				upload.clearFileList(); // the file went into this import; the next one is chosen afresh
 				if (done != null) {
 					historyGrid.getDataProvider().refreshAll();
 					history.find(done.importId()).ifPresent(this::show);

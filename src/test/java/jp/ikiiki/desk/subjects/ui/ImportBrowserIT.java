@@ -96,6 +96,9 @@ class ImportBrowserIT {
 			Locator problem = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("101〜108"));
 			assertThat(problem.first()).isVisible();
 			assertThat(page.locator("a").filter(new Locator.FilterOptions().setHasText("システム更新結果報告書"))).isVisible();
+			// The file went into this import: the upload no longer lists it, the next import starts afresh.
+			assertThat(page.locator("#import-upload vaadin-upload-file")).hasCount(0);
+			assertThat(page.locator("#import-start")).isDisabled();
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("10-import.png")).setFullPage(true));
 		}
 		assertThat(jdbc.sql("select count(*) from subject").query(Integer.class).single()).isEqualTo(2);
