@@ -1,0 +1,20 @@
+package jp.ikiiki.desk.telephony.calls;
+
+import java.time.Duration;
+import jp.ikiiki.desk.telephony.TelephonyProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AnswerRateProperties.class)
+class CallsConfiguration {
+
+	/** A call without any event for this long had its hang-up missed; it is closed as incomplete. */
+	static final Duration STALE_AFTER = Duration.ofHours(4);
+
+	@Bean
+	CallAssembler callAssembler(TelephonyProperties telephony) {
+		return new CallAssembler(telephony.queue(), telephony.refusalEvent(), STALE_AFTER);
+	}
+}
