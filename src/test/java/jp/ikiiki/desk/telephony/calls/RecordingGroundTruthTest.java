@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.calendar.CalendarProperties;
 import jp.ikiiki.desk.telephony.CallOutcome;
 import jp.ikiiki.desk.telephony.HungUpBy;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -70,6 +72,9 @@ class RecordingGroundTruthTest {
 			}
 		};
 	}
+
+	static final OpeningHours CALENDAR = new CallsConfiguration()
+			.openingHours(new BusinessCalendar(new CalendarProperties(LocalTime.NOON)));
 
 	double counted(String outcome) {
 		return registry.get("ikiiki.calls").tag("outcome", outcome).counter().count();
@@ -154,5 +159,32 @@ class RecordingGroundTruthTest {
 		assertThat(assembler.openCalls()).isZero();
 		assertThat(assembler.callersWaiting()).isZero();
 		assertThat(assembler.linesInUse()).isZero();
+	}
+
+	@Test
+	void the_recording_was_made_on_a_sunday_evening_so_the_calendar_puts_every_call_out_of_hours() {
+		// 2026-11-22 08:39 UTC = Sunday 17:39 in Tokyo
+		RECORDING.forEach(recorder(CALENDAR)::onEvent);
+
+		assertThat(store.calls).hasSize(11);
+		assertThat(store.inHours.values()).containsOnly(false);
+		assertThat(counted("answered") + counted("abandoned") + counted("timeout") + counted("refused")).isZero();
+	}
+
+	@Test
+	void the_same_calls_on_a_tuesday_morning_are_in_hours_per_the_calendar_and_counted() {
+		// moved to Tuesday 2026-11-24 10:00 Tokyo, an open day
+		List<ManagerEvent> moved = AmiLog.fixture("/fixtures/ami/ami-events.log");
+		double shift = Instant.parse("2026-11-24T01:00:00Z").getEpochSecond() - 1795336740.0;
+		moved.stream().filter(e -> e.getTimestamp() != null).forEach(e -> e.setTimestamp(e.getTimestamp() + shift));
+
+		moved.forEach(recorder(CALENDAR)::onEvent);
+
+		assertThat(store.inHours).hasSize(11);
+		assertThat(store.inHours.values()).containsOnly(true);
+		assertThat(counted("answered")).isEqualTo(6);
+		assertThat(counted("abandoned")).isEqualTo(1);
+		assertThat(counted("timeout")).isEqualTo(1);
+		assertThat(counted("refused")).isEqualTo(3);
 	}
 }
