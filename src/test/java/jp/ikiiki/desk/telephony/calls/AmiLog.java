@@ -19,12 +19,12 @@ import org.asteriskjava.manager.event.ManagerEvent;
  * {@code ManagerReaderImpl} makes it, and goes through the library's own (package-private)
  * {@code EventBuilderImpl.buildEvent}. Responses and unknown events are skipped, as the library skips them.
  */
-final class AmiLog {
+public final class AmiLog {
 
 	private final Object builder;
 	private final Method buildEvent;
 
-	AmiLog() {
+	public AmiLog() {
 		try {
 			Class<?> type = Class.forName("org.asteriskjava.manager.internal.EventBuilderImpl");
 			Constructor<?> constructor = type.getDeclaredConstructor();
@@ -43,7 +43,7 @@ final class AmiLog {
 	}
 
 	/** The events of a recording on the test class path, in the order received. */
-	static List<ManagerEvent> fixture(String resource) {
+	public static List<ManagerEvent> fixture(String resource) {
 		try (InputStream in = AmiLog.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no resource " + resource);
@@ -55,7 +55,7 @@ final class AmiLog {
 		}
 	}
 
-	List<ManagerEvent> events(String stream) {
+	public List<ManagerEvent> events(String stream) {
 		List<ManagerEvent> events = new ArrayList<>();
 		for (String block : stream.split("\r\n\r\n")) {
 			Map<String, Object> attributes = new LinkedHashMap<>();
