@@ -3,40 +3,22 @@ package jp.ikiiki.desk.telephony;
 import org.asteriskjava.manager.event.UserEvent;
 
 /**
- * The dialplan's refusal {@code UserEvent} (default name {@code LineLimitReject}, see
- * {@link TelephonyProperties#refusalEvent()}), raised when a call is refused over the line limit. asterisk-java
- * builds no event for an unregistered {@code UserEvent}: the AMI connection registers this class for the configured
- * name (for the default, {@code ManagerConnection.registerUserEventClass(LineLimitRejectEvent.class)}).
+ * The dialplan's refusal of a call over the line limit: {@code UserEvent: LineLimitReject} with headers
+ * {@code Queue}, {@code Lines} (the limit) and {@code InUse} (calls including the refused one). asterisk-java builds
+ * it from the event name, so the connection registers this class; the call's {@code Linkedid} and channel fields
+ * come with it.
  */
 public class LineLimitRejectEvent extends UserEvent {
 
 	private static final long serialVersionUID = 1L;
 
-	private String userEvent;
-	private String linkedId;
 	private String queue;
 	private Integer lines;
 	private Integer inUse;
+	private String linkedId;
 
 	public LineLimitRejectEvent(Object source) {
 		super(source);
-	}
-
-	/** The {@code UserEvent} header: the event's name as the dialplan raised it. */
-	public String getUserEvent() {
-		return userEvent;
-	}
-
-	public void setUserEvent(String userEvent) {
-		this.userEvent = userEvent;
-	}
-
-	public String getLinkedId() {
-		return linkedId;
-	}
-
-	public void setLinkedId(String linkedId) {
-		this.linkedId = linkedId;
 	}
 
 	public String getQueue() {
@@ -47,7 +29,6 @@ public class LineLimitRejectEvent extends UserEvent {
 		this.queue = queue;
 	}
 
-	/** The line limit in force when the call was refused. */
 	public Integer getLines() {
 		return lines;
 	}
@@ -56,7 +37,15 @@ public class LineLimitRejectEvent extends UserEvent {
 		this.lines = lines;
 	}
 
-	/** The calls holding a line, this one included. */
+	/** The call's Linkedid (the generic {@code UserEvent} of asterisk-java does not keep it). */
+	public String getLinkedId() {
+		return linkedId;
+	}
+
+	public void setLinkedId(String linkedId) {
+		this.linkedId = linkedId;
+	}
+
 	public Integer getInUse() {
 		return inUse;
 	}

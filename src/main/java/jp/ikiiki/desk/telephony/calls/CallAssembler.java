@@ -39,7 +39,8 @@ import org.asteriskjava.manager.event.QueueStatusCompleteEvent;
  * <li>ANSWERED needs an {@code AgentConnect}; {@code QueueCallerLeave} comes before it and alone means nothing.</li>
  * <li>Asterisk sends {@code QueueCallerAbandon} for a real abandon and for a queue timeout alike: only a caller-side
  * {@code HangupRequest}/{@code Hangup} before it makes it an abandon.</li>
- * <li>A refused call has only the refusal {@code UserEvent}, no queue event.</li>
+ * <li>A refused call has only the refusal {@code UserEvent}, no queue event. The AMI connection registers
+ * {@link LineLimitRejectEvent} for it, so asterisk-java builds one only for that event's name.</li>
  * <li>Calls that neither joined the configured queue nor were refused (internal calls, say) are not recorded.</li>
  * </ul>
  * Events of a finished call are ignored (a Linkedid never comes back), so replaying a stream changes nothing.
@@ -52,7 +53,6 @@ final class CallAssembler {
 	private static final int FINISHED_REMEMBERED = 50_000;
 
 	private final String queue;
-	private final String refusalEvent;
 	private final Duration staleAfter;
 
 	private final Map<String, OpenCall> open = new HashMap<>();
@@ -70,13 +70,11 @@ final class CallAssembler {
 
 	/**
 	 * @param queue        the queue whose callers are recorded
-	 * @param refusalEvent the name of the dialplan's refusal UserEvent
 	 * @param staleAfter   an open call without events for this long (its hang-up was missed) is closed as
 	 *                     incomplete
 	 */
-	CallAssembler(String queue, String refusalEvent, Duration staleAfter) {
+	CallAssembler(String queue, Duration staleAfter) {
 		this.queue = queue;
-		this.refusalEvent = refusalEvent;
 		this.staleAfter = staleAfter;
 	}
 
@@ -321,8 +319,7 @@ final class CallAssembler {
 					member = complete.getMemberName();
 				}
 			}
-			else if (event instanceof LineLimitRejectEvent reject
-					&& (reject.getUserEvent() == null || refusalEvent.equalsIgnoreCase(reject.getUserEvent()))) {
+			else if (event instanceof LineLimitRejectEvent reject) {
 				refused = true;
 				refusedLines = reject.getLines();
 				refusedInUse = reject.getInUse();

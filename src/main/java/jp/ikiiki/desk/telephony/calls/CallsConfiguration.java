@@ -18,7 +18,7 @@ class CallsConfiguration {
 
 	@Bean
 	CallAssembler callAssembler(TelephonyProperties telephony) {
-		return new CallAssembler(telephony.queue(), telephony.refusalEvent(), STALE_AFTER);
+		return new CallAssembler(telephony.queue(), STALE_AFTER);
 	}
 
 	/** In hours means the business calendar's open day and hours; no rules of our own. */

@@ -32,10 +32,10 @@ public final class AmiLog {
 			builder = constructor.newInstance();
 			buildEvent = type.getMethod("buildEvent", Object.class, Map.class);
 			buildEvent.setAccessible(true);
-			// What the AMI connection does for the dialplan's refusal event (LineLimitReject by default).
-			Method register = type.getMethod("registerEventClass", String.class, Class.class);
+			// What the AMI connection does (registerUserEventClass) for the dialplan's refusal event.
+			Method register = type.getMethod("registerEventClass", Class.class);
 			register.setAccessible(true);
-			register.invoke(builder, "usereventlinelimitreject", LineLimitRejectEvent.class);
+			register.invoke(builder, LineLimitRejectEvent.class);
 		}
 		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException("asterisk-java's EventBuilderImpl changed", e);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The call state machine, scenario by scenario, with events as asterisk-java builds them from Asterisk 22. */
 class CallAssemblerTest {
 
-	final CallAssembler assembler = new CallAssembler("inquiry", "LineLimitReject", Duration.ofHours(4));
+	final CallAssembler assembler = new CallAssembler("inquiry", Duration.ofHours(4));
 
 	List<FinishedCall> feed(List<ManagerEvent> events) {
 		List<FinishedCall> finished = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CallMetricsTest {
 
 	final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-	final CallAssembler assembler = new CallAssembler("inquiry", "LineLimitReject", Duration.ofHours(4));
+	final CallAssembler assembler = new CallAssembler("inquiry", Duration.ofHours(4));
 	final List<StatsCalculator.Row> rows = new ArrayList<>();
 	// Tuesday 2026-11-24 14:00 Tokyo
 	final Instant now = Instant.parse("2026-11-24T05:00:00Z");

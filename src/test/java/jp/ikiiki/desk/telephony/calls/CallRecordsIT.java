@@ -67,7 +67,7 @@ class CallRecordsIT {
 
 	/** A recorder with nothing in memory, as after a restart, writing to the application's database. */
 	CallRecorder freshRecorder() {
-		return new CallRecorder(new CallAssembler("inquiry", "LineLimitReject", CallsConfiguration.STALE_AFTER), store,
+		return new CallRecorder(new CallAssembler("inquiry", CallsConfiguration.STALE_AFTER), store,
 				hours, metrics);
 	}
 

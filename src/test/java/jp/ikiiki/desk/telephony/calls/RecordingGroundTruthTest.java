@@ -51,7 +51,7 @@ class RecordingGroundTruthTest {
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	CallRecorder recorder(OpeningHours hours) {
-		CallAssembler assembler = new CallAssembler("inquiry", "LineLimitReject", Duration.ofHours(4));
+		CallAssembler assembler = new CallAssembler("inquiry", Duration.ofHours(4));
 		CallMetrics metrics = new CallMetrics(registry, assembler, new CallQueries(null), hours,
 				new AnswerRateProperties(List.of(new AnswerRateProperties.Definition("contract", Duration.ZERO,
 						Duration.ofSeconds(20)))),
@@ -154,7 +154,7 @@ class RecordingGroundTruthTest {
 
 	@Test
 	void nothing_is_left_open_or_waiting_after_the_recording() {
-		CallAssembler assembler = new CallAssembler("inquiry", "LineLimitReject", Duration.ofHours(4));
+		CallAssembler assembler = new CallAssembler("inquiry", Duration.ofHours(4));
 		RECORDING.forEach(assembler::accept);
 		assertThat(assembler.openCalls()).isZero();
 		assertThat(assembler.callersWaiting()).isZero();
