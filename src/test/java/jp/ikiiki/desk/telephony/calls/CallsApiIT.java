@@ -27,8 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class CallsApiIT {
 
-	/** Tuesday 2026-11-24 09:30 Tokyo. */
-	static final Instant T = Instant.parse("2026-11-24T00:30:00Z");
+	/** Tuesday 2026-11-17 09:30 Tokyo. */
+	static final Instant T = Instant.parse("2026-11-17T00:30:00Z");
 
 	@Autowired
 	MockMvc mvc;
@@ -48,7 +48,7 @@ class CallsApiIT {
 				T.plusSeconds(61), BigDecimal.ZERO.setScale(3), null, null, null, null, "0823334444", HungUpBy.SYSTEM,
 				false, 5, 6, false), true);
 		// 20:00 Tokyo: out of hours
-		Instant evening = Instant.parse("2026-11-24T11:00:00Z");
+		Instant evening = Instant.parse("2026-11-17T11:00:00Z");
 		store.save(new FinishedCall("api-3", "inquiry", CallOutcome.ABANDONED, evening, evening, evening.plusSeconds(9),
 				null, evening.plusSeconds(9), new BigDecimal("9.000"), null, null, 9, null, null, HungUpBy.CALLER, true,
 				null, null, false), false);
@@ -58,11 +58,11 @@ class CallsApiIT {
 	void calls_return_the_documented_json_shape_and_the_access_is_audited() throws Exception {
 		int before = audited();
 		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER"))
-				.param("from", "2026-11-24").param("to", "2026-11-24"))
+				.param("from", "2026-11-17").param("to", "2026-11-17"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(3))
 				.andExpect(jsonPath("$[0].linkedId").value("api-1"))
-				.andExpect(jsonPath("$[0].arrivedAt").value("2026-11-24T00:30:00Z"))
+				.andExpect(jsonPath("$[0].arrivedAt").value("2026-11-17T00:30:00Z"))
 				.andExpect(jsonPath("$[0].outcome").value("ANSWERED"))
 				.andExpect(jsonPath("$[0].inHours").value(true))
 				.andExpect(jsonPath("$[0].waitSeconds").value(12.0))
@@ -77,7 +77,7 @@ class CallsApiIT {
 	@Test
 	void calls_take_instants_with_an_offset_and_exclude_the_end() throws Exception {
 		mvc.perform(get("/api/calls").with(user("city").roles("CITY_STAFF"))
-				.param("from", "2026-11-24T09:30:00+09:00").param("to", "2026-11-24T09:31:00+09:00"))
+				.param("from", "2026-11-17T09:30:00+09:00").param("to", "2026-11-17T09:31:00+09:00"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].linkedId").value("api-1"));
@@ -85,30 +85,30 @@ class CallsApiIT {
 
 	@Test
 	void agents_and_operators_may_not_list_calls_with_caller_numbers() throws Exception {
-		mvc.perform(get("/api/calls").with(user("agent").roles("AGENT")).param("from", "2026-11-24").param("to",
-				"2026-11-24")).andExpect(status().isForbidden());
-		mvc.perform(get("/api/calls").with(user("op").roles("OPERATOR")).param("from", "2026-11-24").param("to",
-				"2026-11-24")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/calls").with(user("agent").roles("AGENT")).param("from", "2026-11-17").param("to",
+				"2026-11-17")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/calls").with(user("op").roles("OPERATOR")).param("from", "2026-11-17").param("to",
+				"2026-11-17")).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void bad_call_parameters_are_a_bad_request_with_a_message() throws Exception {
-		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER")).param("from", "2026-11-24"))
+		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER")).param("from", "2026-11-17"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("to")));
 		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER")).param("from", "24/11/2026")
-				.param("to", "2026-11-24")).andExpect(status().isBadRequest())
+				.param("to", "2026-11-17")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail", containsString("24/11/2026")));
-		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER")).param("from", "2026-11-25")
-				.param("to", "2026-11-23")).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/calls").with(user("manager").roles("FLOOR_MANAGER")).param("from", "2026-11-18")
+				.param("to", "2026-11-16")).andExpect(status().isBadRequest());
 	}
 
 	@Test
 	void stats_return_the_documented_json_shape_and_agents_may_see_them() throws Exception {
 		mvc.perform(get("/api/calls/stats").with(user("agent").roles("AGENT"))
-				.param("from", "2026-11-24").param("to", "2026-11-24").param("by", "day"))
+				.param("from", "2026-11-17").param("to", "2026-11-17").param("by", "day"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(1))
-				.andExpect(jsonPath("$[0].period").value("2026-11-24"))
+				.andExpect(jsonPath("$[0].period").value("2026-11-17"))
 				.andExpect(jsonPath("$[0].received").value(2))
 				.andExpect(jsonPath("$[0].answered").value(1))
 				.andExpect(jsonPath("$[0].abandoned").value(0))
@@ -119,17 +119,17 @@ class CallsApiIT {
 				.andExpect(jsonPath("$[0].definition").value("contract"))
 				.andExpect(jsonPath("$[0].gap").value(false));
 		mvc.perform(get("/api/calls/stats").with(user("manager").roles("FLOOR_MANAGER"))
-				.param("from", "2026-11-24").param("to", "2026-11-25").param("by", "halfday"))
+				.param("from", "2026-11-17").param("to", "2026-11-18").param("by", "halfday"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(4))
-				.andExpect(jsonPath("$[0].period").value("2026-11-24 AM"))
+				.andExpect(jsonPath("$[0].period").value("2026-11-17 AM"))
 				.andExpect(jsonPath("$[2].answerRate").value(org.hamcrest.Matchers.nullValue()));
 		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF"))
-				.param("from", "2026-11-24").param("to", "2026-11-24").param("by", "hour")
+				.param("from", "2026-11-17").param("to", "2026-11-17").param("by", "hour")
 				.param("definition", "excluding-short-abandons"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.length()").value(24))
-				.andExpect(jsonPath("$[9].period").value("2026-11-24T09"))
+				.andExpect(jsonPath("$[9].period").value("2026-11-17T09"))
 				.andExpect(jsonPath("$[9].received").value(2))
 				.andExpect(jsonPath("$[9].definition").value("excluding-short-abandons"));
 	}
@@ -137,27 +137,27 @@ class CallsApiIT {
 	@Test
 	void stats_flag_a_period_that_overlaps_a_gap() throws Exception {
 		jdbc.sql("insert into telephony_gap (lost_at, restored_at, reason) values "
-				+ "('2026-11-25 10:00+09', '2026-11-25 10:05+09', 'connection lost')").update();
+				+ "('2026-11-18 10:00+09', '2026-11-18 10:05+09', 'connection lost')").update();
 		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF"))
-				.param("from", "2026-11-24").param("to", "2026-11-25"))
+				.param("from", "2026-11-17").param("to", "2026-11-18"))
 				.andExpect(jsonPath("$[0].gap").value(false))
 				.andExpect(jsonPath("$[1].gap").value(true));
 	}
 
 	@Test
 	void bad_stats_parameters_are_a_bad_request_and_operators_are_refused() throws Exception {
-		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("from", "2026-11-24")
-				.param("to", "2026-11-24").param("by", "week")).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("from", "2026-11-17")
+				.param("to", "2026-11-17").param("by", "week")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail", containsString("week")));
-		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("from", "2026-11-24")
-				.param("to", "2026-11-24").param("definition", "nonsense")).andExpect(status().isBadRequest())
+		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("from", "2026-11-17")
+				.param("to", "2026-11-17").param("definition", "nonsense")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail", containsString("nonsense")));
 		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("from", "2025-01-01")
-				.param("to", "2026-11-24")).andExpect(status().isBadRequest());
-		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("to", "2026-11-24"))
+				.param("to", "2026-11-17")).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/calls/stats").with(user("city").roles("CITY_STAFF")).param("to", "2026-11-17"))
 				.andExpect(status().isBadRequest());
-		mvc.perform(get("/api/calls/stats").with(user("op").roles("OPERATOR")).param("from", "2026-11-24")
-				.param("to", "2026-11-24")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/calls/stats").with(user("op").roles("OPERATOR")).param("from", "2026-11-17")
+				.param("to", "2026-11-17")).andExpect(status().isForbidden());
 	}
 
 	int audited() {
