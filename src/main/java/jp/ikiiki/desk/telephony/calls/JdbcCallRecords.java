@@ -1,0 +1,38 @@
+package jp.ikiiki.desk.telephony.calls;
+
+import java.time.Instant;
+import java.util.List;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.telephony.CallRecord;
+import jp.ikiiki.desk.telephony.CallRecords;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Call lists carry caller numbers (personal data): floor managers and the city only, and every read is audited. */
+@Service
+@PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
+class JdbcCallRecords implements CallRecords {
+
+	private final CallQueries queries;
+	private final AuditTrail audit;
+
+	JdbcCallRecords(CallQueries queries, AuditTrail audit) {
+		this.queries = queries;
+		this.audit = audit;
+	}
+
+	@Override
+	public List<CallRecord> between(Instant from, Instant to, String channel) {
+		if (from == null || to == null) {
+			throw new IllegalArgumentException("from と to を指定してください");
+		}
+		if (!to.isAfter(from)) {
+			throw new IllegalArgumentException("to (" + to + ") は from (" + from + ") より後にしてください");
+		}
+		List<CallRecord> calls = queries.records(from, to, MAX_CALLS);
+		audit.record(AuditAction.VIEW, channel, List.of(),
+				"受電記録 " + from + "〜" + to + " " + calls.size() + "件（発信者番号を含む）");
+		return calls;
+	}
+}

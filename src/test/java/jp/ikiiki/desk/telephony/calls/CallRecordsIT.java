@@ -1,0 +1,181 @@
+package jp.ikiiki.desk.telephony.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.ikiiki.desk.telephony.CallOutcome;
+import jp.ikiiki.desk.telephony.CallStatistics;
+import jp.ikiiki.desk.telephony.CallStats;
+import jp.ikiiki.desk.telephony.HungUpBy;
+import jp.ikiiki.desk.telephony.StatsPeriod;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * Call records in PostgreSQL: the recording (moved to an open Tuesday morning) through the application's recorder,
+ * stored once however often it is replayed, and the statistics computed from the stored rows.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CallRecordsIT {
+
+	/** Tuesday 2026-11-17 10:00 Tokyo, an open day. */
+	static final Instant TUESDAY_10 = Instant.parse("2026-11-17T01:00:00Z");
+	static final LocalDate TUESDAY = LocalDate.of(2026, 11, 17);
+
+	@Autowired
+	CallQueries queries;
+	@Autowired
+	AnswerRateProperties definitions;
+	@Autowired
+	JdbcCallStore store;
+	@Autowired
+	CallMetrics metrics;
+	@Autowired
+	OpeningHours hours;
+	@Autowired
+	CallStatistics statistics;
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void empty() {
+		jdbc.sql("delete from call_record").update();
+		jdbc.sql("delete from telephony_gap").update();
+	}
+
+	/** The recording with its timestamps moved by {@code shift}, as fresh event objects. */
+	static List<ManagerEvent> recordingAt(Instant start) {
+		List<ManagerEvent> events = AmiLog.fixture("/fixtures/ami/ami-events.log");
+		double shift = start.getEpochSecond() - 1795336740.0;
+		events.stream().filter(e -> e.getTimestamp() != null).forEach(e -> e.setTimestamp(e.getTimestamp() + shift));
+		return events;
+	}
+
+	/** A recorder with nothing in memory, as after a restart, writing to the application's database. */
+	CallRecorder freshRecorder() {
+		return new CallRecorder(new CallAssembler("inquiry", CallsConfiguration.STALE_AFTER), store,
+				hours, metrics);
+	}
+
+	static double counted(MeterRegistry registry) {
+		return registry.find("ikiiki.calls").counters().stream().mapToDouble(c -> c.count()).sum();
+	}
+
+	Map<String, Object> table() {
+		return jdbc.sql("select string_agg(t::text, '|' order by linked_id) as rows from call_record t where linked_id like 'call%'")
+				.query()
+				.singleRow();
+	}
+
+	@Test
+	void the_recording_is_stored_as_eleven_rows_and_replays_change_nothing() {
+		// own metrics: with the AMI simulator running, the application's counters also count its calls
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		CallMetrics own = new CallMetrics(registry, new CallAssembler("inquiry", CallsConfiguration.STALE_AFTER),
+				queries, hours, definitions, Optional.empty());
+		CallRecorder recorder = new CallRecorder(new CallAssembler("inquiry", CallsConfiguration.STALE_AFTER), store,
+				hours, own);
+		recordingAt(TUESDAY_10).forEach(recorder::onEvent);
+
+		assertThat(jdbc.sql("select outcome, count(*) from call_record where linked_id like 'call%' group by outcome")
+				.query().listOfRows()).extracting(r -> r.get("outcome") + "=" + r.get("count"))
+				.containsExactlyInAnyOrder("ANSWERED=6", "ABANDONED=1", "TIMEOUT=1", "REFUSED=3");
+		assertThat(jdbc.sql("select count(*) from call_record where linked_id like 'call%' and in_hours")
+				.query(Integer.class).single()).isEqualTo(11);
+		assertThat(counted(registry)).isEqualTo(11);
+		Map<String, Object> stored = table();
+
+		// the same recorder again, and a fresh one (a restart) writing to the same database
+		recordingAt(TUESDAY_10).forEach(recorder::onEvent);
+		CallRecorder restarted = new CallRecorder(new CallAssembler("inquiry", CallsConfiguration.STALE_AFTER), store,
+				hours, own);
+		recordingAt(TUESDAY_10).forEach(restarted::onEvent);
+
+		assertThat(table()).isEqualTo(stored);
+		assertThat(counted(registry)).isEqualTo(11);
+	}
+
+	@Test
+	void a_complete_record_replaces_an_incomplete_one_without_counting_the_call_again() {
+		Instant t = TUESDAY_10;
+		FinishedCall partial = new FinishedCall("p1", "inquiry", CallOutcome.ABANDONED, t.plusSeconds(20), null,
+				t.plusSeconds(25), null, t.plusSeconds(25), null, null, null, null, null, null, HungUpBy.CALLER, false,
+				null, null, true);
+		FinishedCall whole = new FinishedCall("p1", "inquiry", CallOutcome.ANSWERED, t, t.plusSeconds(1),
+				t.plusSeconds(9), t.plusSeconds(9), t.plusSeconds(60), new BigDecimal("8.000"), 2, 51, 8, "Agent 1",
+				"0820000000", HungUpBy.AGENT, false, null, null, false);
+
+		assertThat(store.save(partial, true)).isTrue();
+		assertThat(store.save(whole, true)).isFalse();
+		assertThat(store.save(partial, true)).isFalse();
+
+		Map<String, Object> row = jdbc.sql("select outcome, incomplete, wait_seconds from call_record where linked_id = 'p1'")
+				.query().singleRow();
+		assertThat(row.get("outcome")).isEqualTo("ANSWERED");
+		assertThat(row.get("incomplete")).isEqualTo(false);
+		assertThat((BigDecimal) row.get("wait_seconds")).isEqualByComparingTo("8");
+		assertThat(jdbc.sql("select arrived_at from call_record where linked_id = 'p1'").query(OffsetDateTime.class).single().toInstant())
+				.isEqualTo(t);
+	}
+
+	@Test
+	@WithMockUser(roles = "CITY_STAFF")
+	void statistics_come_from_the_stored_rows_under_each_definition_and_flag_a_gap() {
+		recordingAt(TUESDAY_10).forEach(freshRecorder()::onEvent);
+		// a call on Sunday evening: out of hours
+		Instant sundayEvening = Instant.parse("2026-11-22T08:39:00Z");
+		store.save(new FinishedCall("sun1", "inquiry", CallOutcome.ANSWERED, sundayEvening, sundayEvening,
+				sundayEvening.plusSeconds(2), sundayEvening.plusSeconds(2), sundayEvening.plusSeconds(30),
+				new BigDecimal("2.000"), 1, 28, 2, "Agent 1", null, HungUpBy.AGENT, false, null, null, false),
+				hours.isOpenAt(sundayEvening));
+
+		CallStats day = statistics.stats(TUESDAY, TUESDAY, StatsPeriod.DAY, null).get(0);
+		assertThat(day.definition()).isEqualTo("contract");
+		assertThat(day.received()).isEqualTo(11);
+		assertThat(day.answered()).isEqualTo(6);
+		assertThat(day.abandoned()).isEqualTo(1);
+		assertThat(day.timedOut()).isEqualTo(1);
+		assertThat(day.refused()).isEqualTo(3);
+		assertThat(day.answerRate()).isEqualTo(6.0 / 11);
+		assertThat(day.meetsTarget()).isFalse();
+		assertThat(day.gap()).isFalse();
+
+		// call 05 gave up after 3.5 s: not received under the definition that leaves out abandons under 5 s
+		CallStats strict = statistics.stats(TUESDAY, TUESDAY, StatsPeriod.DAY, "excluding-short-abandons").get(0);
+		assertThat(strict.definition()).isEqualTo("excluding-short-abandons");
+		assertThat(strict.received()).isEqualTo(10);
+		assertThat(strict.excluded()).isEqualTo(1);
+		assertThat(strict.answerRate()).isEqualTo(6.0 / 10);
+
+		CallStats sunday = statistics.stats(LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 22), StatsPeriod.DAY,
+				null).get(0);
+		assertThat(sunday.received()).isZero();
+		assertThat(sunday.outOfHours()).isEqualTo(1);
+		assertThat(sunday.answerRate()).isNull();
+
+		jdbc.sql("insert into telephony_gap (lost_at, restored_at, reason) values (:lost, :back, 'connection lost')")
+				.param("lost", TUESDAY_10.plusSeconds(3 * 3600).atOffset(ZoneOffset.UTC))
+				.param("back", TUESDAY_10.plusSeconds(3 * 3600 + 90).atOffset(ZoneOffset.UTC)).update();
+		List<CallStats> halves = statistics.stats(TUESDAY, TUESDAY, StatsPeriod.HALF_DAY, null);
+		assertThat(halves).extracting(CallStats::period, CallStats::gap).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("2026-11-17 AM", false),
+				org.assertj.core.groups.Tuple.tuple("2026-11-17 PM", true));
+		assertThat(halves.get(0).received()).isEqualTo(11);
+	}
+}
