@@ -40,6 +40,12 @@ public class LinesTestSupport {
 		return new SettableLinesInUse();
 	}
 
+	@Bean
+	@Primary
+	public ListedCallArrivals listedCallArrivals() {
+		return new ListedCallArrivals();
+	}
+
 	public static Instant tokyo(int y, int m, int d, int h, int min) {
 		return LocalDateTime.of(y, m, d, h, min).atZone(BusinessCalendar.ZONE).toInstant();
 	}
@@ -97,6 +103,18 @@ public class LinesTestSupport {
 		@Override
 		public int linesInUse() {
 			return value;
+		}
+	}
+
+	/** Past calls as the test lists them. */
+	public static final class ListedCallArrivals implements CallArrivals {
+
+		public final List<HalfDayCalls> calls = new CopyOnWriteArrayList<>();
+
+		@Override
+		public List<HalfDayCalls> between(java.time.LocalDate from, java.time.LocalDate to) {
+			return calls.stream().filter(c -> !c.halfDay().date().isBefore(from) && !c.halfDay().date().isAfter(to))
+					.toList();
 		}
 	}
 }

@@ -103,6 +103,9 @@ final class ErlangQueue {
 	static int[] smallest(double arrivalsPerHour, double handlingSeconds, double patienceSeconds, double target,
 			int maxLines) {
 		for (int agents = 1; agents <= maxLines; agents++) {
+			if (solve(arrivalsPerHour, handlingSeconds, patienceSeconds, agents, maxLines).answerRate() < target) {
+				continue; // more lines only help, so none will do for this many agents
+			}
 			for (int lines = agents; lines <= maxLines; lines++) {
 				if (solve(arrivalsPerHour, handlingSeconds, patienceSeconds, agents, lines).answerRate() >= target) {
 					return new int[] { agents, lines };

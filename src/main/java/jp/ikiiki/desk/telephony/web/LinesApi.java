@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.telephony.LineAdvice;
+import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,9 +41,11 @@ class LinesApi {
 	static final String SCHEDULE_CHANNEL = "PUT /api/lines/schedule";
 
 	private final LinePlans lines;
+	private final LineAdvisor advisor;
 
-	LinesApi(LinePlans lines) {
+	LinesApi(LinePlans lines, LineAdvisor advisor) {
 		this.lines = lines;
+		this.advisor = advisor;
 	}
 
 	/**
@@ -134,6 +139,15 @@ class LinesApi {
 		} else {
 			lines.setLines(change.days(), halves, change.lines(), SCHEDULE_CHANNEL);
 		}
+	}
+
+	@GetMapping("/advice")
+	@Operation(summary = "Lines and agents advised per half-day of the next open days for the answer-rate target",
+			description = "Forecast from the same half of the last open days (Erlang A with finite lines); empty "
+					+ "without call history.")
+	List<LineAdvice> advice(@RequestParam(required = false) LocalDate from,
+			@RequestParam(defaultValue = "5") int days) {
+		return advisor.advice(from != null ? from : lines.now().halfDay().date(), days);
 	}
 
 	@ExceptionHandler({ IllegalArgumentException.class, DateTimeParseException.class })

@@ -13,6 +13,7 @@ public final class LinesFixtures {
 		jdbc.sql("delete from line_schedule").update();
 		context.getBean(LinesTestSupport.SettableClock.class).set(LinesTestSupport.START);
 		context.getBean(LinesTestSupport.SettableLinesInUse.class).value = 0;
+		context.getBean(LinesTestSupport.ListedCallArrivals.class).calls.clear();
 		LineLimitScheduler scheduler = context.getBean(LineLimitScheduler.class);
 		scheduler.seedSchedule();
 		scheduler.applyNow();

@@ -117,4 +117,21 @@ class LinesApiIT {
 				.content("{\"days\": [\"2026-11-25\"], \"lines\": 7}"))
 				.andExpect(status().isForbidden());
 	}
+
+	@Test
+	void advice_lists_both_halves_of_the_next_open_days_for_floor_managers_and_city_staff() throws Exception {
+		var history = context.getBean(LinesTestSupport.ListedCallArrivals.class);
+		history.calls.add(new jp.ikiiki.desk.telephony.HalfDayCalls(new jp.ikiiki.desk.calendar.HalfDay(
+				java.time.LocalDate.of(2026, 11, 20), jp.ikiiki.desk.calendar.HalfDay.Half.AM), 70, 70, 70 * 180, 0, 0));
+		mvc.perform(get("/api/lines/advice").param("days", "2").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(4))
+				.andExpect(jsonPath("$[0].halfDay.date").value("2026-11-24"))
+				.andExpect(jsonPath("$[0].halfDay.half").value("AM"))
+				.andExpect(jsonPath("$[0].received").value(70))
+				.andExpect(jsonPath("$[0].callsPerHour").value(1.0))
+				.andExpect(jsonPath("$[0].lines").exists())
+				.andExpect(jsonPath("$[1].received").value(0));
+		mvc.perform(get("/api/lines/advice").with(user("a").roles(Roles.AGENT))).andExpect(status().isForbidden());
+	}
 }
