@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import jp.ikiiki.desk.calendar.HalfDay.Half;
+import jp.ikiiki.desk.telephony.LineAdvice;
+import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
@@ -65,13 +67,19 @@ class LinesView extends VerticalLayout {
 	private final Span monthTotal = new Span();
 	private final Grid<LinePlanMonth> plan = new Grid<>(LinePlanMonth.class, false);
 
-	LinesView(LinePlans lines, AuthenticationContext authentication) {
+	private final LineAdvisor advisor;
+	private final Grid<LineAdvice> advice = new Grid<>(LineAdvice.class, false);
+	private final Span adviceNote = new Span();
+
+	LinesView(LinePlans lines, LineAdvisor advisor, AuthenticationContext authentication) {
 		this.lines = lines;
+		this.advisor = advisor;
 		this.editor = authentication.hasRole("FLOOR_MANAGER");
 		setSizeFull();
 		add(new H2("回線数"));
 		add(nowSection());
 		add(monthSection());
+		add(adviceSection());
 		add(planSection());
 		LinesNow now = lines.now();
 		month = YearMonth.from(now.halfDay().date());
@@ -161,6 +169,24 @@ class LinesView extends VerticalLayout {
 		return section;
 	}
 
+	private VerticalLayout adviceSection() {
+		advice.setId("lines-advice");
+		advice.addColumn(a -> a.halfDay().date().getMonthValue() + "/" + a.halfDay().date().getDayOfMonth() + " "
+				+ a.halfDay().half().label()).setHeader("日・時間帯").setAutoWidth(true);
+		advice.addColumn(a -> String.format("%.1f", a.callsPerHour())).setHeader("予測受電（件/時）");
+		advice.addColumn(a -> String.format("%.0f", a.handlingSeconds())).setHeader("平均通話（秒）");
+		advice.addColumn(a -> String.format("%.0f", a.patienceSeconds())).setHeader("平均待ち許容（秒）");
+		advice.addColumn(a -> a.lines() == null ? "上限超" : a.lines().toString()).setHeader("必要回線数");
+		advice.addColumn(a -> a.agents() == null ? "—" : a.agents().toString()).setHeader("必要対応者数");
+		advice.addColumn(a -> a.scheduledLines() == null ? "—" : a.scheduledLines().toString()).setHeader("予定回線数");
+		advice.addColumn(a -> a.scheduledAnswerRate() == null ? "—"
+				: String.format("%.1f%%", a.scheduledAnswerRate() * 100)).setHeader("予定での予測応答率");
+		advice.setAllRowsVisible(true);
+		VerticalLayout section = new VerticalLayout(new H3("回線数の目安（応答率9割）"), adviceNote, advice);
+		section.setPadding(false);
+		return section;
+	}
+
 	private VerticalLayout planSection() {
 		plan.setId("lines-plan");
 		plan.addColumn(m -> m.month().getYear() + "年" + m.month().getMonthValue() + "月").setHeader("月")
@@ -221,6 +247,13 @@ class LinesView extends VerticalLayout {
 		}
 		s.append(" ／ 次の切替: ").append(TIME.format(now.nextChange()));
 		nowText.setText(s.toString());
+
+		List<LineAdvice> next = advisor.advice(now.halfDay().date(), 5);
+		advice.setItems(next);
+		advice.setVisible(!next.isEmpty());
+		adviceNote.setText(next.isEmpty() ? "受電実績がないため目安を計算できません。"
+				: "直近 " + next.get(0).pastHalfDays() + " 開庁日の同じ時間帯の受電実績から予測（Erlang A、回線超過は話中・"
+						+ "待ちきれず切断は不応答として計算）。発送直後の急増は実績に遅れて反映されます。");
 
 		monthLabel.setText(month.getYear() + "年" + month.getMonthValue() + "月");
 		days.setItems(lines.schedule(month));
