@@ -1,0 +1,132 @@
+package jp.ikiiki.desk.telephony.lines;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.telephony.CallArrivals;
+import jp.ikiiki.desk.telephony.HalfDayCalls;
+import jp.ikiiki.desk.telephony.LineAdvice;
+import jp.ikiiki.desk.telephony.LineAdvisor;
+import jp.ikiiki.desk.telephony.LinePlans;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Forecast: for each half (morning, afternoon) the calls of the same half over the last
+ * {@code ikiiki.lines.advice.history-days} open days, as calls per open hour; mean talk time over the answered
+ * calls; mean patience as the abandoned callers' mean wait. A moving average lags behind the surges after each
+ * mailing (※1), which is why the screen shows the inputs next to the advice.
+ */
+@Service
+class LineAdviceService implements LineAdvisor {
+
+	private final BusinessCalendar calendar;
+	private final LineSchedules schedules;
+	private final LinesProperties properties;
+	private final ObjectProvider<CallArrivals> arrivals;
+
+	LineAdviceService(BusinessCalendar calendar, LineSchedules schedules, LinesProperties properties,
+			ObjectProvider<CallArrivals> arrivals) {
+		this.calendar = calendar;
+		this.schedules = schedules;
+		this.properties = properties;
+		this.arrivals = arrivals;
+	}
+
+	/** The inputs of one half. */
+	record Forecast(int halfDays, int received, double callsPerHour, double handlingSeconds,
+			double patienceSeconds) {
+	}
+
+	@Override
+	public List<LineAdvice> advice(LocalDate from, int openDays) {
+		if (openDays < 1 || openDays > 20) {
+			throw new IllegalArgumentException("日数は 1〜20 で指定してください");
+		}
+		CallArrivals source = arrivals.getIfAvailable();
+		if (source == null) {
+			return List.of();
+		}
+		Map<HalfDay.Half, Forecast> forecast = forecast(source, from);
+		if (forecast.values().stream().allMatch(f -> f.received() == 0)) {
+			return List.of(); // no calls in the history: nothing to forecast from
+		}
+		LinesProperties.Advice settings = properties.advice();
+		List<LineAdvice> result = new ArrayList<>();
+		LocalDate day = from;
+		for (int found = 0; found < openDays; day = day.plusDays(1)) {
+			if (!calendar.isOpenDay(day)) {
+				continue;
+			}
+			found++;
+			for (HalfDay.Half half : HalfDay.Half.values()) {
+				HalfDay halfDay = new HalfDay(day, half);
+				Forecast f = forecast.get(half);
+				int[] best = ErlangQueue.smallest(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(),
+						settings.target(), LinePlans.MAX_LINES);
+				Integer scheduled = schedules.linesAt(halfDay).orElse(null);
+				Double scheduledRate = scheduled == null || scheduled == 0 ? null
+						: ErlangQueue.solve(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(), scheduled,
+								scheduled).answerRate();
+				result.add(new LineAdvice(halfDay, f.halfDays(), f.received(), f.callsPerHour(), f.handlingSeconds(),
+						f.patienceSeconds(), settings.target(), best == null ? null : best[0],
+						best == null ? null : best[1], scheduled, scheduledRate));
+			}
+		}
+		return result;
+	}
+
+	/** Averages over the last history-days open days before {@code before}. */
+	Map<HalfDay.Half, Forecast> forecast(CallArrivals source, LocalDate before) {
+		LinesProperties.Advice settings = properties.advice();
+		List<LocalDate> days = new ArrayList<>();
+		for (LocalDate d = before.minusDays(1); days.size() < settings.historyDays()
+				&& d.isAfter(before.minusYears(1)); d = d.minusDays(1)) {
+			if (calendar.isOpenDay(d)) {
+				days.add(d);
+			}
+		}
+		Map<HalfDay.Half, long[]> sums = new EnumMap<>(HalfDay.Half.class);
+		for (HalfDay.Half half : HalfDay.Half.values()) {
+			sums.put(half, new long[5]);
+		}
+		if (!days.isEmpty()) {
+			for (HalfDayCalls c : source.between(days.get(days.size() - 1), days.get(0))) {
+				if (!days.contains(c.halfDay().date())) {
+					continue;
+				}
+				long[] s = sums.get(c.halfDay().half());
+				s[0] += c.received();
+				s[1] += c.answered();
+				s[2] += c.talkSeconds();
+				s[3] += c.abandoned();
+				s[4] += c.abandonedWaitSeconds();
+			}
+		}
+		Map<HalfDay.Half, Forecast> result = new EnumMap<>(HalfDay.Half.class);
+		for (HalfDay.Half half : HalfDay.Half.values()) {
+			long[] s = sums.get(half);
+			double hours = days.size() * openHours(half);
+			double perHour = hours == 0 ? 0 : s[0] / hours;
+			double handling = s[1] > 0 && s[2] > 0 ? (double) s[2] / s[1] : seconds(settings.defaultHandling());
+			double patience = s[3] > 0 && s[4] > 0 ? (double) s[4] / s[3] : seconds(settings.defaultPatience());
+			result.put(half, new Forecast(days.size(), (int) s[0], perHour, handling, patience));
+		}
+		return result;
+	}
+
+	private double openHours(HalfDay.Half half) {
+		Duration d = half == HalfDay.Half.AM ? Duration.between(calendar.opens(), calendar.halfDayBoundary())
+				: Duration.between(calendar.halfDayBoundary(), calendar.closes());
+		return d.getSeconds() / 3600.0;
+	}
+
+	private static double seconds(Duration d) {
+		return d.toMillis() / 1000.0;
+	}
+}
