@@ -178,4 +178,46 @@ class CallRecordsIT {
 				org.assertj.core.groups.Tuple.tuple("2026-11-17 PM", true));
 		assertThat(halves.get(0).received()).isEqualTo(11);
 	}
+
+	@Autowired
+	jp.ikiiki.desk.telephony.CallArrivals arrivals;
+
+	@Test
+	void arrivals_per_half_day_feed_the_line_advice_with_in_hours_calls_only() {
+		copy("am-", TUESDAY_10).forEach(freshRecorder()::onEvent); // 11 calls on Tuesday morning
+		copy("pm-", TUESDAY_10.plusSeconds(4 * 3600)).forEach(freshRecorder()::onEvent); // and 11 more at 14:00
+		// Sunday evening, out of hours: not an arrival to plan lines for
+		copy("sun-", Instant.parse("2026-11-22T08:39:00Z")).forEach(freshRecorder()::onEvent);
+		assertThat(jdbc.sql("select count(*) from call_record").query(Integer.class).single()).isEqualTo(33);
+
+		List<jp.ikiiki.desk.telephony.HalfDayCalls> halves = arrivals.between(TUESDAY, TUESDAY.plusDays(6));
+		assertThat(halves).extracting(h -> h.halfDay().toString()).hasSize(2);
+		assertThat(halves.get(0).halfDay().half()).isEqualTo(jp.ikiiki.desk.calendar.HalfDay.Half.AM);
+		assertThat(halves.get(1).halfDay().half()).isEqualTo(jp.ikiiki.desk.calendar.HalfDay.Half.PM);
+		for (var h : halves) {
+			assertThat(h.halfDay().date()).isEqualTo(TUESDAY);
+			assertThat(h.received()).isEqualTo(11);
+			assertThat(h.answered()).isEqualTo(6);
+			assertThat(h.abandoned()).isEqualTo(1);
+			assertThat(h.talkSeconds()).isPositive();
+			assertThat(h.abandonedWaitSeconds()).isBetween(3L, 5L); // call 05 gave up after about 4 s
+		}
+		assertThat(arrivals.between(TUESDAY.plusDays(1), TUESDAY.plusDays(6))).isEmpty();
+	}
+
+	/** The recording as other calls (Linkedids and Uniqueids prefixed), starting at {@code start}. */
+	private static List<ManagerEvent> copy(String prefix, Instant start) {
+		String raw;
+		try (var in = CallRecordsIT.class.getResourceAsStream("/fixtures/ami/ami-events.log")) {
+			raw = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		} catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+		List<ManagerEvent> events = new AmiLog().events(raw.replace("call", prefix + "call")
+				.replaceAll("Uniqueid: (\\d+\\.\\d+)", "Uniqueid: " + prefix + "$1")
+				.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1"));
+		double shift = start.getEpochSecond() - 1795336740.0;
+		events.stream().filter(e -> e.getTimestamp() != null).forEach(e -> e.setTimestamp(e.getTimestamp() + shift));
+		return events;
+	}
 }
