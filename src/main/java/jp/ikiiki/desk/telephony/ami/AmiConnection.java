@@ -116,7 +116,7 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 		control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-control"));
 		pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-ping"));
 		dispatcher = new AmiEventDispatcher(consumers.get(), properties.connection().eventLanes());
-		gaps.openIfNone(clock.instant(), "application started");
+		recordGap(() -> gaps.openIfNone(clock.instant(), "application started"));
 		DefaultManagerConnection c = new DefaultManagerConnection(host, port, properties.ami().username(),
 				properties.ami().password());
 		c.registerUserEventClass(LineLimitRejectEvent.class);
@@ -134,7 +134,7 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 			return;
 		}
 		running = false;
-		gaps.openIfNone(clock.instant(), "application stopped");
+		recordGap(() -> gaps.openIfNone(clock.instant(), "application stopped"));
 		pinger.shutdownNow();
 		control.shutdownNow();
 		ManagerConnection c = connection;
@@ -192,8 +192,8 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 			reconnects.incrementAndGet();
 			reconnectCounter.increment();
 		}
+		recordGap(() -> gaps.closeOpen(clock.instant()));
 		setStatus(State.CONNECTED, again ? "reconnected" : "connected");
-		gaps.closeOpen(clock.instant());
 		log.info("AMI {} to {}:{}", again ? "reconnected" : "connected", host, port);
 		lineLimit.connected(connection);
 		resyncQueue();
@@ -205,9 +205,10 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 			return;
 		}
 		if (status.state() == State.CONNECTED) {
-			setStatus(State.RECONNECTING, "connection lost");
+			Instant lost = clock.instant();
 			lineLimit.disconnected();
-			gaps.openIfNone(clock.instant(), "connection lost");
+			recordGap(() -> gaps.openIfNone(lost, "connection lost"));
+			setStatus(State.RECONNECTING, "connection lost");
 			log.warn("AMI connection to {}:{} lost; reconnecting", host, port);
 		}
 		if (everConnected && !polling) {
@@ -259,6 +260,15 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 		if (previous.state() != state || !previous.detail().equals(detail)) {
 			status = new Status(state, previous.state() == state ? previous.since() : clock.instant(),
 					reconnects.get(), detail);
+		}
+	}
+
+	/** A database failure must not stop the connection's own handling. */
+	private static void recordGap(Runnable write) {
+		try {
+			write.run();
+		} catch (RuntimeException e) {
+			log.warn("telephony_gap not written: {}", e.toString());
 		}
 	}
 

@@ -33,7 +33,7 @@ public class AmiLineLimitControl implements LineLimitControl {
 	}
 
 	@Override
-	public void apply(int lines) {
+	public synchronized void apply(int lines) {
 		if (lines < 0) {
 			throw new IllegalArgumentException("lines must be at least 0");
 		}
@@ -62,7 +62,7 @@ public class AmiLineLimitControl implements LineLimitControl {
 	}
 
 	/** Called on every (re)connection, off the reader thread. */
-	void connected(ManagerConnection c) {
+	synchronized void connected(ManagerConnection c) {
 		connection = c;
 		int lines = desired;
 		if (lines >= 0) {
@@ -72,7 +72,7 @@ public class AmiLineLimitControl implements LineLimitControl {
 		}
 	}
 
-	void disconnected() {
+	synchronized void disconnected() {
 		connection = null;
 	}
 

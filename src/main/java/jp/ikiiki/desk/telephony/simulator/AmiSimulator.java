@@ -51,6 +51,7 @@ public final class AmiSimulator implements AutoCloseable {
 	private final AtomicLong logins = new AtomicLong();
 	private volatile ServerSocket server;
 	private volatile boolean closed;
+	private volatile boolean refusing;
 
 	/**
 	 * A recorded stream to serve after each login.
@@ -122,6 +123,14 @@ public final class AmiSimulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * While true, new clients are disconnected as soon as they connect (Asterisk down or restarting); with
+	 * {@link #dropConnections()} this keeps a client reconnecting until it is set back to false.
+	 */
+	public void refuseConnections(boolean refuse) {
+		this.refusing = refuse;
+	}
+
 	@Override
 	public void close() {
 		closed = true;
@@ -140,6 +149,10 @@ public final class AmiSimulator implements AutoCloseable {
 		while (!closed) {
 			try {
 				Socket socket = server.accept();
+				if (refusing) {
+					socket.close();
+					continue;
+				}
 				socket.setTcpNoDelay(true);
 				Session s = new Session(socket);
 				sessions.add(s);
@@ -174,8 +187,9 @@ public final class AmiSimulator implements AutoCloseable {
 		String name = AmiMessage.lower(action.get("Action"));
 		String id = action.get("ActionID");
 		AmiMessage recorded = new AmiMessage();
+		boolean login = "login".equals(name);
 		for (String[] h : action.headers()) {
-			if (!h[0].equalsIgnoreCase("Secret") && !h[0].equalsIgnoreCase("Key")) {
+			if (!h[0].equalsIgnoreCase("Secret") && !(login && h[0].equalsIgnoreCase("Key"))) {
 				recorded.add(h[0], h[1]);
 			}
 		}
