@@ -40,6 +40,8 @@ public final class SimulatedPbx implements AutoCloseable {
 	private final SimulatorSettings settings;
 	private final Consumer<AmiMessage> sink;
 	private final ScheduledThreadPoolExecutor pbx;
+	/** Draws of the arrival process only, so that the same seed gives the same callers whatever else happens. */
+	private final SplittableRandom arrivals;
 	private final SplittableRandom random;
 	private final long epochMicros = System.currentTimeMillis() * 1_000;
 	private final long startNanos = System.nanoTime();
@@ -63,7 +65,8 @@ public final class SimulatedPbx implements AutoCloseable {
 	public SimulatedPbx(SimulatorSettings settings, Consumer<AmiMessage> sink) {
 		this.settings = settings;
 		this.sink = sink;
-		this.random = new SplittableRandom(settings.seed());
+		this.arrivals = new SplittableRandom(settings.seed());
+		this.random = arrivals.split();
 		this.pbx = new ScheduledThreadPoolExecutor(1, r -> {
 			Thread t = new Thread(r, "ami-sim-pbx");
 			t.setDaemon(true);
@@ -228,22 +231,24 @@ public final class SimulatedPbx implements AutoCloseable {
 	}
 
 	double randomTalk() {
-		return uniform(settings.minTalkSeconds(), settings.maxTalkSeconds());
+		return uniform(random, settings.minTalkSeconds(), settings.maxTalkSeconds());
 	}
 
 	double randomRing() {
-		return uniform(settings.minRingSeconds(), settings.maxRingSeconds());
+		return uniform(random, settings.minRingSeconds(), settings.maxRingSeconds());
 	}
 
 	// ---------------------------------------------------------------- the call flow
 
 	private void scheduleNextArrival() {
 		double rate = settings.arrivalsPerMinute() * (nowMicros() < surgeUntilMicros ? surgeFactor : 1);
-		double gapSeconds = -Math.log(1 - random.nextDouble()) * 60 / rate;
+		double gapSeconds = -Math.log(1 - arrivals.nextDouble()) * 60 / rate;
+		String number = String.format("0%d%08d", 3 + arrivals.nextInt(7), arrivals.nextInt(100_000_000));
+		double patience = -Math.log(1 - arrivals.nextDouble()) * settings.meanPatienceSeconds();
+		double ring = uniform(arrivals, settings.minRingSeconds(), settings.maxRingSeconds());
+		double talk = uniform(arrivals, settings.minTalkSeconds(), settings.maxTalkSeconds());
 		nextArrival = schedule(gapSeconds, () -> {
-			String number = String.format("0%d%08d", 3 + random.nextInt(7), random.nextInt(100_000_000));
-			double patience = -Math.log(1 - random.nextDouble()) * settings.meanPatienceSeconds();
-			arrive(new CallSpec(null, number, "Caller", patience, randomRing(), randomTalk()), null, null);
+			arrive(new CallSpec(null, number, "Caller", patience, ring, talk), null, null);
 			scheduleNextArrival();
 		});
 	}
@@ -580,8 +585,8 @@ public final class SimulatedPbx implements AutoCloseable {
 		return (nowMicros() / 1_000_000) + "." + uniqueSeq++;
 	}
 
-	private double uniform(double min, double max) {
-		return max <= min ? min : min + random.nextDouble() * (max - min);
+	private static double uniform(SplittableRandom r, double min, double max) {
+		return max <= min ? min : min + r.nextDouble() * (max - min);
 	}
 
 	private ScheduledFuture<?> schedule(double simSeconds, Runnable task) {
