@@ -282,6 +282,28 @@ class AmiSimulatorTest {
 		assertThat(join.getCallerIdName()).isEqualTo("Caller 01");
 	}
 
+	@Test
+	void a_refusal_event_of_another_name_is_built_as_line_limit_reject_when_configured() throws Exception {
+		SimulatorSettings b = SimulatorSettings.recordingBench();
+		SimulatorSettings renamed = new SimulatorSettings(b.queue(), b.lineVariable(), "OverLimit", b.username(),
+				b.password(), 3, 0, 30, 0, 60, 4, 7, 1, 3, 20, 1);
+		try (AmiSimulator other = new AmiSimulator(renamed, 0).start()) {
+			DefaultManagerConnection c = new DefaultManagerConnection("127.0.0.1", other.port(), "ikiiki",
+					"ikiiki-demo");
+			jp.ikiiki.desk.telephony.ami.AmiEventDispatcherAccess.registerRefusalEvent(c, "OverLimit");
+			EventRecorder events = new EventRecorder();
+			c.addEventListener(events);
+			c.login();
+			other.pbx().placeCall(new CallSpec("call20", "5550120", "Caller 20", 1_000, 1, 5));
+
+			LineLimitRejectEvent reject = events.await(LineLimitRejectEvent.class,
+					e -> "call20-caller".equals(e.getLinkedId()), WAIT);
+			assertThat(reject.getLines()).isZero();
+			assertThat(reject.getInUse()).isEqualTo(1);
+			c.logoff();
+		}
+	}
+
 	private void pauseAll() throws Exception {
 		for (int i = 1; i <= 3; i++) {
 			QueuePauseAction pause = new QueuePauseAction("Local/agent" + i + "@agents", "inquiry", true);
