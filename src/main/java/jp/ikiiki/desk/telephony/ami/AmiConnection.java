@@ -119,7 +119,7 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 		recordGap(() -> gaps.openIfNone(clock.instant(), "application started"));
 		DefaultManagerConnection c = new DefaultManagerConnection(host, port, properties.ami().username(),
 				properties.ami().password());
-		c.registerUserEventClass(LineLimitRejectEvent.class);
+		registerRefusalEvent(c, properties.refusalEvent());
 		c.addEventListener(new Listener());
 		connection = c;
 		control.execute(this::login);
@@ -261,6 +261,43 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 			status = new Status(state, previous.state() == state ? previous.since() : clock.instant(),
 					reconnects.get(), detail);
 		}
+	}
+
+	/**
+	 * asterisk-java maps {@code UserEvent: X} to a registered class named {@code XEvent}. The default name
+	 * ({@code LineLimitReject}) is registered that way; another configured name is registered under that name in
+	 * the connection's event builder, which asterisk-java offers no public method for (reflection on 3.42.x).
+	 */
+	static void registerRefusalEvent(DefaultManagerConnection c, String name) {
+		c.registerUserEventClass(LineLimitRejectEvent.class);
+		if (name.equalsIgnoreCase("LineLimitReject")) {
+			return;
+		}
+		try {
+			Object impl = field(c, "impl");
+			Object reader = field(impl, "reader");
+			Object builder = field(reader, "eventBuilder");
+			java.lang.reflect.Method register = builder.getClass().getMethod("registerEventClass", String.class,
+					Class.class);
+			register.setAccessible(true);
+			register.invoke(builder, "UserEvent" + name, LineLimitRejectEvent.class);
+		} catch (ReflectiveOperationException | RuntimeException e) {
+			throw new IllegalStateException("cannot register the refusal UserEvent " + name
+					+ " with this asterisk-java version; use LineLimitReject", e);
+		}
+	}
+
+	private static Object field(Object target, String name) throws ReflectiveOperationException {
+		for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				java.lang.reflect.Field f = type.getDeclaredField(name);
+				f.setAccessible(true);
+				return f.get(target);
+			} catch (NoSuchFieldException e) {
+				// look in the superclass
+			}
+		}
+		throw new NoSuchFieldException(name);
 	}
 
 	/** A database failure must not stop the connection's own handling. */

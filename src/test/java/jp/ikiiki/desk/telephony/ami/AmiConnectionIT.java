@@ -108,6 +108,11 @@ class AmiConnectionIT {
 				where reason = 'connection lost' order by id desc limit 1
 				""").query(Boolean.class).single();
 		assertThat(lostGapClosed).isTrue();
+		// The time before the first connection of this run is a gap too, closed at that connection.
+		assertThat(jdbc.sql("""
+				select count(*) from telephony_gap
+				where reason in ('application started', 'application stopped') and restored_at is not null
+				""").query(Integer.class).single()).isPositive();
 		assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
 		assertThat(health.health().getDetails()).containsEntry("reconnects", 1L);
 		mvc.perform(get("/actuator/prometheus"))

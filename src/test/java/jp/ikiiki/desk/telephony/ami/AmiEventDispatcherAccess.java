@@ -2,10 +2,14 @@ package jp.ikiiki.desk.telephony.ami;
 
 import org.asteriskjava.manager.event.ManagerEvent;
 
-/** Test access to the dispatcher's call id rule. */
+/** Test access to package-private rules of the AMI connection. */
 public final class AmiEventDispatcherAccess {
 
 	private AmiEventDispatcherAccess() {
+	}
+
+	public static void registerRefusalEvent(org.asteriskjava.manager.DefaultManagerConnection c, String name) {
+		AmiConnection.registerRefusalEvent(c, name);
 	}
 
 	public static String callId(ManagerEvent event) {

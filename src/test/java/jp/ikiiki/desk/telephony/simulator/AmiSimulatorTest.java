@@ -14,6 +14,7 @@ import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.DbGetAction;
 import org.asteriskjava.manager.action.DbPutAction;
 import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
@@ -26,9 +27,11 @@ import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
@@ -147,6 +150,25 @@ class AmiSimulatorTest {
 	}
 
 	@Test
+	void queue_status_lists_a_waiting_caller_as_queue_entry() throws Exception {
+		connection.login();
+		pauseAll();
+		simulator.pbx().placeCall(new CallSpec("call12", "5550112", "Caller 12", 1_000, 1, 5));
+		recorder.await(QueueCallerJoinEvent.class, e -> "call12-caller".equals(e.getLinkedId()), WAIT);
+
+		ResponseEvents status = connection.sendEventGeneratingAction(new QueueStatusAction(), 5_000);
+
+		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance).singleElement().satisfies(e -> {
+			QueueEntryEvent entry = (QueueEntryEvent) e;
+			assertThat(entry.getQueue()).isEqualTo("inquiry");
+			assertThat(entry.getPosition()).isEqualTo(1);
+			assertThat(entry.getUniqueId()).isEqualTo("call12-queue");
+		});
+		assertThat(status.getEvents()).filteredOn(QueueMemberEvent.class::isInstance)
+				.allSatisfy(e -> assertThat(((QueueMemberEvent) e).getPaused()).isTrue());
+	}
+
+	@Test
 	void an_answered_call_leaves_the_queue_before_the_agent_connects() throws Exception {
 		connection.login();
 
@@ -231,6 +253,55 @@ class AmiSimulatorTest {
 				.containsExactly(17, 0);
 		assertThat(call).noneMatch(e -> e instanceof QueueCallerJoinEvent);
 		assertThat(simulator.pbx().stats().refused()).isEqualTo(1);
+	}
+
+	@Test
+	void originate_like_the_recording_bench_places_a_call_named_by_its_channel_ids() throws Exception {
+		connection.login();
+		OriginateAction originate = new OriginateAction();
+		originate.setChannel("Local/s@incoming");
+		originate.setApplication("Wait");
+		originate.setData("40");
+		originate.setCallerId("\"Caller 01\" <5550101>");
+		originate.setAsync(true);
+		originate.setChannelId("call01-caller");
+		originate.setOtherChannelId("call01-queue");
+		originate.setActionId("call01");
+
+		ManagerResponse queued = connection.sendAction(originate, 5_000);
+
+		assertThat(queued.getResponse()).isEqualTo("Success");
+		assertThat(queued.getMessage()).isEqualTo("Originate successfully queued");
+		OriginateResponseEvent response = recorder.await(OriginateResponseEvent.class,
+				e -> "call01-caller".equals(e.getUniqueId()), WAIT);
+		assertThat(response.getResponse()).isEqualTo("Success");
+		QueueCallerJoinEvent join = recorder.await(QueueCallerJoinEvent.class,
+				e -> "call01-caller".equals(e.getLinkedId()), WAIT);
+		assertThat(join.getUniqueId()).isEqualTo("call01-queue");
+		assertThat(join.getCallerIdNum()).isEqualTo("5550101");
+		assertThat(join.getCallerIdName()).isEqualTo("Caller 01");
+	}
+
+	@Test
+	void a_refusal_event_of_another_name_is_built_as_line_limit_reject_when_configured() throws Exception {
+		SimulatorSettings b = SimulatorSettings.recordingBench();
+		SimulatorSettings renamed = new SimulatorSettings(b.queue(), b.lineVariable(), "OverLimit", b.username(),
+				b.password(), 3, 0, 30, 0, 60, 4, 7, 1, 3, 20, 1);
+		try (AmiSimulator other = new AmiSimulator(renamed, 0).start()) {
+			DefaultManagerConnection c = new DefaultManagerConnection("127.0.0.1", other.port(), "ikiiki",
+					"ikiiki-demo");
+			jp.ikiiki.desk.telephony.ami.AmiEventDispatcherAccess.registerRefusalEvent(c, "OverLimit");
+			EventRecorder events = new EventRecorder();
+			c.addEventListener(events);
+			c.login();
+			other.pbx().placeCall(new CallSpec("call20", "5550120", "Caller 20", 1_000, 1, 5));
+
+			LineLimitRejectEvent reject = events.await(LineLimitRejectEvent.class,
+					e -> "call20-caller".equals(e.getLinkedId()), WAIT);
+			assertThat(reject.getLines()).isZero();
+			assertThat(reject.getInUse()).isEqualTo(1);
+			c.logoff();
+		}
 	}
 
 	private void pauseAll() throws Exception {
