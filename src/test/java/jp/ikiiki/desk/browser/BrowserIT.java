@@ -3,15 +3,7 @@ package jp.ikiiki.desk.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import jp.ikiiki.desk.shared.Kana;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,33 +21,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 		properties = { "ikiiki.demo.enabled=true", "ikiiki.demo.subjects=300" })
 class BrowserIT {
 
-	static final Path SHOTS = Paths.get("target", "screenshots");
-	static Playwright playwright;
-	static Browser browser;
+	static Chromium chromium;
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 
 	@BeforeAll
-	static void launch() throws Exception {
-		Path chromium = Paths.get(System.getProperty("browser.executable", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("Chromium not found at " + chromium + ": apt-get install chromium");
-		}
-		Files.createDirectories(SHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-						"--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+	static void launch() {
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -69,13 +48,13 @@ class BrowserIT {
 		String surname = kana.split("\u3000")[0];
 		String typed = toHiragana(surname);
 
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("ja-JP"))) {
+		try (var context = chromium.context(1400, 900)) {
 			Page page = context.newPage();
 			page.setDefaultTimeout(20_000);
 			page.navigate("http://localhost:" + port + "/login");
 			page.locator("input[name='username']").fill("agent");
 			page.locator("input[name='password']").fill("demo");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("01-login.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("01-login.png")));
 			page.locator("input[name='password']").press("Enter");
 			assertThat(page.locator("[data-testid='current-user']")).hasText("agent");
 
@@ -85,15 +64,15 @@ class BrowserIT {
 			search.press("Enter");
 			var row = page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(kanji)).first();
 			assertThat(row).isVisible();
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("02-search.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("02-search.png")));
 			row.click();
 
 			page.waitForURL("**/subjects/" + subject.get("address_number"));
 			assertThat(page.locator("body")).containsText(kanji);
 			assertThat(page.locator("body")).containsText((String) subject.get("address_number"));
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("03-subject.png")).setFullPage(true));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("03-subject.png")).setFullPage(true));
 		}
-		assertThat(SHOTS.resolve("03-subject.png")).exists();
+		assertThat(Chromium.shot("03-subject.png")).exists();
 		assertThat(jdbc.sql("select count(*) from audit_event where username = 'agent' and action in ('SEARCH', 'VIEW')")
 				.query(Long.class).single()).isGreaterThanOrEqualTo(2);
 	}

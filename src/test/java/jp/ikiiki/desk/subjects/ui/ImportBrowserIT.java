@@ -3,19 +3,16 @@ package jp.ikiiki.desk.subjects.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.junit.jupiter.api.AfterAll;
@@ -34,55 +31,35 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportBrowserIT {
 
-	static final Path SHOTS = Paths.get("target", "screenshots");
-	static Playwright playwright;
-	static Browser browser;
+	static Chromium chromium;
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 	@Autowired PasswordEncoder encoder;
 
 	@BeforeAll
-	static void launch() throws Exception {
-		Path chromium = Paths.get(System.getProperty("browser.executable", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("Chromium not found at " + chromium + ": apt-get install chromium");
-		}
-		Files.createDirectories(SHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-						"--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+	static void launch() {
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void operator_imports_the_valid_rows_of_a_file_and_sees_the_problem() throws Exception {
 		jdbc.sql("delete from subject").update();
-		jdbc.sql("delete from app_user where username = 'import-op'").update();
-		long id = jdbc.sql("insert into app_user (username, display_name, password_hash) values ('import-op', '取込担当', :h) returning id")
-				.param("h", encoder.encode("import-pass-1")).query(Long.class).single();
-		jdbc.sql("insert into app_user_role values (:id, 'OPERATOR')").param("id", id).update();
+		Chromium.user(jdbc, encoder, "import-op", "取込担当", "import-pass-1", "OPERATOR");
 		Path csv = Files.createTempDirectory("import-ui").resolve("索引簿.csv");
 		Files.write(csv, indexCsv());
 
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("ja-JP"))) {
+		try (var context = chromium.context(1400, 1000)) {
 			Page page = context.newPage();
 			page.setDefaultTimeout(30_000);
-			page.navigate("http://localhost:" + port + "/login");
-			page.locator("input[name='username']").fill("import-op");
-			page.locator("input[name='password']").fill("import-pass-1");
-			page.locator("input[name='password']").press("Enter");
-			assertThat(page.locator("[data-testid='current-user']")).hasText("import-op");
+			Chromium.signIn(page, port, "import-op", "import-pass-1");
 
 			page.navigate("http://localhost:" + port + "/imports");
 			page.locator("#import-upload input[type=file]").setInputFiles(csv);
@@ -99,7 +76,7 @@ class ImportBrowserIT {
 			// The file went into this import: the upload no longer lists it, the next import starts afresh.
 			assertThat(page.locator("#import-upload vaadin-upload-file")).hasCount(0);
 			assertThat(page.locator("#import-start")).isDisabled();
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("10-import.png")).setFullPage(true));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("10-import.png")).setFullPage(true));
 		}
 		assertThat(jdbc.sql("select count(*) from subject").query(Integer.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from audit_event where username = 'import-op' and action = 'IMPORT'")

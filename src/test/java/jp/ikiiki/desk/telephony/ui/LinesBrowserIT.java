@@ -3,15 +3,8 @@ package jp.ikiiki.desk.telephony.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
+import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.telephony.LinesTestSupport;
 import jp.ikiiki.desk.telephony.lines.LinesFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Import(LinesTestSupport.class)
 class LinesBrowserIT {
 
-	static final Path SHOTS = Paths.get("target", "screenshots");
-	static Playwright playwright;
-	static Browser browser;
+	static Chromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -50,25 +41,14 @@ class LinesBrowserIT {
 	LinesTestSupport.RecordingLineLimitControl control;
 
 	@BeforeAll
-	static void launch() throws Exception {
-		Path chromium = Paths.get(System.getProperty("browser.executable", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("Chromium not found at " + chromium + ": apt-get install chromium");
-		}
-		Files.createDirectories(SHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+	static void launch() {
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -80,19 +60,12 @@ class LinesBrowserIT {
 	@Test
 	void floor_manager_sees_the_schedule_and_resizes_the_pool_now() {
 		LinesFixtures.reset(context);
-		jdbc.sql("delete from app_user where username = 'lines-fm'").update();
-		long id = jdbc.sql("insert into app_user (username, display_name, password_hash) values ('lines-fm', '現場責任者', :h) returning id")
-				.param("h", encoder.encode("lines-pass-1")).query(Long.class).single();
-		jdbc.sql("insert into app_user_role values (:id, 'FLOOR_MANAGER')").param("id", id).update();
+		Chromium.user(jdbc, encoder, "lines-fm", "現場責任者", "lines-pass-1", "FLOOR_MANAGER");
 
-		try (var ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1800).setLocale("ja-JP"))) {
+		try (var ctx = chromium.context(1400, 1800)) {
 			Page page = ctx.newPage();
 			page.setDefaultTimeout(30_000);
-			page.navigate("http://localhost:" + port + "/login");
-			page.locator("input[name='username']").fill("lines-fm");
-			page.locator("input[name='password']").fill("lines-pass-1");
-			page.locator("input[name='password']").press("Enter");
-			assertThat(page.locator("[data-testid='current-user']")).hasText("lines-fm");
+			Chromium.signIn(page, port, "lines-fm", "lines-pass-1");
 
 			page.navigate("http://localhost:" + port + "/lines");
 			assertThat(page.locator("#lines-now")).containsText("現在の回線数: 5");
@@ -104,7 +77,7 @@ class LinesBrowserIT {
 			page.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("今すぐ変更")).click();
 			assertThat(page.locator("#lines-now")).containsText("現在の回線数: 8");
 			assertThat(page.locator("#lines-now")).containsText("即時変更中");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("30-lines.png")).setFullPage(true));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("30-lines.png")).setFullPage(true));
 		}
 		assertThat(control.current()).isEqualTo(8);
 		assertThat(jdbc.sql("select count(*) from audit_event where username = 'lines-fm' and action = 'SETTINGS'")

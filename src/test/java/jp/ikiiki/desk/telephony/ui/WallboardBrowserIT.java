@@ -2,17 +2,11 @@ package jp.ikiiki.desk.telephony.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
+import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import jp.ikiiki.desk.telephony.simulator.CallSpec;
@@ -37,9 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WallboardBrowserIT {
 
-	static final Path SHOTS = Paths.get("target", "screenshots");
-	static Playwright playwright;
-	static Browser browser;
+	static Chromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -53,34 +45,20 @@ class WallboardBrowserIT {
 	LinePlans lines;
 
 	@BeforeAll
-	static void launch() throws Exception {
-		Path chromium = Paths.get(System.getProperty("browser.executable", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("Chromium not found at " + chromium + ": apt-get install chromium");
-		}
-		Files.createDirectories(SHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+	static void launch() {
+		chromium = Chromium.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void a_call_in_the_simulator_appears_on_the_wallboard_without_a_reload() {
-		jdbc.sql("delete from app_user where username = 'wall-fm'").update();
-		long id = jdbc.sql("insert into app_user (username, display_name, password_hash) values ('wall-fm', '現場責任者', :h) returning id")
-				.param("h", encoder.encode("wall-pass-1")).query(Long.class).single();
-		jdbc.sql("insert into app_user_role values (:id, 'FLOOR_MANAGER')").param("id", id).update();
+		Chromium.user(jdbc, encoder, "wall-fm", "現場責任者", "wall-pass-1", "FLOOR_MANAGER");
 		// Whatever the day and hour of the test run (closed hours have 0 lines), give the queue lines until the
 		// next half-day boundary, as a floor manager would.
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("wall-fm",
@@ -91,14 +69,10 @@ class WallboardBrowserIT {
 			SecurityContextHolder.clearContext();
 		}
 
-		try (var ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("ja-JP"))) {
+		try (var ctx = chromium.context(1400, 1000)) {
 			Page page = ctx.newPage();
 			page.setDefaultTimeout(30_000);
-			page.navigate("http://localhost:" + port + "/login");
-			page.locator("input[name='username']").fill("wall-fm");
-			page.locator("input[name='password']").fill("wall-pass-1");
-			page.locator("input[name='password']").press("Enter");
-			assertThat(page.locator("[data-testid='current-user']")).hasText("wall-fm");
+			Chromium.signIn(page, port, "wall-fm", "wall-pass-1");
 
 			page.navigate("http://localhost:" + port + "/wallboard");
 			assertThat(page.locator("#wallboard-connection")).hasText("電話システム接続中");
@@ -113,7 +87,7 @@ class WallboardBrowserIT {
 			assertThat(page.locator("#wallboard-lines .wallboard-value")).hasText("1 / 4", soon);
 			assertThat(members.filter(new Locator.FilterOptions().setHasText("通話中")).first())
 					.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3_000));
-			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("40-wallboard.png")).setFullPage(true));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("40-wallboard.png")).setFullPage(true));
 		}
 	}
 }
