@@ -46,6 +46,10 @@ class EmbeddedDatabaseConfiguration {
 		var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(throwAway)
+				// Stopped by the Spring context (destroy method), after every bean that still writes to it: zonky's own
+				// JVM shutdown hook would stop it in parallel with the context, so that the last writes (the telephony
+				// gap of a clean stop, outstanding event publications) failed.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "256MB")
 				.setServerConfig("work_mem", "16MB")
