@@ -20,6 +20,7 @@ import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,17 +118,20 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 				m.callsTaken = e.getCallsTaken() == null ? m.callsTaken : e.getCallsTaken();
 			});
 		}
-		if (event instanceof QueueMemberPausedEvent e) { // QueueMemberPause (Asterisk 12+) and QueueMemberPaused
+		if (event instanceof QueueMemberPauseEvent e) { // Asterisk 12+: the member's whole state with the pause
 			return member(e.getQueue(), e.getInterface(), ts, m -> {
 				m.name = first(e.getMemberName(), m.name);
 				m.paused = Boolean.TRUE.equals(e.getPaused());
-				String reason = e instanceof org.asteriskjava.manager.event.QueueMemberPauseEvent p
-						? first(p.getPausedreason(), e.getReason()) : first(e.getPausedReason(), e.getReason());
-				m.pausedReason = m.paused ? blankToNull(reason) : null;
-				if (e instanceof org.asteriskjava.manager.event.QueueMemberPauseEvent p) {
-					m.status = p.getStatus() == null ? m.status : p.getStatus();
-					m.callsTaken = p.getCallsTaken() == null ? m.callsTaken : p.getCallsTaken();
-				}
+				m.pausedReason = m.paused ? blankToNull(first(e.getPausedreason(), e.getReason())) : null;
+				m.status = e.getStatus() == null ? m.status : e.getStatus();
+				m.callsTaken = e.getCallsTaken() == null ? m.callsTaken : e.getCallsTaken();
+			});
+		}
+		if (event instanceof QueueMemberPausedEvent e) { // older Asterisk: the pause alone
+			return member(e.getQueue(), e.getInterface(), ts, m -> {
+				m.name = first(e.getMemberName(), m.name);
+				m.paused = Boolean.TRUE.equals(e.getPaused());
+				m.pausedReason = m.paused ? blankToNull(first(e.getPausedReason(), e.getReason())) : null;
 			});
 		}
 		if (event instanceof AgentCalledEvent e) {

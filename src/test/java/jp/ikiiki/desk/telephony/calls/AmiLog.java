@@ -44,11 +44,29 @@ public final class AmiLog {
 
 	/** The events of a recording on the test class path, in the order received. */
 	public static List<ManagerEvent> fixture(String resource) {
+		return new AmiLog().events(resource(resource));
+	}
+
+	/**
+	 * A recorded stream as other calls: every Linkedid and Uniqueid prefixed, and the Timestamps moved by
+	 * {@code shiftSeconds}, so that the same recording can be fed again as new calls.
+	 */
+	public List<ManagerEvent> copy(String stream, String prefix, double shiftSeconds) {
+		List<ManagerEvent> events = events(stream.replace("call", prefix + "call")
+				.replaceAll("Uniqueid: (\\d+\\.\\d+)", "Uniqueid: " + prefix + "$1")
+				.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1"));
+		events.stream().filter(e -> e.getTimestamp() != null)
+				.forEach(e -> e.setTimestamp(e.getTimestamp() + shiftSeconds));
+		return events;
+	}
+
+	/** The text of a recording on the test class path. */
+	public static String resource(String resource) {
 		try (InputStream in = AmiLog.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no resource " + resource);
 			}
-			return new AmiLog().events(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

@@ -207,17 +207,7 @@ class CallRecordsIT {
 
 	/** The recording as other calls (Linkedids and Uniqueids prefixed), starting at {@code start}. */
 	private static List<ManagerEvent> copy(String prefix, Instant start) {
-		String raw;
-		try (var in = CallRecordsIT.class.getResourceAsStream("/fixtures/ami/ami-events.log")) {
-			raw = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		} catch (java.io.IOException e) {
-			throw new IllegalStateException(e);
-		}
-		List<ManagerEvent> events = new AmiLog().events(raw.replace("call", prefix + "call")
-				.replaceAll("Uniqueid: (\\d+\\.\\d+)", "Uniqueid: " + prefix + "$1")
-				.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1"));
-		double shift = start.getEpochSecond() - 1795336740.0;
-		events.stream().filter(e -> e.getTimestamp() != null).forEach(e -> e.setTimestamp(e.getTimestamp() + shift));
-		return events;
+		return new AmiLog().copy(AmiLog.resource("/fixtures/ami/ami-events.log"), prefix,
+				start.getEpochSecond() - 1795336740.0);
 	}
 }

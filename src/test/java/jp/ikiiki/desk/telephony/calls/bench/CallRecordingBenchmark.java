@@ -1,8 +1,6 @@
 package jp.ikiiki.desk.telephony.calls.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,20 +32,11 @@ class CallRecordingBenchmark {
 	@Test
 	void record_the_recording_many_times() throws IOException {
 		int copies = Integer.getInteger("bench.copies", 200);
-		String raw;
-		try (InputStream in = getClass().getResourceAsStream("/fixtures/ami/ami-events.log")) {
-			raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		String raw = AmiLog.resource("/fixtures/ami/ami-events.log");
 		AmiLog log = new AmiLog();
 		List<ManagerEvent> events = new ArrayList<>();
 		for (int copy = 0; copy < copies; copy++) {
-			String prefix = String.format(Locale.ROOT, "b%05d-", copy);
-			List<ManagerEvent> these = log.events(raw.replace("call", prefix + "call")
-					.replaceAll("Uniqueid: (\\d+\\.\\d+)", "Uniqueid: " + prefix + "$1")
-					.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1"));
-			double shift = copy * 120.0;
-			these.stream().filter(e -> e.getTimestamp() != null).forEach(e -> e.setTimestamp(e.getTimestamp() + shift));
-			events.addAll(these);
+			events.addAll(log.copy(raw, String.format(Locale.ROOT, "b%05d-", copy), copy * 120.0));
 		}
 		jdbc.sql("delete from call_record where linked_id like 'b%'").update();
 
