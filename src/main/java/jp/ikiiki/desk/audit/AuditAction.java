@@ -11,7 +11,11 @@ public enum AuditAction {
 	DOWNLOAD("ダウンロード"),
 	IMPORT("取込"),
 	USER_ADMIN("利用者管理"),
-	SETTINGS("設定変更");
+	SETTINGS("設定変更"),
+	CREATE("登録"),
+	UPDATE("更新"),
+	PRINT("印刷"),
+	SEND("送信");
 
 	private final String label;
 

@@ -1,0 +1,34 @@
+package jp.ikiiki.desk.manual;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Searching the answer manual during a call. */
+public interface AnswerManual {
+
+	/**
+	 * The current versions of the entries matching the text (Japanese full text: kana-insensitive, width-
+	 * insensitive), best first.
+	 *
+	 * @param text  what the agent typed; blank gives the most used entries
+	 * @param limit at most this many
+	 */
+	List<ManualEntry> search(String text, int limit);
+
+	/** One version of an entry (the version a call log recorded stays readable after later edits). */
+	Optional<ManualEntry> entry(long entryId, int version);
+
+	/**
+	 * One version of a manual entry.
+	 *
+	 * @param entryId  the entry
+	 * @param version  its version, 1 for the first
+	 * @param category the inquiry category it belongs to, or null
+	 * @param question the question as callers ask it
+	 * @param answer   the agreed answer
+	 * @param current  whether this is the entry's version in force
+	 */
+	record ManualEntry(long entryId, int version, String category, String question, String answer,
+			boolean current) {
+	}
+}

@@ -1,0 +1,29 @@
+package jp.ikiiki.desk.printing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writing print files: the forms of 第3章 by their layout ids ({@code booklet-cover}, {@code subsidy-application},
+ * {@code grant-notice}, {@code non-grant-notice}, {@code cover-letter}, {@code booklet-issue-notice},
+ * {@code group-registration-notice}).
+ */
+public interface PrintFiles {
+
+	/**
+	 * The fields of these items that would print ・ ■ 〓 or a character the form's fonts lack and have no decision
+	 * recorded yet. A print run may start only when this is empty.
+	 *
+	 * @throws IllegalArgumentException for an unknown form
+	 */
+	List<UnprintableText> undecided(String form, List<PrintItem> items);
+
+	/**
+	 * Writes one PDF with the form's pages for the items, in their order, applying the recorded decisions.
+	 *
+	 * @throws IllegalStateException    if any item has an undecided unprintable field (nothing is written)
+	 * @throws IllegalArgumentException for an unknown form
+	 */
+	void render(String form, List<PrintItem> items, OutputStream out) throws IOException;
+}
