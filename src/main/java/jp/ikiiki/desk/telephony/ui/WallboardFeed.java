@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jp.ikiiki.desk.telephony.AmiEventConsumer;
 import jp.ikiiki.desk.telephony.QueueMemberChanged;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Tells the open wallboards to refresh: shortly after any AMI event (coalesced, so that a burst of events makes
  * one refresh and the other consumers of the same event have run first), and every second in any case, for the
  * waiting times and the clock.
+ * <p>
+ * Each refresh round computes the day's statistics once for every open wallboard ({@link #shared}): the first
+ * screen to refresh in a round queries them, the others of the same round reuse the result, so that ten screens
+ * cost no more database work than one.
  */
 @Component
 class WallboardFeed implements AmiEventConsumer, DisposableBean {
@@ -25,6 +31,9 @@ class WallboardFeed implements AmiEventConsumer, DisposableBean {
 	static final long COALESCE_MS = 150;
 
 	private final List<Runnable> subscribers = new CopyOnWriteArrayList<>();
+	private final AtomicLong round = new AtomicLong();
+	private long sharedRound = -1;
+	private Object sharedValue;
 	private final AtomicBoolean pending = new AtomicBoolean();
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "wallboard-feed");
@@ -61,7 +70,23 @@ class WallboardFeed implements AmiEventConsumer, DisposableBean {
 		}
 	}
 
+	/**
+	 * The value computed once per refresh round: the first caller of a round computes it (in its own security
+	 * context), later callers of the same round get the same value. Only for figures that are the same for every
+	 * viewer (no personal data).
+	 */
+	@SuppressWarnings("unchecked")
+	synchronized <T> T shared(Supplier<T> compute) {
+		long current = round.get();
+		if (sharedRound != current || sharedValue == null) {
+			sharedValue = compute.get();
+			sharedRound = current;
+		}
+		return (T) sharedValue;
+	}
+
 	private void notifySubscribers() {
+		round.incrementAndGet();
 		for (Runnable r : subscribers) {
 			try {
 				r.run();

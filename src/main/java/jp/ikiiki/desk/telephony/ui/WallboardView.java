@@ -142,8 +142,14 @@ class WallboardView extends VerticalLayout {
 				live.longestWaitSeconds() > 20 ? Tile.Tone.BAD : Tile.Tone.NEUTRAL);
 
 		LocalDate today = LocalDate.ofInstant(now, TOKYO);
-		CallStats day = statistics.stats(today, today, StatsPeriod.DAY, null).get(0);
-		CallStats half = statistics.stats(today, today, StatsPeriod.HALF_DAY, null).stream()
+		Today figures = feed.shared(() -> new Today(statistics.stats(today, today, StatsPeriod.DAY, null).get(0),
+				statistics.stats(today, today, StatsPeriod.HALF_DAY, null)));
+		if (!figures.day().period().equals(today.toString())) { // the round began before midnight
+			figures = new Today(statistics.stats(today, today, StatsPeriod.DAY, null).get(0),
+					statistics.stats(today, today, StatsPeriod.HALF_DAY, null));
+		}
+		CallStats day = figures.day();
+		CallStats half = figures.halves().stream()
 				.filter(s -> !now.isBefore(s.start()) && now.isBefore(s.end())).findFirst().orElse(null);
 		rate(todayTile, day);
 		rate(halfTile, half);
@@ -184,6 +190,10 @@ class WallboardView extends VerticalLayout {
 		}
 		long s = Math.max(0, Duration.between(since, Instant.now()).getSeconds());
 		return s < 60 ? s + "秒" : s < 3600 ? (s / 60) + "分" + (s % 60) + "秒" : (s / 3600) + "時間" + (s % 3600 / 60) + "分";
+	}
+
+	/** Today's figures, shared by the wallboards of one refresh round. */
+	private record Today(CallStats day, List<CallStats> halves) {
 	}
 
 	/** A figure with its caption and a colour against its target. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class AmiIngestBenchmark {
 
-	private static final Path RECORDING = Path.of("src/test/resources/telephony/ami-events.log");
+	private static final Path RECORDING = Path.of("src/test/resources/fixtures/ami/ami-events.log");
 
 	@Test
 	void replayed_recording_as_fast_as_the_socket_takes_it() throws Exception {

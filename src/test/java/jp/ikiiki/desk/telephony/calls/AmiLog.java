@@ -1,6 +1,7 @@
 package jp.ikiiki.desk.telephony.calls;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import jp.ikiiki.desk.telephony.LineLimitRejectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 
@@ -20,6 +22,8 @@ import org.asteriskjava.manager.event.ManagerEvent;
  * {@code EventBuilderImpl.buildEvent}. Responses and unknown events are skipped, as the library skips them.
  */
 public final class AmiLog {
+
+	private static final Pattern TIMESTAMP = Pattern.compile("Timestamp: (\\d+\\.\\d+)");
 
 	private final Object builder;
 	private final Method buildEvent;
@@ -52,12 +56,16 @@ public final class AmiLog {
 	 * {@code shiftSeconds}, so that the same recording can be fed again as new calls.
 	 */
 	public List<ManagerEvent> copy(String stream, String prefix, double shiftSeconds) {
-		List<ManagerEvent> events = events(stream.replace("call", prefix + "call")
+		return events(copyText(stream, prefix, shiftSeconds));
+	}
+
+	/** {@link #copy} as AMI text, e.g. for the simulator to replay through its socket. */
+	public static String copyText(String stream, String prefix, double shiftSeconds) {
+		String renamed = stream.replace("call", prefix + "call")
 				.replaceAll("Uniqueid: (\\d+\\.\\d+)", "Uniqueid: " + prefix + "$1")
-				.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1"));
-		events.stream().filter(e -> e.getTimestamp() != null)
-				.forEach(e -> e.setTimestamp(e.getTimestamp() + shiftSeconds));
-		return events;
+				.replaceAll("DestUniqueid: (\\d+\\.\\d+)", "DestUniqueid: " + prefix + "$1");
+		return TIMESTAMP.matcher(renamed).replaceAll(m -> "Timestamp: " + new BigDecimal(m.group(1))
+				.add(BigDecimal.valueOf(shiftSeconds)).toPlainString());
 	}
 
 	/** The text of a recording on the test class path. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class AmiReplayTest {
 
-	static final Path RECORDING = Path.of("src/test/resources/telephony/ami-events.log");
+	static final Path RECORDING = Path.of("src/test/resources/fixtures/ami/ami-events.log");
 
 	@Test
 	void replay_mode_delivers_every_recorded_event_asterisk_java_knows_with_the_same_counts_per_type()
