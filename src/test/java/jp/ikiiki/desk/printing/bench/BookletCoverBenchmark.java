@@ -140,6 +140,7 @@ class BookletCoverBenchmark {
 		int bundles = (covers + BUNDLE - 1) / BUNDLE;
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong pages = new AtomicLong();
+		long cpuStart = cpuNanos();
 		long start = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 		try {
@@ -170,6 +171,7 @@ class BookletCoverBenchmark {
 			pool.shutdown();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
 		sampler.interrupt();
 		long poolPeak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 		long bytes;
@@ -184,9 +186,16 @@ class BookletCoverBenchmark {
 			System.out.printf("%-14s %,9d pages in %7.1f s = %6.0f pages/s; peak heap %,5d MB (pools' peak %,d MB, "
 					+ "sampled %,d MB); %,d files, %,d MB written%n", name, r.pages(), seconds, r.pagesPerSecond(),
 					r.peakHeapBytes() >> 20, poolPeak >> 20, sampledPeak.get() >> 20, bundles, bytes >> 20);
+			System.out.printf("%-14s process CPU %.1f s = %.0f pages per CPU-second (load average now %.1f)%n", "",
+					cpuSeconds, r.pages() / cpuSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		clean(dir);
 		return r;
+	}
+
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
 	}
 
 	static void clean(Path dir) throws IOException {
