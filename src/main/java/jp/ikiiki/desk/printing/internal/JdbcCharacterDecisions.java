@@ -77,13 +77,15 @@ class JdbcCharacterDecisions implements CharacterDecisions {
 
 	@Override
 	public List<CharacterDecision> applying(Collection<String> subjectIds) {
+		// one text parameter, not one per person: a run may hold 188,700 people (PostgreSQL takes at most 65,535
+		// parameters); 宛名番号 never contain the unit separator
 		List<String> ids = subjectIds.stream().filter(s -> s != null).distinct().toList();
 		return jdbc.sql("""
 				select subject_id, field, kind, original, replacement, note, decided_by, decided_at
 				from print_character_decision
-				where subject_id is null or subject_id = any(:ids)
+				where subject_id is null or subject_id = any(string_to_array(:ids, chr(31)))
 				order by id
-				""").param("ids", ids.toArray(String[]::new)).query(JdbcCharacterDecisions::map).list();
+				""").param("ids", String.join("\u001f", ids)).query(JdbcCharacterDecisions::map).list();
 	}
 
 	private org.apache.fontbox.ttf.CmapLookup cmap(Face face) {

@@ -1,6 +1,7 @@
 package jp.ikiiki.desk.printing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import jp.ikiiki.desk.printing.CharacterDecision;
 import jp.ikiiki.desk.printing.CharacterDecisions;
 import jp.ikiiki.desk.subjects.SubjectDetail;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -143,6 +146,38 @@ class FormSampleApiIT {
 				.andExpect(status().isConflict());
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and '9900000002' = any(subject_ids)")
 				.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void decisions_are_read_for_a_run_of_any_size_with_the_rules_for_everyone_and_only_operators_record_them() {
+		SecurityContextHolder.getContext()
+				.setAuthentication(new TestingAuthenticationToken("op", null, "ROLE_OPERATOR"));
+		try {
+			decisions.record(CharacterDecision.replace(null, "*", "髙", "高", "全員に適用"), "テスト");
+			decisions.record(CharacterDecision.kana("9900000009", "name", null), "テスト");
+			List<String> run = new java.util.ArrayList<>(IntStream.range(0, 70_000)
+					.mapToObj(i -> String.valueOf(5_000_000_000L + i)).toList());
+			run.add("9900000009");
+			List<CharacterDecision> applying = decisions.applying(run);
+			assertThat(applying).extracting(CharacterDecision::subjectId).contains(null, "9900000009")
+					.doesNotContain("9900000002");
+			assertThat(applying).filteredOn(d -> "9900000009".equals(d.subjectId())).singleElement()
+					.satisfies(d -> {
+						assertThat(d.kind()).isEqualTo(CharacterDecision.Kind.KANA);
+						assertThat(d.decidedBy()).isEqualTo("op");
+					});
+			assertThatThrownBy(() -> decisions.record(CharacterDecision.replace("1", "nmae", "■", "x", null), "テスト"))
+					.isInstanceOf(IllegalArgumentException.class);
+			assertThatThrownBy(() -> decisions.record(CharacterDecision.replace("1", "name", "■", "■", null), "テスト"))
+					.hasMessageContaining("置換後の文字も印字できません");
+			SecurityContextHolder.getContext()
+					.setAuthentication(new TestingAuthenticationToken("agent", null, "ROLE_AGENT"));
+			assertThatThrownBy(() -> decisions.record(CharacterDecision.kana("1", "name", null), "テスト"))
+					.isInstanceOf(AccessDeniedException.class);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	@Test
