@@ -75,11 +75,17 @@ class CharacterDecisionView extends VerticalLayout {
 		add(new H2("外字判断"));
 		add(new Paragraph("送付物に「・」「■」「〓」や印字できない文字が入る項目を一覧にします。市の判断（外字への置換またはカナ表記）を"
 				+ "対象者ごとに記録してください。判断がすべて記録されるまで印刷は開始できません。"));
+		form.setId("characters-form");
+		numbers.setId("characters-numbers");
+		summary.setId("characters-summary");
+		grid.setId("characters-grid");
+		replacement.setId("characters-replacement");
 		form.setItems(printFiles.forms());
 		form.setValue("cover-letter");
 		numbers.setWidth("24em");
 		numbers.setHeight("8em");
 		Button check = new Button("確認", e -> refresh());
+		check.setId("characters-check");
 		check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		HorizontalLayout top = new HorizontalLayout(form, numbers, check);
 		top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
@@ -98,6 +104,7 @@ class CharacterDecisionView extends VerticalLayout {
 		kind.setValue("置換");
 		kind.addValueChangeListener(e -> replacement.setEnabled("置換".equals(e.getValue())));
 		Button record = new Button("判断を記録", e -> record());
+		record.setId("characters-record");
 		HorizontalLayout decide = new HorizontalLayout(kind, replacement, everyone, note, record);
 		decide.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
 		add(decide);
