@@ -46,7 +46,8 @@ public final class FormLayouts {
 	/**
 	 * Loads the bundled layouts and those of {@code directory}.
 	 *
-	 * @param directory where site layouts are kept; null or absent: bundled only
+	 * @param directory where site layouts are kept; null or blank: bundled only; configured but not a directory: an
+	 *                  error
 	 * @throws IllegalStateException listing every layout error found
 	 */
 	public static FormLayouts load(Path directory) {
@@ -58,7 +59,11 @@ public final class FormLayouts {
 					read("forms/" + r.getFilename(), in.readAllBytes(), found, errors);
 				}
 			}
-			if (directory != null && Files.isDirectory(directory)) {
+			if (directory != null && !directory.toString().isBlank()) {
+				if (!Files.isDirectory(directory)) {
+					throw new IllegalStateException("Form layout directory " + directory + " (ikiiki.printing."
+							+ "layout-directory) is not a directory");
+				}
 				try (Stream<Path> files = Files.list(directory)) {
 					for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
 						read(p.toString(), Files.readAllBytes(p), found, errors);

@@ -97,6 +97,7 @@ class FormLayoutsTest {
 		assertThat(layouts.forms()).hasSize(7);
 		Files.writeString(dir.resolve("cover-letter.json"), "{\"form\": \"cover-letter\", \"page\": {");
 		assertThatThrownBy(() -> FormLayouts.load(dir)).hasMessageContaining("cover-letter.json").hasMessageContaining("end-of-input");
+		assertThatThrownBy(() -> FormLayouts.load(dir.resolve("missing"))).hasMessageContaining("is not a directory");
 	}
 
 	@Test
