@@ -26,4 +26,15 @@ public interface PrintFiles {
 	 * @throws IllegalArgumentException for an unknown form
 	 */
 	void render(String form, List<PrintItem> items, OutputStream out) throws IOException;
+
+	/**
+	 * The postal items of these that print without a customer barcode because Japan Post's rules cannot handle their
+	 * address (empty for a form without an address block).
+	 *
+	 * @throws IllegalArgumentException for an unknown form
+	 */
+	List<MissingCustomerBarcode> withoutCustomerBarcode(String form, List<PrintItem> items);
+
+	/** The layout ids this application can print. */
+	java.util.Set<String> forms();
 }
