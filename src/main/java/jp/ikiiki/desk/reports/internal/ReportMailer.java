@@ -64,11 +64,17 @@ public class ReportMailer {
 						"報告書ID " + id + " を市の宛先へ送信");
 				sent++;
 			} catch (Exception e) {
-				String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+				Throwable root = e;
+				while (root.getCause() != null && root.getCause() != root) {
+					root = root.getCause();
+				}
+				String reason = e.getClass().getSimpleName() + ": " + e.getMessage()
+						+ (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
 				int attempts = store.mailFailed(id, reason, now.plus(properties.mail().retryInterval()),
 						properties.mail().maxAttempts());
-				log.warn("Report {} could not be mailed (attempt {} of {}): {}", id, attempts,
-						properties.mail().maxAttempts(), e.getClass().getSimpleName());
+				// The reason goes to report_mail (shown in the inbox), not to the log: it may name the addresses.
+				log.warn("Report {} could not be mailed (attempt {} of {}): {} / {}", id, attempts,
+						properties.mail().maxAttempts(), e.getClass().getSimpleName(), root.getClass().getSimpleName());
 			}
 		}
 		return sent;
