@@ -79,7 +79,7 @@ class ReportMailIT {
 	void a_generated_report_is_mailed_to_every_city_address_with_the_pdf_and_xlsx_attached() throws Exception {
 		assertThat(reports.mailConfigured()).isTrue();
 		StoredReport report = reports.generateDaily(ReportFixtures.TUESDAY);
-		assertThat(smtp.waitForIncomingEmail(60_000, 2)).as("mail arrived").isTrue();
+		awaitStatus(report.id(), StoredReport.MailStatus.SENT);
 		MimeMessage[] received = smtp.getReceivedMessages();
 		assertThat(received).hasSize(2);
 		MimeMessage message = received[0];
@@ -104,7 +104,7 @@ class ReportMailIT {
 		// ...then sent once the server is back.
 		smtp = start();
 		assertThat(mailer.sendDue(Instant.now().plus(Duration.ofMinutes(6)))).isEqualTo(1);
-		assertThat(smtp.waitForIncomingEmail(60_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
 		StoredReport sent = awaitStatus(report.id(), StoredReport.MailStatus.SENT);
 		assertThat(sent.mail().attempts()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'SEND' and file_name = :f")
@@ -113,7 +113,7 @@ class ReportMailIT {
 
 	StoredReport awaitStatus(long id, StoredReport.MailStatus status) throws InterruptedException {
 		StoredReport found = null;
-		for (int i = 0; i < 100; i++) {
+		for (int i = 0; i < 600; i++) {
 			found = reports.inbox(0, 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 			if (found.mail().status() == status) {
 				return found;
