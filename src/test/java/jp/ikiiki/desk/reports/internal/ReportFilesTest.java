@@ -53,6 +53,19 @@ class ReportFilesTest {
 		}
 	}
 
+	@Test
+	void the_monthly_pdf_lists_every_open_day_and_the_total() throws Exception {
+		byte[] pdf = ReportPdf.write(ReportLayout.of(SampleReports.monthly()));
+		Files.createDirectories(OUT);
+		Files.write(OUT.resolve("sample-monthly.pdf"), pdf);
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(doc);
+			assertThat(text).contains("コールセンター月報", "令和8年11月", "日別", "11月2日(月)", "11月30日(月)", "合計",
+					"94.2%");
+			assertThat(text).doesNotContain("11月3日(火)", "【注意】");
+		}
+	}
+
 	static Row find(Sheet sheet, String label) {
 		for (Row row : sheet) {
 			Cell first = row.getCell(0);

@@ -37,4 +37,20 @@ final class SampleReports {
 								List.of(new ReportLine(null, "新規", 2), new ReportLine(null, "完了", 1)), null)),
 				Instant.parse("2026-11-24T08:30:00Z"));
 	}
+
+	/** November 2026: a row per open day (19), one below the target, no gap, no sections. */
+	static Report monthly() {
+		List<Report.Figures> days = new ArrayList<>();
+		for (LocalDate d = LocalDate.of(2026, 11, 1); d.getMonthValue() == 11; d = d.plusDays(1)) {
+			if (d.getDayOfWeek().getValue() >= 6 || d.getDayOfMonth() == 3 || d.getDayOfMonth() == 23) {
+				continue;
+			}
+			boolean low = d.getDayOfMonth() == 17;
+			days.add(new Report.Figures(d.toString(), ReportBuilder.dayLabel(d), 100, low ? 80 : 95, low ? 0.8 : 0.95,
+					4, 1, 0, 2, 12.0, 80.0, 0.9, false));
+		}
+		return new Report(ReportKind.MONTHLY, "2026-11", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+				"contract", false, 1900, 1790, 1790 / 1900.0, 0.9, true, 76, 19, 0, 0, 38, 12.0, 80.0, 0.9, 20,
+				List.of(), List.of(), days, List.of(), Instant.parse("2026-12-01T00:00:00Z"));
+	}
 }
