@@ -1,0 +1,42 @@
+package jp.ikiiki.desk.reports;
+
+import java.util.Locale;
+
+/** The forms a report is delivered in. */
+public enum ReportFormat {
+	JSON("application/json", "json"),
+	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+	PDF("application/pdf", "pdf");
+
+	private final String contentType;
+	private final String extension;
+
+	ReportFormat(String contentType, String extension) {
+		this.contentType = contentType;
+		this.extension = extension;
+	}
+
+	public String contentType() {
+		return contentType;
+	}
+
+	public String extension() {
+		return extension;
+	}
+
+	/**
+	 * The format named {@code json}, {@code xlsx} or {@code pdf} (any case).
+	 *
+	 * @throws IllegalArgumentException for anything else, with a Japanese message
+	 */
+	public static ReportFormat of(String name) {
+		if (name != null) {
+			for (ReportFormat f : values()) {
+				if (f.extension.equals(name.trim().toLowerCase(Locale.ROOT))) {
+					return f;
+				}
+			}
+		}
+		throw new IllegalArgumentException("format は json, xlsx, pdf のいずれかで指定してください: " + name);
+	}
+}

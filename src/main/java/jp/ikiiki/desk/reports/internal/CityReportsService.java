@@ -1,0 +1,145 @@
+package jp.ikiiki.desk.reports.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.reports.CityReports;
+import jp.ikiiki.desk.reports.Report;
+import jp.ikiiki.desk.reports.ReportFile;
+import jp.ikiiki.desk.reports.ReportFormat;
+import jp.ikiiki.desk.reports.ReportKind;
+import jp.ikiiki.desk.reports.StoredReport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+@Service
+@PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
+class CityReportsService implements CityReports {
+
+	private final ReportBuilder builder;
+	private final ReportGenerator generator;
+	private final ReportStore store;
+	private final ReportMailer mailer;
+	private final ReportScheduler scheduler;
+	private final AuditTrail audit;
+	private final BusinessCalendar calendar;
+	private final Clock clock;
+
+	CityReportsService(ReportBuilder builder, ReportGenerator generator, ReportStore store, ReportMailer mailer,
+			ReportScheduler scheduler, AuditTrail audit, BusinessCalendar calendar, ObjectProvider<Clock> clock) {
+		this.builder = builder;
+		this.generator = generator;
+		this.store = store;
+		this.mailer = mailer;
+		this.scheduler = scheduler;
+		this.audit = audit;
+		this.calendar = calendar;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public Report preview(LocalDate day) {
+		return builder.daily(notFuture(day));
+	}
+
+	@Override
+	public Report previewMonth(YearMonth month) {
+		return builder.monthly(notFuture(month));
+	}
+
+	@Override
+	public StoredReport generateDaily(LocalDate day) {
+		long id = generator.daily(notFuture(day), false, "画面:報告書");
+		scheduler.sendMailSoon();
+		return store.find(id, ReportGenerator.currentUser()).orElseThrow();
+	}
+
+	@Override
+	public StoredReport generateMonthly(YearMonth month) {
+		long id = generator.monthly(notFuture(month), false, "画面:報告書");
+		scheduler.sendMailSoon();
+		return store.find(id, ReportGenerator.currentUser()).orElseThrow();
+	}
+
+	@Override
+	public List<StoredReport> inbox(int offset, int limit) {
+		return store.inbox(ReportGenerator.currentUser(), Math.max(0, offset), Math.min(Math.max(limit, 0), 500));
+	}
+
+	@Override
+	public int unread() {
+		return store.unread(ReportGenerator.currentUser());
+	}
+
+	@Override
+	public Optional<ReportFile> download(long reportId, ReportFormat format, String channel) {
+		return store.file(reportId, format).map(f -> {
+			String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
+			store.markRead(reportId, ReportGenerator.currentUser());
+			audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
+			return new ReportFile(name, format.contentType(), f.content());
+		});
+	}
+
+	@Override
+	public ReportFile latest(ReportKind kind, String period, ReportFormat format, String channel) {
+		String key = kind == ReportKind.DAILY ? day(period).toString() : month(period).toString();
+		Optional<Long> stored = store.latest(kind, key);
+		if (stored.isPresent()) {
+			return download(stored.get(), format, channel).orElseThrow();
+		}
+		Report report = kind == ReportKind.DAILY ? preview(day(period)) : previewMonth(month(period));
+		String name = ReportGenerator.fileName(kind, key, null, format);
+		byte[] bytes = generator.render(report, format);
+		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + key + "（未保存、その場で作成）");
+		return new ReportFile(name, format.contentType(), bytes);
+	}
+
+	@Override
+	public boolean mailConfigured() {
+		return mailer.configured();
+	}
+
+	private LocalDate notFuture(LocalDate day) {
+		if (day == null) {
+			throw new IllegalArgumentException("日付を指定してください");
+		}
+		if (day.isAfter(calendar.dateOf(clock.instant()))) {
+			throw new IllegalArgumentException("未来の日付の報告書は作成できません: " + day);
+		}
+		return day;
+	}
+
+	private YearMonth notFuture(YearMonth month) {
+		if (month == null) {
+			throw new IllegalArgumentException("年月を指定してください");
+		}
+		if (month.isAfter(YearMonth.from(calendar.dateOf(clock.instant())))) {
+			throw new IllegalArgumentException("未来の月の報告書は作成できません: " + month);
+		}
+		return month;
+	}
+
+	static LocalDate day(String text) {
+		try {
+			return LocalDate.parse(text);
+		} catch (DateTimeParseException | NullPointerException e) {
+			throw new IllegalArgumentException("日付は yyyy-MM-dd で指定してください: " + text);
+		}
+	}
+
+	static YearMonth month(String text) {
+		try {
+			return YearMonth.parse(text);
+		} catch (DateTimeParseException | NullPointerException e) {
+			throw new IllegalArgumentException("年月は yyyy-MM で指定してください: " + text);
+		}
+	}
+}

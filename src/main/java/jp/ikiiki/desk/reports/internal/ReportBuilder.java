@@ -1,0 +1,159 @@
+package jp.ikiiki.desk.reports.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.reports.Report;
+import jp.ikiiki.desk.reports.ReportContribution;
+import jp.ikiiki.desk.reports.ReportKind;
+import jp.ikiiki.desk.telephony.CallStatistics;
+import jp.ikiiki.desk.telephony.CallStats;
+import jp.ikiiki.desk.telephony.StatsPeriod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes a report's content from the call statistics (the named definition and the gap flag come from them) and
+ * the contributed sections. Runs under the caller's authentication (a user, or the system for the schedule).
+ */
+@Component
+public class ReportBuilder {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportBuilder.class);
+
+	private final CallStatistics statistics;
+	private final ObjectProvider<ReportContribution> contributions;
+	private final BusinessCalendar calendar;
+	private final ReportsProperties properties;
+	private final Clock clock;
+
+	ReportBuilder(CallStatistics statistics, ObjectProvider<ReportContribution> contributions,
+			BusinessCalendar calendar, ReportsProperties properties, ObjectProvider<Clock> clock) {
+		this.statistics = statistics;
+		this.contributions = contributions;
+		this.calendar = calendar;
+		this.properties = properties;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** The daily report of a day. */
+	public Report daily(LocalDate day) {
+		String definition = properties.definition();
+		CallStats total = statistics.stats(day, day, StatsPeriod.DAY, definition).get(0);
+		List<Report.Figures> halfDays = statistics.stats(day, day, StatsPeriod.HALF_DAY, definition).stream()
+				.map(s -> figures(s, s.period().endsWith("AM") ? "午前" : "午後")).toList();
+		List<Report.Figures> hours = new ArrayList<>();
+		for (CallStats s : statistics.stats(day, day, StatsPeriod.HOUR, definition)) {
+			int hour = Integer.parseInt(s.period().substring(s.period().length() - 2));
+			boolean opening = hour >= calendar.opens().getHour() && LocalTime.of(hour, 0).isBefore(calendar.closes());
+			if (opening || s.received() + s.excluded() + s.outOfHours() > 0) {
+				hours.add(figures(s, hour + "時台"));
+			}
+		}
+		return new Report(ReportKind.DAILY, day.toString(), day, day, total.definition(), total.gap(),
+				total.received(), total.answered(), total.answerRate(), total.target(), total.meetsTarget(),
+				total.abandoned(), total.timedOut(), total.refused(), total.excluded(), total.outOfHours(),
+				total.averageWaitSeconds(), total.longestWaitSeconds(), total.answeredWithinShare(),
+				total.serviceLevelSeconds(), halfDays, List.copyOf(hours), List.of(), sections(day, day),
+				clock.instant());
+	}
+
+	/** The monthly summary: a row per open day (and any closed day with calls) and the month's totals. */
+	public Report monthly(YearMonth month) {
+		LocalDate from = month.atDay(1);
+		LocalDate to = month.atEndOfMonth();
+		List<CallStats> perDay = statistics.stats(from, to, StatsPeriod.DAY, properties.definition());
+		Totals totals = new Totals();
+		List<Report.Figures> days = new ArrayList<>();
+		for (CallStats s : perDay) {
+			LocalDate day = LocalDate.parse(s.period());
+			totals.add(s);
+			if (calendar.isOpenDay(day) || s.received() + s.excluded() + s.outOfHours() > 0) {
+				days.add(figures(s, dayLabel(day)));
+			}
+		}
+		CallStats first = perDay.get(0);
+		Double rate = totals.received == 0 ? null : (double) totals.answered / totals.received;
+		return new Report(ReportKind.MONTHLY, month.toString(), from, to, first.definition(), totals.gap,
+				totals.received, totals.answered, rate, first.target(), rate == null ? null : rate >= first.target(),
+				totals.abandoned, totals.timedOut, totals.refused, totals.excluded, totals.outOfHours,
+				totals.averageWait(), totals.longest, totals.received == 0 ? null : (double) totals.prompt / totals.received,
+				first.serviceLevelSeconds(), List.of(), List.of(), List.copyOf(days), sections(from, to),
+				clock.instant());
+	}
+
+	/** 11月24日(火) */
+	static String dayLabel(LocalDate day) {
+		return day.getMonthValue() + "月" + day.getDayOfMonth() + "日("
+				+ day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ")";
+	}
+
+	private List<Report.Section> sections(LocalDate from, LocalDate to) {
+		List<Report.Section> sections = new ArrayList<>();
+		contributions.stream().sorted(Comparator.comparingInt(ReportContribution::order)
+				.thenComparing(ReportContribution::key)).forEach(c -> {
+					try {
+						sections.add(new Report.Section(c.key(), c.title(), c.order(), List.copyOf(c.lines(from, to)),
+								null));
+					} catch (RuntimeException e) {
+						// One failing section must not stop the report to the city; the section says it failed.
+						log.error("Report section '{}' could not be computed for {}..{}", c.key(), from, to, e);
+						sections.add(new Report.Section(c.key(), c.title(), c.order(), List.of(),
+								"集計できませんでした（" + e.getClass().getSimpleName() + "）"));
+					}
+				});
+		return List.copyOf(sections);
+	}
+
+	private static Report.Figures figures(CallStats s, String label) {
+		return new Report.Figures(s.period(), label, s.received(), s.answered(), s.answerRate(), s.abandoned(),
+				s.timedOut(), s.refused(), s.outOfHours(), s.averageWaitSeconds(), s.longestWaitSeconds(),
+				s.answeredWithinShare(), s.gap());
+	}
+
+	/** Sums of days. */
+	static final class Totals {
+		long received, answered, abandoned, timedOut, refused, excluded, outOfHours;
+		long prompt;
+		double waitWeighted;
+		long waitWeight;
+		Double longest;
+		boolean gap;
+
+		void add(CallStats s) {
+			received += s.received();
+			answered += s.answered();
+			abandoned += s.abandoned();
+			timedOut += s.timedOut();
+			refused += s.refused();
+			excluded += s.excluded();
+			outOfHours += s.outOfHours();
+			gap |= s.gap();
+			if (s.answeredWithinShare() != null) {
+				prompt += Math.round(s.answeredWithinShare() * s.received());
+			}
+			if (s.averageWaitSeconds() != null) {
+				// A day's mean covers its received calls that queued, i.e. all but the refused ones.
+				long queued = s.received() - s.refused();
+				waitWeighted += s.averageWaitSeconds() * queued;
+				waitWeight += queued;
+			}
+			if (s.longestWaitSeconds() != null) {
+				longest = longest == null ? s.longestWaitSeconds() : Math.max(longest, s.longestWaitSeconds());
+			}
+		}
+
+		Double averageWait() {
+			return waitWeight == 0 ? null : Math.round(waitWeighted / waitWeight * 1000) / 1000.0;
+		}
+	}
+}
