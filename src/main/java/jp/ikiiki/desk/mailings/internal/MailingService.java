@@ -505,29 +505,17 @@ class MailingService implements Mailings {
 			if (missing.isEmpty()) {
 				return;
 			}
-			List<long[]> ranges = jdbc.sql("""
+			List<RegisteredNumber.Range> ranges = jdbc.sql("""
 					select id, next_base, last_base from registered_number_range where next_base <= last_base
-					order by id for update""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
-					.list();
-			long left = ranges.stream().mapToLong(r -> r[2] - r[1] + 1).sum();
-			if (left < missing.size()) {
-				throw new IllegalStateException("引受番号が足りません（必要 " + missing.size() + " 件、残り " + left
-						+ " 件）。郵便局から受け取った番号帯を登録してください");
-			}
+					order by id for update""")
+					.query((rs, n) -> new RegisteredNumber.Range(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+			var allocation = RegisteredNumber.allocate(ranges, missing.size());
+			allocation.nextById().forEach((id, next) -> jdbc.sql(
+					"update registered_number_range set next_base = :next where id = :id").param("next", next)
+					.param("id", id).update());
 			List<Object[]> updates = new ArrayList<>(missing.size());
-			int i = 0;
-			for (long[] r : ranges) {
-				long next = r[1];
-				while (next <= r[2] && i < missing.size()) {
-					updates.add(new Object[] { RegisteredNumber.of(next), batchId, missing.get(i) });
-					next++;
-					i++;
-				}
-				jdbc.sql("update registered_number_range set next_base = :next where id = :id").param("next", next)
-						.param("id", r[0]).update();
-				if (i == missing.size()) {
-					break;
-				}
+			for (int i = 0; i < missing.size(); i++) {
+				updates.add(new Object[] { RegisteredNumber.of(allocation.bases().get(i)), batchId, missing.get(i) });
 			}
 			template.batchUpdate("update mailing_envelope set registered_number = ? where batch_id = ? and subject_id = ?",
 					updates);

@@ -63,6 +63,46 @@ final class RegisteredNumber {
 		return d.matches("[0-9]{11}") && d.charAt(10) - '0' == checkDigit(Long.parseLong(d.substring(0, 10)));
 	}
 
+	/** A range the post office handed out, with the next unused base. */
+	record Range(long id, long next, long last) {
+		long left() {
+			return Math.max(0, last - next + 1);
+		}
+	}
+
+	/** The bases taken, in order, and each range's next unused base afterwards. */
+	record Allocation(java.util.List<Long> bases, java.util.Map<Long, Long> nextById) {
+	}
+
+	/**
+	 * Takes {@code needed} consecutive unused bases from the ranges, oldest range first. Nothing is taken unless all
+	 * fit: running out is an error, never a reuse.
+	 *
+	 * @throws IllegalStateException if the ranges hold fewer unused numbers than needed (message for the operator)
+	 */
+	static Allocation allocate(java.util.List<Range> ranges, int needed) {
+		long left = ranges.stream().mapToLong(Range::left).sum();
+		if (left < needed) {
+			throw new IllegalStateException("引受番号が足りません（必要 " + needed + " 件、残り " + left
+					+ " 件）。郵便局から受け取った番号帯を登録してください");
+		}
+		var bases = new java.util.ArrayList<Long>(needed);
+		var next = new java.util.LinkedHashMap<Long, Long>();
+		for (Range r : ranges) {
+			long n = r.next();
+			while (n <= r.last() && bases.size() < needed) {
+				bases.add(n++);
+			}
+			if (n != r.next()) {
+				next.put(r.id(), n);
+			}
+			if (bases.size() == needed) {
+				break;
+			}
+		}
+		return new Allocation(bases, next);
+	}
+
 	private static void requireBase(long base) {
 		if (base < 0 || base > MAX_BASE) {
 			throw new IllegalArgumentException("base out of range");
