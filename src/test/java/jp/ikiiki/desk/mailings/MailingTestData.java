@@ -19,12 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Subjects for the mailing tests, imported through the subjects module's own import (別紙3 with the city's 54
  * columns, 別紙2 with 33), so they are stored exactly as the city's files would leave them.
  */
-final class MailingTestData {
+public final class MailingTestData {
 
 	private MailingTestData() {
 	}
 
-	static void clear(JdbcClient jdbc) {
+	public static void clear(JdbcClient jdbc) {
 		jdbc.sql("delete from subject_mailing").update();
 		jdbc.sql("delete from mailing_batch").update();
 		jdbc.sql("delete from registered_number_range").update();
@@ -32,7 +32,7 @@ final class MailingTestData {
 	}
 
 	/** A 別紙3 row; {@code overrides} are header, value pairs. */
-	static Map<String, Object> progress(String addressNumber, String postal, Object... overrides) {
+	public static Map<String, Object> progress(String addressNumber, String postal, Object... overrides) {
 		Map<String, Object> r = new LinkedHashMap<>();
 		r.put("宛名番号", addressNumber);
 		r.put("氏名カナ", "ヤマダ　タロウ");
@@ -51,7 +51,7 @@ final class MailingTestData {
 	}
 
 	/** A 別紙2 row. */
-	static Map<String, Object> index(String addressNumber, String postal, Object... overrides) {
+	public static Map<String, Object> index(String addressNumber, String postal, Object... overrides) {
 		Map<String, Object> r = new LinkedHashMap<>();
 		r.put("区コード", "101");
 		r.put("宛名番号", addressNumber);
@@ -70,11 +70,11 @@ final class MailingTestData {
 		return r;
 	}
 
-	static void importProgress(SubjectImports imports, List<Map<String, Object>> rows) {
+	public static void importProgress(SubjectImports imports, List<Map<String, Object>> rows) {
 		importFile(imports, SubjectFileKind.PROGRESS, rows);
 	}
 
-	static void importIndex(SubjectImports imports, List<Map<String, Object>> rows) {
+	public static void importIndex(SubjectImports imports, List<Map<String, Object>> rows) {
 		importFile(imports, SubjectFileKind.INDEX, rows);
 	}
 
