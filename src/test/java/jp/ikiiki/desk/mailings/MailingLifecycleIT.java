@@ -317,4 +317,40 @@ class MailingLifecycleIT {
 		assertThat(mailings.batch(id).orElseThrow().pulled()).isEqualTo(2);
 		assertThat(mailings.batch(id).orElseThrow().envelopes()).isZero();
 	}
+
+	@Test
+	void whole_population_kinds_read_the_citys_files_and_leave_out_moved_out_subjects() {
+		var p1 = progress("77300001", "730-0011", "転入区分", "転入");
+		var p2 = progress("77300002", "730-0012");
+		var p3 = progress("77300003", "730-0013");
+		var p4 = progress("77300004", "730-0014", "ポイント手帳交付停止", "1");
+		MailingTestData.importProgress(imports, List.of(p1, p2, p3, p4));
+		MailingTestData.importProgress(imports, List.of(p1, p2, p4)); // 77300003 is no longer in the city's file
+
+		long movers = mailings.create(new NewBatch("BOOKLET_MOVERS_IN", "10月 転入者", 0, List.of(), List.of()), CHANNEL);
+		mailings.select(movers, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.envelopes(movers, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77300001");
+		assertThat(reasons(movers)).isEmpty();
+
+		long initial = mailings.create(new NewBatch("BOOKLET_INITIAL", "8月 初回", 0, List.of("ignored"), List.of()), CHANNEL);
+		mailings.select(initial, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.envelopes(initial, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77300002");
+		assertThat(reasons(initial)).containsExactlyInAnyOrderEntriesOf(Map.of("77300001", "IN_OTHER_BATCH",
+				"77300003", "MOVED_OUT", "77300004", "NOT_ELIGIBLE"));
+
+		MailingTestData.importIndex(imports, List.of(index("77300011", "730-0011"), index("77300012", "730-0012")));
+		long applications = mailings.create(new NewBatch("SUBSIDY_APPLICATION", "6月 申請書", 0, List.of(), List.of()),
+				CHANNEL);
+		assertThat(mailings.select(applications, MailingProgress.NONE, CHANNEL).envelopes()).isEqualTo(2);
+	}
+
+	@Test
+	@WithMockUser(username = "floor", roles = "FLOOR_MANAGER")
+	void a_floor_manager_reads_batches_but_changes_nothing() {
+		assertThat(mailings.batches(0, 10)).isNotNull();
+		assertThatThrownBy(() -> mailings.create(new NewBatch("BOOKLET_REQUEST", "x", 0, List.of("1"), List.of()), CHANNEL))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> mailings.pullOut("1", "x", CHANNEL))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+	}
 }

@@ -47,7 +47,7 @@ abstract class BookletKind implements MailingKind {
 
 	static Optional<Exclusion> alreadyIssued(MailingSubject s, MailingHistory h) {
 		if (s.bookletCreatedOn() != null) {
-			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + s.bookletCreatedOn()));
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + jp.ikiiki.desk.shared.JapaneseDates.toEraKanji(s.bookletCreatedOn())));
 		}
 		if (h.dispatched(s.addressNumber(), FIRST_BOOKLET)) {
 			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "ポイント手帳発送済"));

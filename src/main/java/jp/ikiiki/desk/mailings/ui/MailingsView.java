@@ -210,6 +210,7 @@ class MailingsView extends VerticalLayout {
 		upload.setMaxFiles(1);
 		upload.setAcceptedFileTypes(".csv", ".xlsx");
 		upload.setUploadButton(new Button("引抜リスト（CSV・XLSX）を取込…"));
+		upload.setDropLabel(new Span("引抜リスト（1列目 番号、2列目 理由）をここにドロップ"));
 
 		pulledGrid.setId("pull-grid");
 		pulledGrid.addColumn(PullOut::number).setHeader("番号").setAutoWidth(true);
