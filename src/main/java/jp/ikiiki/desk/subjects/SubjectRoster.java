@@ -28,6 +28,10 @@ public interface SubjectRoster {
 	@PreAuthorize("hasRole('OPERATOR')")
 	void forEach(Source source, Consumer<MailingSubject> each);
 
+	/** How many subjects {@link #forEach} would stream (for progress). */
+	@PreAuthorize("hasRole('OPERATOR')")
+	long count(Source source);
+
 	/**
 	 * The subjects with these 宛名番号 (spaces and full-width digits tolerated), in 宛名番号 order; numbers with no
 	 * subject are simply absent from the result.

@@ -353,4 +353,52 @@ class MailingLifecycleIT {
 		assertThatThrownBy(() -> mailings.pullOut("1", "x", CHANNEL))
 				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 	}
+
+	@Test
+	void a_cancelled_selection_changes_nothing_and_a_new_one_starts_afresh() {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			rows.add(progress(String.valueOf(77400000 + i), "73" + String.format("%05d", 1200 - i)));
+		}
+		MailingTestData.importProgress(imports, rows);
+		long id = mailings.create(new NewBatch("BOOKLET_INITIAL", "中止する抽出", 0, List.of(), List.of()), CHANNEL);
+		List<Long> totals = new ArrayList<>();
+		MailingProgress cancelling = new MailingProgress() {
+			@Override
+			public void update(long done, long total, String message) {
+				totals.add(total);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return true;
+			}
+		};
+
+		assertThatThrownBy(() -> mailings.select(id, cancelling, CHANNEL))
+				.isInstanceOf(java.util.concurrent.CancellationException.class);
+		BatchSummary after = mailings.batch(id).orElseThrow();
+		assertThat(after.status()).isEqualTo(BatchSummary.Status.NEW);
+		assertThat(after.envelopes()).isZero();
+		assertThat(after.excluded()).isZero();
+
+		List<Long> seen = new ArrayList<>();
+		BatchSummary done = mailings.select(id, new MailingProgress() {
+			@Override
+			public void update(long d, long total, String message) {
+				seen.add(total);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return false;
+			}
+		}, CHANNEL);
+		assertThat(done.envelopes()).isEqualTo(1200);
+		assertThat(done.bundles()).isEqualTo(3);
+		assertThat(seen).contains(1200L);
+		assertThat(mailings.envelopes(id, 0, 2, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77401199", "77401198");
+		// Selecting again replaces the selection: still one envelope per subject.
+		assertThat(mailings.select(id, MailingProgress.NONE, CHANNEL).envelopes()).isEqualTo(1200);
+	}
 }

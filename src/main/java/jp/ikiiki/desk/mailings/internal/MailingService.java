@@ -234,12 +234,16 @@ class MailingService implements Mailings {
 			}
 		} else {
 			sink.history = PreloadedHistory.load(jdbc, b.id(), null);
-			roster.forEach(kind.audience() == MailingKind.Audience.INDEX ? SubjectRoster.Source.INDEX
-					: SubjectRoster.Source.PROGRESS, s -> {
-						if (kind.candidate(s)) {
-							sink.accept(s);
-						}
-					});
+			var source = kind.audience() == MailingKind.Audience.INDEX ? SubjectRoster.Source.INDEX
+					: SubjectRoster.Source.PROGRESS;
+			sink.total = roster.count(source);
+			roster.forEach(source, s -> {
+				if (kind.candidate(s)) {
+					sink.accept(s);
+				} else {
+					sink.skip();
+				}
+			});
 		}
 		sink.flush();
 		progress.update(sink.done, sink.done, "郵便番号順に並べ替えて束に分けています");
@@ -298,12 +302,21 @@ class MailingService implements Mailings {
 					flushEnvelopes();
 				}
 			}
+			tick();
+		}
+
+		private void tick() {
 			if (++done % CHUNK == 0) {
 				if (progress.cancelled()) {
 					throw new CancellationException("抽出を中止しました");
 				}
-				progress.update(done, total, done + " 件を確認しました");
+				progress.update(done, total, done + " / " + total + " 件を確認しました");
 			}
+		}
+
+		/** A subject outside the kind's population: only counted for progress. */
+		void skip() {
+			tick();
 		}
 
 		void exclude(Exclusion e) {

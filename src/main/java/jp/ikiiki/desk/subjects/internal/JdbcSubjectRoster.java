@@ -67,6 +67,12 @@ class JdbcSubjectRoster implements SubjectRoster {
 	}
 
 	@Override
+	public long count(Source source) {
+		String column = source == Source.INDEX ? "index_record" : "progress_record";
+		return streaming.queryForObject("select count(*) from subject_record where " + column + " is not null", Long.class);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public List<MailingSubject> find(Collection<String> addressNumbers) {
 		List<String> numbers = addressNumbers.stream().map(JdbcSubjectRoster::normalize).filter(s -> !s.isEmpty())
