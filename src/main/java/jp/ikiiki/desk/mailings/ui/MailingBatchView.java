@@ -48,6 +48,12 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 
 	private static final String CHANNEL = "画面:郵送バッチ詳細";
+	/** The printing layouts' names as the contract calls the forms (第2章, 第3章). */
+	private static final java.util.Map<String, String> FORM_NAMES = java.util.Map.of(
+			"booklet-cover", "ポイント手帳表紙", "cover-letter", "同封通知書（添書）",
+			"booklet-issue-notice", "ポイント手帳交付通知書", "subsidy-application", "交通費助成申請書",
+			"grant-notice", "交付決定通知書", "non-grant-notice", "不交付決定通知書",
+			"group-registration-notice", "活動団体登録通知書");
 
 	private final Mailings mailings;
 	private final MailingJobs jobs;
@@ -172,7 +178,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 		title.setText("バッチ " + id + "「" + b.title() + "」 " + kind.label() + "（" + kind.clause() + "）");
 		checklist.removeAll();
 		kind.enclosures().forEach(e -> checklist.add(new ListItem("□ " + e)));
-		forms.setText("印刷する様式: " + String.join("、", kind.forms()) + (kind.registeredMail() ? "（簡易書留・引受番号付き）" : ""));
+		forms.setText("印刷する様式: " + String.join("、", kind.forms().stream().map(f -> FORM_NAMES.getOrDefault(f, f)).toList()) + (kind.registeredMail() ? "（簡易書留・引受番号付き）" : ""));
 		exclusions.setItems(q -> mailings.exclusions(batchId, q.getOffset(), q.getLimit(), CHANNEL).stream());
 		envelopes.setItems(q -> mailings.envelopes(batchId, q.getOffset(), q.getLimit(), CHANNEL).stream());
 		downloads.removeAll();
@@ -216,7 +222,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 		boolean running = s.state() == MailingJobs.State.RUNNING;
 		progress.setVisible(true);
 		progress.setIndeterminate(running && s.fraction() < 0);
-		progress.setValue(running ? Math.max(0, s.fraction()) : 1.0);
+		progress.setValue(s.state() == MailingJobs.State.DONE ? 1.0 : Math.max(0, s.fraction()));
 		jobMessage.setText(s.step().label() + ": " + s.message());
 		cancel.setEnabled(running);
 		select.setEnabled(!running);
