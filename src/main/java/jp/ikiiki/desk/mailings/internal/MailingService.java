@@ -491,20 +491,17 @@ class MailingService implements Mailings {
 				.param("id", batchId).query(Integer.class).list();
 	}
 
-	/** The print items of one bundle, pulled-out envelopes left out. */
+	/**
+	 * The print items of one bundle, pulled-out envelopes left out. {@code registeredNumber} is the 11 digits
+	 * without hyphens (what its barcode encodes); the form may print it as 123-45-67890-1.
+	 */
 	private List<PrintItem> items(long batchId, int bundle) {
 		return jdbc.sql("""
 				select * from mailing_envelope where batch_id = :id and bundle_no = :bundle and pulled_at is null
 				order by bundle_seq""").param("id", batchId).param("bundle", bundle)
 				.query(this::envelope).list().stream()
-				.map(e -> new PrintItem(e.subjectId(), printable(e.fields())))
+				.map(e -> new PrintItem(e.subjectId(), e.fields()))
 				.toList();
-	}
-
-	private static Map<String, String> printable(Map<String, String> fields) {
-		Map<String, String> f = new LinkedHashMap<>(fields);
-		f.computeIfPresent("registeredNumber", (k, v) -> RegisteredNumber.display(v));
-		return f;
 	}
 
 	// ---------------------------------------------------------------- 引受番号
