@@ -1,0 +1,75 @@
+package jp.ikiiki.desk.mailings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.ikiiki.desk.subjects.MailingSubject;
+
+/**
+ * One kind of mailing (第4章2–9): who it goes to, what is checked, what goes into each envelope and what is printed.
+ * Every Spring bean implementing this is a kind the operator can choose; batches store {@link #code()}, so a new
+ * kind (the account-form mailing of 第4章6, group mailings) is one more bean and its postage class in
+ * {@code ikiiki.mailings.postage}, with no change to the batch, its tables or its screens.
+ */
+public interface MailingKind {
+
+	/** Where a kind's recipients come from. */
+	enum Audience {
+		/** Every subject of the 交通費助成索引簿 (別紙2) the kind accepts as a candidate. */
+		INDEX,
+		/** Every subject of the 対象者別進捗状況一覧 (別紙3) the kind accepts as a candidate. */
+		PROGRESS,
+		/** The city's list of 宛名番号 given with the batch (発注者が提供する対象者リスト). */
+		CITY_LIST
+	}
+
+	/** Stable code stored with the batch, upper case (e.g. {@code BOOKLET_REISSUE}). */
+	String code();
+
+	/** Japanese name shown to operators. */
+	String label();
+
+	/** The contract clause (e.g. 第4章4). */
+	String clause();
+
+	Audience audience();
+
+	/** The printing layout ids of the printed items of one envelope, in enclosing order; at least one. */
+	List<String> forms();
+
+	/** The enclosure checklist of one envelope, as the contract lists it, the envelope last. */
+	List<String> enclosures();
+
+	/** True if sent by 簡易書留: each envelope gets a 引受番号 (第4章1(6)). */
+	default boolean registeredMail() {
+		return false;
+	}
+
+	/**
+	 * True if the subject belongs to the kind's population at all (e.g. movers-in only). Non-candidates are not
+	 * "left out", just not considered; for {@link Audience#CITY_LIST} every listed subject is a candidate.
+	 */
+	default boolean candidate(MailingSubject subject) {
+		return true;
+	}
+
+	/**
+	 * The kind's own checks (第4章3, 4: already issued, asked again, not eligible). Moved out, deceased, no address,
+	 * withdrawn requests and list duplicates are checked by the batch for every kind.
+	 *
+	 * @return why the subject is left out, or empty to mail it
+	 */
+	Optional<Exclusion> check(MailingSubject subject, MailingHistory history);
+
+	/**
+	 * The print fields of the subject's envelope (names as in {@code printing.PrintItem}).
+	 *
+	 * @param reissueNo which reissue this is for the person (1 for the first), or 0 if the kind is no reissue
+	 */
+	Map<String, String> fields(MailingSubject subject, int reissueNo);
+
+	/** True if the kind counts reissues per person (第4章4). */
+	default boolean countsReissues() {
+		return false;
+	}
+}

@@ -1,0 +1,74 @@
+package jp.ikiiki.desk.mailings.kinds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.ikiiki.desk.mailings.Exclusion;
+import jp.ikiiki.desk.mailings.ExclusionReason;
+import jp.ikiiki.desk.mailings.MailingHistory;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.subjects.MailingSubject;
+
+/**
+ * The points-booklet mailings (第4章2–5). A booklet counts as issued once the city recorded its 手帳作成日 or a
+ * booklet batch was dispatched to the person.
+ */
+abstract class BookletKind implements MailingKind {
+
+	/** The kinds that hand a person their (first) booklet. */
+	static final List<String> FIRST_BOOKLET = List.of("BOOKLET_INITIAL", "BOOKLET_MOVERS_IN", "BOOKLET_REQUEST");
+
+	static final String BOOKLET = "ポイント手帳（第2章1）";
+	static final String FLYER = "事業案内チラシ（発注者提供）";
+	static final String CONSUMER_FLYER = "消費生活センター広報チラシ（発注者提供）";
+	static final String RETURN_ENVELOPE = "返信用封筒 角6（第2章4(3)）";
+
+	@Override
+	public Audience audience() {
+		return Audience.CITY_LIST;
+	}
+
+	/** 第4章2: the 事業対象外, 不交付申出 and 交付停止 flags of 別紙3. */
+	static Optional<Exclusion> notEligible(MailingSubject s, boolean notIssuedCounts) {
+		if (!s.inProgress()) {
+			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "ポイント事業の対象者データなし"));
+		}
+		if (s.pointsExcluded()) {
+			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "ポイント助成対象外"));
+		}
+		if (s.stopped()) {
+			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "ポイント手帳交付停止・緊急停止"));
+		}
+		if (notIssuedCounts && s.notIssued()) {
+			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "ポイント手帳不交付申出"));
+		}
+		return Optional.empty();
+	}
+
+	static Optional<Exclusion> alreadyIssued(MailingSubject s, MailingHistory h) {
+		if (s.bookletCreatedOn() != null) {
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + jp.ikiiki.desk.shared.JapaneseDates.toEraKanji(s.bookletCreatedOn())));
+		}
+		if (h.dispatched(s.addressNumber(), FIRST_BOOKLET)) {
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "ポイント手帳発送済"));
+		}
+		return Optional.empty();
+	}
+
+	static Optional<Exclusion> open(MailingSubject s, MailingHistory h, List<String> kinds, ExclusionReason reason) {
+		long other = h.openBatch(s.addressNumber(), kinds);
+		return other == 0 ? Optional.empty() : Optional.of(Exclusion.of(reason, "バッチ " + other));
+	}
+
+	@Override
+	public Map<String, String> fields(MailingSubject subject, int reissueNo) {
+		var f = Fields.address(subject);
+		f.put("reissue", mark());
+		return f;
+	}
+
+	/** 「再発行」 or 「追加分」 on the cover, or empty. */
+	String mark() {
+		return "";
+	}
+}

@@ -1,0 +1,26 @@
+package jp.ikiiki.desk.mailings.kinds;
+
+import jp.ikiiki.desk.subjects.MailingSubject;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** 第4章2: the October mailing to movers-in (転入区分 set) who have no booklet yet. */
+@Component
+@Order(20)
+class MoversInBooklets extends InitialBooklets {
+
+	@Override
+	public String code() {
+		return "BOOKLET_MOVERS_IN";
+	}
+
+	@Override
+	public String label() {
+		return "ポイント手帳（転入者送付）";
+	}
+
+	@Override
+	public boolean candidate(MailingSubject subject) {
+		return subject.movedInKind() != null;
+	}
+}

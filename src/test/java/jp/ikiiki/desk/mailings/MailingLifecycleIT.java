@@ -1,0 +1,404 @@
+package jp.ikiiki.desk.mailings;
+
+import static jp.ikiiki.desk.mailings.MailingTestData.index;
+import static jp.ikiiki.desk.mailings.MailingTestData.progress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import jp.ikiiki.desk.printing.PrintFiles;
+import jp.ikiiki.desk.printing.PrintItem;
+import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.subjects.SubjectImports;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * A mailing batch from creation to dispatch against the embedded PostgreSQL, with subjects imported through the
+ * subjects module and the print files written by a stand-in for {@code printing.PrintFiles}.
+ */
+@SpringBootTest
+@WithMockUser(username = "mail-op", roles = "OPERATOR")
+class MailingLifecycleIT {
+
+	static final String CHANNEL = "テスト";
+
+	@Autowired Mailings mailings;
+	@Autowired SubjectImports imports;
+	@Autowired JdbcClient jdbc;
+	@Autowired MailingsProperties properties;
+	@MockitoBean PrintFiles printFiles;
+
+	final List<String> rendered = new ArrayList<>();
+
+	@BeforeEach
+	void clean() throws Exception {
+		MailingTestData.clear(jdbc);
+		rendered.clear();
+		when(printFiles.undecided(anyString(), anyList())).thenReturn(List.of());
+		doAnswer(inv -> {
+			String form = inv.getArgument(0);
+			List<PrintItem> items = inv.getArgument(1);
+			OutputStream out = inv.getArgument(2);
+			out.write(("%PDF " + form + " " + items.size()).getBytes(StandardCharsets.US_ASCII));
+			items.forEach(i -> rendered.add(form + ":" + i.subjectId()));
+			return null;
+		}).when(printFiles).render(anyString(), anyList(), any(OutputStream.class));
+	}
+
+	private void sevenPointsSubjects() {
+		MailingTestData.importProgress(imports, List.of(
+				progress("77000001", "734-0014"),
+				progress("77000002", "730-0013"),
+				progress("77000003", "730-0013", "死亡日", "R8.1.10"),
+				progress("77000004", "730-0013", "ポイント助成対象外", "1"),
+				progress("77000005", "730-0013", "手帳作成日", "R8.8.20"),
+				progress("77000006", "731-0138"),
+				progress("77000007", ""),
+				progress("77000008", "730-0011")));
+	}
+
+	private Map<String, String> reasons(long batch) {
+		var map = new java.util.TreeMap<String, String>();
+		mailings.exclusions(batch, 0, 100, CHANNEL).forEach(e -> map.merge(e.subjectId(), e.reason().name(), (a, b) -> a + "," + b));
+		return map;
+	}
+
+	@Test
+	void a_booklet_request_batch_leaves_out_each_subject_with_its_reason_and_sorts_the_rest_by_postcode() {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "令和8年9月中旬 交付申出", 2,
+				List.of("77000001", "77000002", "77000003", "77000004", "77000005", "77000006", "77000007", "７７０００００１",
+						"77009999", "77000008"),
+				List.of("77000008")), CHANNEL);
+
+		BatchSummary s = mailings.select(id, MailingProgress.NONE, CHANNEL);
+
+		assertThat(s.status()).isEqualTo(BatchSummary.Status.SELECTED);
+		assertThat(s.envelopes()).isEqualTo(3);
+		assertThat(s.bundles()).isEqualTo(2);
+		assertThat(mailings.envelopes(id, 0, 10, CHANNEL)).extracting(Envelope::subjectId, Envelope::bundleNo, Envelope::bundleSeq)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("77000002", 1, 1),
+						org.assertj.core.groups.Tuple.tuple("77000006", 1, 2),
+						org.assertj.core.groups.Tuple.tuple("77000001", 2, 1));
+		assertThat(reasons(id)).containsExactlyInAnyOrderEntriesOf(Map.of(
+				"77000001", "DUPLICATE_IN_LIST",
+				"77000003", "DECEASED",
+				"77000004", "NOT_ELIGIBLE",
+				"77000005", "ALREADY_ISSUED",
+				"77000007", "NO_ADDRESS",
+				"77000008", "CANCELLED",
+				"77009999", "UNKNOWN_SUBJECT"));
+		assertThat(mailings.envelopes(id, 0, 1, CHANNEL).get(0).fields()).containsEntry("name", "山田　太郎")
+				.containsEntry("postcode", "7300013").containsEntry("applicationNumber", "K77000002")
+				.containsEntry("subjectId", "77000002").containsEntry("reissue", "");
+
+		// Asked again before delivery: the same person in a second open batch of the same kind.
+		long again = mailings.create(new NewBatch("BOOKLET_REQUEST", "再申出", 0, List.of("77000002"), List.of()), CHANNEL);
+		mailings.select(again, MailingProgress.NONE, CHANNEL);
+		assertThat(reasons(again)).containsEntry("77000002", "ASKED_AGAIN");
+	}
+
+	@Test
+	void pulled_out_items_stay_out_of_the_counts_and_the_dispatch_which_updates_the_dates_once() throws Exception {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "引抜と発送", 2, List.of("77000001", "77000002", "77000006"),
+				List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).outcome()).isEqualTo(PrintRun.Outcome.DONE);
+
+		List<PullOut> places = mailings.pullOut("k77000006", "申出取消の連絡", CHANNEL);
+		assertThat(places).singleElement().satisfies(p -> {
+			assertThat(p.batchId()).isEqualTo(id);
+			assertThat(p.bundleNo()).isEqualTo(1);
+			assertThat(p.bundleSeq()).isEqualTo(2);
+			assertThat(p.already()).isFalse();
+		});
+		assertThat(mailings.pullOut("77000006", "再度", CHANNEL)).singleElement().extracting(PullOut::already).isEqualTo(true);
+		assertThatThrownBy(() -> mailings.pullOut("77000099", "理由", CHANNEL)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("どの未発送バッチにもありません");
+
+		BatchSummary s = mailings.batch(id).orElseThrow();
+		assertThat(s.envelopes()).isEqualTo(2);
+		assertThat(s.pulled()).isEqualTo(1);
+		assertThat(mailings.postage(id)).extracting(PostageLine::count).containsExactly(2);
+
+		BatchSummary sent = mailings.dispatch(id, LocalDate.of(2026, 9, 15), CHANNEL);
+		assertThat(sent.status()).isEqualTo(BatchSummary.Status.DISPATCHED);
+		assertThat(jdbc.sql("select subject_id from subject_mailing where batch_id = :id order by 1").param("id", id)
+				.query(String.class).list()).containsExactly("77000001", "77000002");
+		assertThat(jdbc.sql("select distinct dispatched_on from subject_mailing").query(LocalDate.class).list())
+				.containsExactly(LocalDate.of(2026, 9, 15));
+		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.of(2026, 9, 16), CHANNEL))
+				.isInstanceOf(IllegalStateException.class).hasMessageContaining("発送済");
+		assertThat(jdbc.sql("select count(*) from subject_mailing").query(Integer.class).single()).isEqualTo(2);
+		assertThatThrownBy(() -> mailings.pullOut("77000001", "遅すぎ", CHANNEL)).isInstanceOf(IllegalArgumentException.class);
+
+		// Dispatched booklets count as issued; the pulled-out one does not.
+		long next = mailings.create(new NewBatch("BOOKLET_REQUEST", "次回", 0, List.of("77000001", "77000006"), List.of()),
+				CHANNEL);
+		mailings.select(next, MailingProgress.NONE, CHANNEL);
+		assertThat(reasons(next)).containsExactlyEntriesOf(Map.of("77000001", "ALREADY_ISSUED"));
+		assertThat(mailings.envelopes(next, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77000006");
+	}
+
+	@Test
+	void a_print_run_cancelled_between_bundles_restarts_without_writing_any_bundle_twice() throws Exception {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_ADDITIONAL", "中止と再開", 1, List.of("77000001", "77000002",
+				"77000006", "77000008"), List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		AtomicInteger calls = new AtomicInteger();
+		MailingProgress stopAfterTwo = new MailingProgress() {
+			@Override
+			public void update(long done, long total, String message) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return calls.incrementAndGet() > 2;
+			}
+		};
+
+		PrintRun first = mailings.print(id, stopAfterTwo, CHANNEL);
+		assertThat(first.outcome()).isEqualTo(PrintRun.Outcome.CANCELLED);
+		assertThat(first.written()).isEqualTo(2);
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.SELECTED);
+		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.now(), CHANNEL)).isInstanceOf(IllegalStateException.class);
+
+		PrintRun second = mailings.print(id, MailingProgress.NONE, CHANNEL);
+		assertThat(second.outcome()).isEqualTo(PrintRun.Outcome.DONE);
+		assertThat(second.written()).isEqualTo(2);
+		assertThat(second.skipped()).isEqualTo(2);
+		assertThat(rendered).hasSize(4).doesNotHaveDuplicates();
+		verify(printFiles, times(4)).render(eq("booklet-cover"), anyList(), any(OutputStream.class));
+		Path dir = properties.outputDir().resolve("batch-" + id);
+		try (Stream<Path> files = Files.list(dir)) {
+			assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+					"batch-" + id + "-bundle-0001-booklet-cover.pdf", "batch-" + id + "-bundle-0002-booklet-cover.pdf",
+					"batch-" + id + "-bundle-0003-booklet-cover.pdf", "batch-" + id + "-bundle-0004-booklet-cover.pdf");
+		}
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.PRINTED);
+		// A third run finds everything written and writes nothing.
+		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).written()).isZero();
+		assertThat(rendered).hasSize(4);
+	}
+
+	@Test
+	void undecided_characters_stop_the_run_before_anything_is_written() {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REISSUE", "外字", 0, List.of("77000001"), List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		var u = new UnprintableText("77000001", "name", "山田　〓郎", List.of("〓"));
+		when(printFiles.undecided(eq("booklet-cover"), anyList())).thenReturn(List.of(u));
+
+		PrintRun run = mailings.print(id, MailingProgress.NONE, CHANNEL);
+
+		assertThat(run.outcome()).isEqualTo(PrintRun.Outcome.UNDECIDED);
+		assertThat(run.undecided()).containsExactly(u);
+		assertThat(rendered).isEmpty();
+		assertThat(mailings.batch(id).orElseThrow().bundlesWritten()).isZero();
+	}
+
+	@Test
+	void reissues_are_counted_per_person_and_marked_on_the_cover() {
+		sevenPointsSubjects();
+		for (int round = 1; round <= 2; round++) {
+			long id = mailings.create(new NewBatch("BOOKLET_REISSUE", "再交付 " + round, 0, List.of("77000001"), List.of()),
+					CHANNEL);
+			mailings.select(id, MailingProgress.NONE, CHANNEL);
+			Envelope e = mailings.envelopes(id, 0, 1, CHANNEL).get(0);
+			assertThat(e.reissueNo()).isEqualTo(round);
+			assertThat(e.fields()).containsEntry("reissue", "再発行");
+			mailings.print(id, MailingProgress.NONE, CHANNEL);
+			mailings.dispatch(id, LocalDate.of(2026, 10, round), CHANNEL);
+		}
+		assertThat(mailings.reissueCount("77000001")).isEqualTo(2);
+		assertThat(mailings.reissueCount("77000002")).isZero();
+	}
+
+	@Test
+	void grant_notices_get_registered_numbers_from_the_ranges_and_never_reuse_one() throws Exception {
+		MailingTestData.importIndex(imports, List.of(index("77100001", "730-0013"), index("77100002", "733-0815"),
+				index("77100003", "730-0011"), index("77100004", "730-0011", "利用券種", "")));
+		long id = mailings.create(new NewBatch("GRANT_NOTICE", "令和8年9月 交付決定", 0,
+				List.of("77100001", "77100002", "77100003", "77100004"), List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		assertThat(reasons(id)).containsExactlyEntriesOf(Map.of("77100004", "NOT_ELIGIBLE"));
+
+		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("引受番号が足りません");
+		assertThat(mailings.addRegisteredRange("7860012340", "786-00-12341-" + (7860012341L % 7), CHANNEL)).isEqualTo(2);
+		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).hasMessageContaining("必要 3 件、残り 2 件");
+		assertThat(jdbc.sql("select count(*) from mailing_envelope where registered_number is not null")
+				.query(Integer.class).single()).isZero();
+		assertThatThrownBy(() -> mailings.addRegisteredRange("7860012341", "7860012345", CHANNEL))
+				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("重なって");
+		mailings.addRegisteredRange("7860020000", "7860020009", CHANNEL);
+
+		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).outcome()).isEqualTo(PrintRun.Outcome.DONE);
+
+		List<Envelope> envelopes = mailings.envelopes(id, 0, 10, CHANNEL);
+		assertThat(envelopes).extracting(Envelope::registeredNumber).containsExactly(
+				"7860012340" + 7860012340L % 7, "7860012341" + 7860012341L % 7, "7860020000" + 7860020000L % 7);
+		assertThat(envelopes.get(0).fields()).containsEntry("ticketType", "タクシー券").containsEntry("amount", "10000");
+		assertThat(mailings.registeredNumbersLeft()).isEqualTo(9);
+		assertThat(rendered).containsExactly("grant-notice:77100003", "grant-notice:77100001", "grant-notice:77100002");
+
+		// Pull out by the 引受番号 as printed; the list for the city no longer has it, and its number is not reused.
+		assertThat(mailings.pullOut("786-00-20000-" + 7860020000L % 7, "宛先不明", CHANNEL)).singleElement()
+				.extracting(PullOut::subjectId).isEqualTo("77100002");
+		MailingDownload list = mailings.registeredNumbersXlsx(id, CHANNEL);
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(list.content()))) {
+			Sheet sheet = wb.getSheetAt(0);
+			var fmt = new DataFormatter();
+			assertThat(fmt.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("引受番号");
+			assertThat(sheet.getLastRowNum()).isEqualTo(3);
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(1))).isEqualTo("786-00-12340-" + 7860012340L % 7);
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(3))).isEqualTo("77100003");
+			assertThat(fmt.formatCellValue(sheet.getRow(3).getCell(3))).isEqualTo("77100001");
+		}
+		MailingDownload slip = mailings.postageXlsx(id, CHANNEL);
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(slip.content()))) {
+			Sheet sheet = wb.getSheetAt(0);
+			var fmt = new DataFormatter();
+			assertThat(fmt.formatCellValue(sheet.getRow(5).getCell(3))).isEqualTo("簡易書留");
+			assertThat(sheet.getRow(5).getCell(4).getNumericCellValue()).isEqualTo(2.0);
+			assertThat(fmt.formatCellValue(sheet.getRow(6).getCell(0))).isEqualTo("合計");
+		}
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'DOWNLOAD' and file_name like '%バッチ' || :id || '.xlsx'")
+				.param("id", id).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void a_pull_out_list_with_a_bad_row_changes_nothing_and_names_the_row() {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "引抜リスト", 0, List.of("77000001", "77000002"), List.of()),
+				CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		byte[] bad = "番号,理由\n77000001,転出\n77000055,不明\n".getBytes(StandardCharsets.UTF_8);
+
+		PullOutImport rejected = mailings.importPullOuts("引抜.csv", new ByteArrayInputStream(bad), CHANNEL);
+
+		assertThat(rejected.pulled()).isEmpty();
+		assertThat(rejected.errors()).containsExactly("3行目: 番号 77000055 はどの未発送バッチにもありません");
+		assertThat(mailings.batch(id).orElseThrow().pulled()).isZero();
+
+		byte[] good = "番号,理由\n77000001,転出\nK77000002,死亡\n".getBytes(StandardCharsets.UTF_8);
+		PullOutImport applied = mailings.importPullOuts("引抜.csv", new ByteArrayInputStream(good), CHANNEL);
+		assertThat(applied.errors()).isEmpty();
+		assertThat(applied.pulled()).extracting(PullOut::subjectId).containsExactly("77000001", "77000002");
+		assertThat(mailings.batch(id).orElseThrow().pulled()).isEqualTo(2);
+		assertThat(mailings.batch(id).orElseThrow().envelopes()).isZero();
+	}
+
+	@Test
+	void whole_population_kinds_read_the_citys_files_and_leave_out_moved_out_subjects() {
+		var p1 = progress("77300001", "730-0011", "転入区分", "転入");
+		var p2 = progress("77300002", "730-0012");
+		var p3 = progress("77300003", "730-0013");
+		var p4 = progress("77300004", "730-0014", "ポイント手帳交付停止", "1");
+		MailingTestData.importProgress(imports, List.of(p1, p2, p3, p4));
+		MailingTestData.importProgress(imports, List.of(p1, p2, p4)); // 77300003 is no longer in the city's file
+
+		long movers = mailings.create(new NewBatch("BOOKLET_MOVERS_IN", "10月 転入者", 0, List.of(), List.of()), CHANNEL);
+		mailings.select(movers, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.envelopes(movers, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77300001");
+		assertThat(reasons(movers)).isEmpty();
+
+		long initial = mailings.create(new NewBatch("BOOKLET_INITIAL", "8月 初回", 0, List.of("ignored"), List.of()), CHANNEL);
+		mailings.select(initial, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.envelopes(initial, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77300002");
+		assertThat(reasons(initial)).containsExactlyInAnyOrderEntriesOf(Map.of("77300001", "IN_OTHER_BATCH",
+				"77300003", "MOVED_OUT", "77300004", "NOT_ELIGIBLE"));
+
+		MailingTestData.importIndex(imports, List.of(index("77300011", "730-0011"), index("77300012", "730-0012")));
+		long applications = mailings.create(new NewBatch("SUBSIDY_APPLICATION", "6月 申請書", 0, List.of(), List.of()),
+				CHANNEL);
+		assertThat(mailings.select(applications, MailingProgress.NONE, CHANNEL).envelopes()).isEqualTo(2);
+	}
+
+	@Test
+	@WithMockUser(username = "floor", roles = "FLOOR_MANAGER")
+	void a_floor_manager_reads_batches_but_changes_nothing() {
+		assertThat(mailings.batches(0, 10)).isNotNull();
+		assertThatThrownBy(() -> mailings.create(new NewBatch("BOOKLET_REQUEST", "x", 0, List.of("1"), List.of()), CHANNEL))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> mailings.pullOut("1", "x", CHANNEL))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+	}
+
+	@Test
+	void a_cancelled_selection_changes_nothing_and_a_new_one_starts_afresh() {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			rows.add(progress(String.valueOf(77400000 + i), "73" + String.format("%05d", 1200 - i)));
+		}
+		MailingTestData.importProgress(imports, rows);
+		long id = mailings.create(new NewBatch("BOOKLET_INITIAL", "中止する抽出", 0, List.of(), List.of()), CHANNEL);
+		List<Long> totals = new ArrayList<>();
+		MailingProgress cancelling = new MailingProgress() {
+			@Override
+			public void update(long done, long total, String message) {
+				totals.add(total);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return true;
+			}
+		};
+
+		assertThatThrownBy(() -> mailings.select(id, cancelling, CHANNEL))
+				.isInstanceOf(java.util.concurrent.CancellationException.class);
+		BatchSummary after = mailings.batch(id).orElseThrow();
+		assertThat(after.status()).isEqualTo(BatchSummary.Status.NEW);
+		assertThat(after.envelopes()).isZero();
+		assertThat(after.excluded()).isZero();
+
+		List<Long> seen = new ArrayList<>();
+		BatchSummary done = mailings.select(id, new MailingProgress() {
+			@Override
+			public void update(long d, long total, String message) {
+				seen.add(total);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return false;
+			}
+		}, CHANNEL);
+		assertThat(done.envelopes()).isEqualTo(1200);
+		assertThat(done.bundles()).isEqualTo(3);
+		assertThat(seen).contains(1200L);
+		assertThat(mailings.envelopes(id, 0, 2, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77401199", "77401198");
+		// Selecting again replaces the selection: still one envelope per subject.
+		assertThat(mailings.select(id, MailingProgress.NONE, CHANNEL).envelopes()).isEqualTo(1200);
+	}
+}

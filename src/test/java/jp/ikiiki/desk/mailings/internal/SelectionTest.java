@@ -1,0 +1,159 @@
+package jp.ikiiki.desk.mailings.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.ikiiki.desk.mailings.Exclusion;
+import jp.ikiiki.desk.mailings.ExclusionReason;
+import jp.ikiiki.desk.mailings.MailingHistory;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.mailings.kinds.KindsForTests;
+import jp.ikiiki.desk.subjects.MailingSubject;
+import org.junit.jupiter.api.Test;
+
+class SelectionTest {
+
+	static final MailingHistory NONE = history(Set.of(), 0);
+
+	static MailingHistory history(Set<String> dispatchedKinds, long openBatch) {
+		return new MailingHistory() {
+			@Override
+			public boolean dispatched(String subjectId, Collection<String> kinds) {
+				return kinds.stream().anyMatch(dispatchedKinds::contains);
+			}
+
+			@Override
+			public int dispatchedCount(String subjectId, String kind) {
+				return dispatchedKinds.contains(kind) ? 1 : 0;
+			}
+
+			@Override
+			public long openBatch(String subjectId, Collection<String> kinds) {
+				return openBatch;
+			}
+		};
+	}
+
+	static MailingSubject subject() {
+		return new MailingSubject("9900000001", "A0000001", "田中　太郎", "タナカ　タロウ", "7300013", "広島市中区八丁堀1-2-3",
+				true, true, false, null, false, false, false, null, null, "タクシー券", "新規");
+	}
+
+	static MailingSubject with(String field, Object value) {
+		var s = subject();
+		return new MailingSubject(s.addressNumber(), s.managementNumber(), s.nameKanji(), s.nameKana(),
+				field.equals("postalCode") ? (String) value : s.postalCode(), s.address(),
+				field.equals("inIndex") ? (Boolean) value : s.inIndex(),
+				field.equals("inProgress") ? (Boolean) value : s.inProgress(),
+				field.equals("ended") ? (Boolean) value : s.ended(),
+				field.equals("deathDate") ? (LocalDate) value : s.deathDate(),
+				field.equals("pointsExcluded") ? (Boolean) value : s.pointsExcluded(),
+				field.equals("notIssued") ? (Boolean) value : s.notIssued(),
+				field.equals("stopped") ? (Boolean) value : s.stopped(),
+				field.equals("bookletCreatedOn") ? (LocalDate) value : s.bookletCreatedOn(),
+				field.equals("movedInKind") ? (String) value : s.movedInKind(),
+				field.equals("ticketType") ? (String) value : s.ticketType(),
+				field.equals("decisionReason") ? (String) value : s.decisionReason());
+	}
+
+	final KindsForTests kinds = new KindsForTests(new MailingsProperties(java.nio.file.Path.of("target"), 500,
+			Map.of("タクシー券", 10000), Map.of()));
+
+	private Optional<ExclusionReason> reason(String kind, MailingSubject s, MailingHistory h) {
+		return Selection.check(kinds.kind(kind), s, h, Set.of("9900000099")).map(Exclusion::reason);
+	}
+
+	@Test
+	void a_deceased_subject_is_left_out_for_every_kind() {
+		for (MailingKind k : kinds.all()) {
+			assertThat(reason(k.code(), with("deathDate", LocalDate.of(2026, 5, 1)), NONE)).contains(ExclusionReason.DECEASED);
+		}
+	}
+
+	@Test
+	void a_subject_no_longer_in_the_citys_files_is_left_out_as_moved_out() {
+		assertThat(reason("BOOKLET_INITIAL", with("ended", true), NONE)).contains(ExclusionReason.MOVED_OUT);
+		assertThat(reason("GRANT_NOTICE", with("ended", true), NONE)).contains(ExclusionReason.MOVED_OUT);
+	}
+
+	@Test
+	void a_withdrawn_request_is_left_out_as_cancelled() {
+		var s = new MailingSubject("9900000099", null, "取消　者", "トリケシ", "7300013", "広島市", true, true, false, null,
+				false, false, false, null, null, null, null);
+		assertThat(Selection.check(kinds.kind("BOOKLET_REQUEST"), s, NONE, Set.of("9900000099")))
+				.map(Exclusion::reason).contains(ExclusionReason.CANCELLED);
+	}
+
+	@Test
+	void a_booklet_already_issued_is_not_sent_again() {
+		assertThat(reason("BOOKLET_REQUEST", with("bookletCreatedOn", LocalDate.of(2026, 8, 20)), NONE))
+				.contains(ExclusionReason.ALREADY_ISSUED);
+		assertThat(reason("BOOKLET_INITIAL", subject(), history(Set.of("BOOKLET_REQUEST"), 0)))
+				.contains(ExclusionReason.ALREADY_ISSUED);
+	}
+
+	@Test
+	void asking_again_before_delivery_is_caught_by_the_open_batch() {
+		assertThat(reason("BOOKLET_REQUEST", subject(), history(Set.of(), 42))).contains(ExclusionReason.ASKED_AGAIN);
+		assertThat(reason("BOOKLET_REISSUE", subject(), history(Set.of(), 42))).contains(ExclusionReason.ASKED_AGAIN);
+	}
+
+	@Test
+	void points_excluded_or_stopped_subjects_are_not_eligible_for_booklets() {
+		assertThat(reason("BOOKLET_REISSUE", with("pointsExcluded", true), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason("BOOKLET_ADDITIONAL", with("stopped", true), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason("BOOKLET_INITIAL", with("notIssued", true), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+	}
+
+	@Test
+	void a_request_after_withdrawing_a_non_issue_request_is_sent() {
+		// 第4章3 ※: those who withdrew their 不交付申出 are included
+		assertThat(reason("BOOKLET_REQUEST", with("notIssued", true), NONE)).isEmpty();
+	}
+
+	@Test
+	void grant_notices_need_a_ticket_type_with_an_amount() {
+		assertThat(reason("GRANT_NOTICE", with("ticketType", null), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason("GRANT_NOTICE", with("ticketType", "バス・電車券"), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason("GRANT_NOTICE", subject(), NONE)).isEmpty();
+		assertThat(reason("GRANT_NOTICE", with("inIndex", false), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+	}
+
+	@Test
+	void non_grant_notices_need_a_refusal_reason() {
+		assertThat(reason("NON_GRANT_NOTICE", with("decisionReason", null), NONE)).contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason("NON_GRANT_NOTICE", subject(), NONE)).isEmpty();
+	}
+
+	@Test
+	void an_application_already_sent_is_not_sent_again() {
+		assertThat(reason("SUBSIDY_APPLICATION", subject(), history(Set.of("SUBSIDY_APPLICATION"), 0)))
+				.contains(ExclusionReason.ALREADY_ISSUED);
+	}
+
+	@Test
+	void an_eligible_subject_without_a_postcode_is_left_out_for_its_address() {
+		assertThat(reason("SUBSIDY_APPLICATION", with("postalCode", null), NONE)).contains(ExclusionReason.NO_ADDRESS);
+	}
+
+	@Test
+	void movers_in_mailing_considers_only_movers_in() {
+		assertThat(kinds.kind("BOOKLET_MOVERS_IN").candidate(subject())).isFalse();
+		assertThat(kinds.kind("BOOKLET_MOVERS_IN").candidate(with("movedInKind", "転入"))).isTrue();
+	}
+
+	@Test
+	void reissue_and_additional_booklets_carry_their_mark() {
+		assertThat(kinds.kind("BOOKLET_REISSUE").fields(subject(), 2)).containsEntry("reissue", "再発行");
+		assertThat(kinds.kind("BOOKLET_ADDITIONAL").fields(subject(), 0)).containsEntry("reissue", "追加分");
+		assertThat(kinds.kind("BOOKLET_INITIAL").fields(subject(), 0)).containsEntry("reissue", "")
+				.containsEntry("applicationNumber", "A0000001").containsEntry("postcode", "7300013");
+		assertThat(kinds.kind("GRANT_NOTICE").fields(subject(), 0)).containsEntry("ticketType", "タクシー券")
+				.containsEntry("amount", "10000");
+	}
+}
