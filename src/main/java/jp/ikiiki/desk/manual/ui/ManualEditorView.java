@@ -53,7 +53,7 @@ class ManualEditorView extends VerticalLayout {
 	private final TextField note = new TextField("変更理由");
 	private final DatePicker agreedOn = new DatePicker("市合意日");
 	private final TextField agreedBy = new TextField("市の合意者（所属・氏名）");
-	private final Span editing_ = new Span();
+	private final Span editingLabel = new Span();
 	private EntryOverview current;
 
 	ManualEditorView(ManualEditing editing) {
@@ -81,7 +81,7 @@ class ManualEditorView extends VerticalLayout {
 		note.setId("manual-note");
 		agreedOn.setId("manual-agreed-on");
 		agreedBy.setId("manual-agreed-by");
-		editing_.setId("manual-editing");
+		editingLabel.setId("manual-editing");
 		FormLayout form = new FormLayout(category, keywords, question, answer, note, agreedOn, agreedBy);
 		form.setColspan(question, 2);
 		form.setColspan(answer, 2);
@@ -96,7 +96,7 @@ class ManualEditorView extends VerticalLayout {
 		newEntry.setId("manual-new");
 		Button agree = new Button("最新の版に市合意を記録して適用", e -> agree());
 		agree.setId("manual-agree");
-		VerticalLayout editor = new VerticalLayout(new H3("編集"), editing_, form, new HorizontalLayout(save, agree, newEntry));
+		VerticalLayout editor = new VerticalLayout(new H3("編集"), editingLabel, form, new HorizontalLayout(save, agree, newEntry));
 		editor.setPadding(false);
 
 		history.setId("manual-history");
@@ -124,7 +124,7 @@ class ManualEditorView extends VerticalLayout {
 		agreedBy.clear();
 		note.clear();
 		if (entry == null) {
-			editing_.setText("新規項目（版1）");
+			editingLabel.setText("新規項目（版1）");
 			category.clear();
 			question.clear();
 			answer.clear();
@@ -134,7 +134,7 @@ class ManualEditorView extends VerticalLayout {
 		}
 		List<ManualVersion> versions = editing.history(entry.entryId());
 		ManualVersion newest = versions.get(0);
-		editing_.setText("No." + entry.entryId() + " 版" + newest.version() + "（" + newest.state().label() + "）を元に編集");
+		editingLabel.setText("No." + entry.entryId() + " 版" + newest.version() + "（" + newest.state().label() + "）を元に編集");
 		category.setValue(newest.category() == null ? "" : newest.category());
 		question.setValue(newest.question());
 		answer.setValue(newest.answer());
