@@ -39,7 +39,8 @@ class CasePanel extends VerticalLayout {
 		this.onChange = onChange;
 		setId("esc-detail");
 		setPadding(false);
-		setWidth("34em");
+		setWidth("28em");
+		setMinWidth("22em");
 	}
 
 	void show(Long id) {

@@ -49,8 +49,8 @@ class CityEscalationsView extends VerticalLayout {
 		grid.setId("city-grid");
 		grid.addColumn(EscalationCase::id).setHeader("番号").setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(c -> c.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setAutoWidth(true);
-		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text()).setHeader("報告内容").setFlexGrow(1);
+		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setWidth("11em").setFlexGrow(0);
+		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text()).setHeader("報告内容").setWidth("14em").setFlexGrow(1);
 		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at())).setHeader("報告日時")
 				.setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(new ComponentRenderer<>(c -> {

@@ -75,13 +75,13 @@ class EscalationsView extends VerticalLayout {
 		grid.setId("esc-grid");
 		grid.addColumn(EscalationCase::id).setHeader("番号").setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(c -> c.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setAutoWidth(true);
-		grid.addColumn(EscalationCase::inquiry).setHeader("問合せ内容").setFlexGrow(1);
-		grid.addColumn(c -> CasePanel.when(c.opened().at())).setHeader("受付日時").setAutoWidth(true).setFlexGrow(0);
+		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setWidth("11em").setFlexGrow(0);
+		grid.addColumn(EscalationCase::inquiry).setHeader("問合せ内容").setWidth("14em").setFlexGrow(1);
+		grid.addColumn(c -> CasePanel.when(c.opened().at())).setHeader("受付日時").setWidth("9.5em").setFlexGrow(0);
 		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysOpen() + "日", c))).setHeader("経過（開庁日）")
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("7.5em").setFlexGrow(0);
 		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysWaitingForCity() == null ? "—" : c.daysWaitingForCity() + "日", c)))
-				.setHeader("市の回答待ち").setAutoWidth(true).setFlexGrow(0);
+				.setHeader("市の回答待ち").setWidth("7em").setFlexGrow(0);
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));
 		grid.setSizeFull();
 

@@ -27,6 +27,7 @@ import jp.ikiiki.desk.manual.ManualEditing.EntryOverview;
 import jp.ikiiki.desk.manual.ManualEditing.ManualDraft;
 import jp.ikiiki.desk.manual.ManualEditing.ManualVersion;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
  * The floor managers' editor (第6章1(2)): the entries with their version in force and pending drafts; an entry's
@@ -103,7 +104,7 @@ class ManualEditorView extends VerticalLayout {
 		history.addColumn(v -> "版" + v.version()).setHeader("版").setAutoWidth(true).setFlexGrow(0);
 		history.addColumn(v -> v.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
 		history.addColumn(v -> TIME.format(v.editedAt()) + " " + v.editedBy()).setHeader("編集").setAutoWidth(true);
-		history.addColumn(v -> v.agreedOn() == null ? "" : v.agreedOn() + " " + v.agreedBy()
+		history.addColumn(v -> v.agreedOn() == null ? "" : JapaneseDates.toWestern(v.agreedOn()) + " " + v.agreedBy()
 				+ "（記録 " + v.agreementRecordedBy() + "）").setHeader("市合意").setAutoWidth(true);
 		history.addColumn(ManualVersion::note).setHeader("変更理由").setFlexGrow(1);
 		history.addColumn(ManualVersion::answer).setHeader("回答").setFlexGrow(1);
