@@ -39,7 +39,7 @@ class CasePanel extends VerticalLayout {
 		this.onChange = onChange;
 		setId("esc-detail");
 		setPadding(false);
-		setWidth("28em");
+		setWidth("26em");
 		setMinWidth("22em");
 	}
 

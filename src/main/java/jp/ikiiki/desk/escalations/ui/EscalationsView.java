@@ -37,6 +37,8 @@ import jp.ikiiki.desk.security.Roles;
 class EscalationsView extends VerticalLayout {
 
 	static final String CHANNEL = "画面:エスカレーション";
+	private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter
+			.ofPattern("M/d H:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"));
 
 	private final Escalations escalations;
 	private final HorizontalLayout counts = new HorizontalLayout();
@@ -70,18 +72,21 @@ class EscalationsView extends VerticalLayout {
 			open.setId("esc-new");
 			filters.add(open);
 		}
+		Span legend = new Span("経過・市回答待ちは開庁日数。黄：市の回答待ちが長い、赤：滞留");
+		legend.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+		filters.add(legend);
 		add(filters);
 
 		grid.setId("esc-grid");
-		grid.addColumn(EscalationCase::id).setHeader("番号").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(c -> c.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setWidth("11em").setFlexGrow(0);
-		grid.addColumn(EscalationCase::inquiry).setHeader("問合せ内容").setWidth("14em").setFlexGrow(1);
-		grid.addColumn(c -> CasePanel.when(c.opened().at())).setHeader("受付日時").setWidth("9.5em").setFlexGrow(0);
-		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysOpen() + "日", c))).setHeader("経過（開庁日）")
-				.setWidth("7.5em").setFlexGrow(0);
+		grid.addColumn(EscalationCase::id).setHeader("番号").setWidth("4.5em").setFlexGrow(0);
+		grid.addColumn(c -> c.state().label()).setHeader("状態").setWidth("8em").setFlexGrow(0);
+		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysOpen() + "日", c))).setHeader("経過")
+				.setWidth("5em").setFlexGrow(0);
 		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysWaitingForCity() == null ? "—" : c.daysWaitingForCity() + "日", c)))
-				.setHeader("市の回答待ち").setWidth("7em").setFlexGrow(0);
+				.setHeader("市回答待ち").setWidth("6.5em").setFlexGrow(0);
+		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setWidth("10em").setFlexGrow(0);
+		grid.addColumn(EscalationCase::inquiry).setHeader("問合せ内容").setWidth("12em").setFlexGrow(1);
+		grid.addColumn(c -> SHORT.format(c.opened().at())).setHeader("受付").setWidth("7em").setFlexGrow(0);
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));
 		grid.setSizeFull();
 
