@@ -1,0 +1,114 @@
+package jp.ikiiki.desk.escalations.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import jp.ikiiki.desk.browser.Chromium;
+import jp.ikiiki.desk.escalations.Escalations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * City staff open their console, see a case reported to the city, enter the instruction; the floor manager then sees
+ * it on the escalations page with the counts per state. Screenshots in target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EscalationsBrowserIT {
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	PasswordEncoder encoder;
+	@Autowired
+	Escalations escalations;
+
+	@BeforeAll
+	static void launch() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void city_staff_answer_a_reported_case_and_the_floor_manager_sees_the_instruction() {
+		jdbc.sql("delete from escalation").update();
+		Chromium.user(jdbc, encoder, "esc-city", "広島市 高齢福祉課", "esc-pass-1", "CITY_STAFF");
+		Chromium.user(jdbc, encoder, "esc-fm", "現場責任者", "esc-pass-2", "FLOOR_MANAGER");
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("esc-fm",
+				null, List.of(new SimpleGrantedAuthority("ROLE_FLOOR_MANAGER"))));
+		long id;
+		try {
+			id = escalations.open(new Escalations.NewCase("9900000001", "0822223333", "ポイント手帳 / 再交付",
+					"本人が亡くなった後、手帳を返送すべきか"), "test").id();
+			escalations.report(id, "死亡後の手帳の返送要否について指示をお願いします", "test");
+			escalations.open(new Escalations.NewCase(null, null, "その他", "まだ報告していない案件"), "test");
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+
+		try (var ctx = chromium.context(1400, 900)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "esc-city", "esc-pass-1");
+			page.navigate("http://localhost:" + port + "/city/escalations");
+			assertThat(page.locator("#city-waiting-count")).hasText("指示待ち 1 件");
+			Locator row = page.locator("#city-grid vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("死亡後の手帳の返送要否"));
+			assertThat(row.first()).isVisible();
+			// The case not yet reported is the contractor's, not shown to the city.
+			assertThat(page.locator("#city-grid vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("まだ報告していない"))).hasCount(0);
+			row.first().click();
+			assertThat(page.locator("#esc-detail-title")).hasText("案件 " + id + "（市へ報告）");
+			assertThat(page.locator("#esc-detail-caller")).hasCount(0);
+			page.locator("#city-instruction textarea").fill("返送は不要です。ご家族にその旨お伝えください。");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("50-city-escalation-before.png")));
+			page.locator("#city-instruction-submit").click();
+			assertThat(page.locator("#esc-detail-title")).hasText("案件 " + id + "（市の指示受領）");
+			assertThat(page.locator("#esc-step-instructed")).containsText("esc-city");
+			assertThat(page.locator("#esc-step-instructed")).containsText("返送は不要です");
+			assertThat(page.locator("#city-waiting-count")).hasText("指示待ち 0 件");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("51-city-escalation-answered.png")));
+		}
+
+		try (var ctx = chromium.context(1400, 900)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "esc-fm", "esc-pass-2");
+			page.navigate("http://localhost:" + port + "/escalations");
+			assertThat(page.locator("#esc-count-OPEN")).hasText("受付 1");
+			assertThat(page.locator("#esc-count-INSTRUCTED")).hasText("市の指示受領 1");
+			assertThat(page.locator("#esc-count-stale")).hasText("滞留 0");
+			page.locator("#esc-grid vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("手帳を返送すべきか")).first().click();
+			assertThat(page.locator("#esc-step-instructed")).containsText("返送は不要です");
+			assertThat(page.locator("#esc-detail-caller")).containsText("0822223333");
+			assertThat(page.locator("#esc-step-button")).hasText("折返し連絡した");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-escalations-floor-manager.png")));
+			page.locator("#esc-step-text textarea").fill("ご長男に返送不要と伝えた");
+			page.locator("#esc-step-button").click();
+			assertThat(page.locator("#esc-detail-title")).hasText("案件 " + id + "（折返し連絡済）");
+			assertThat(page.locator("#esc-count-CALLED_BACK")).hasText("折返し連絡済 1");
+		}
+	}
+}
