@@ -46,7 +46,7 @@ class CategoryContribution implements ReportContribution {
 	public List<ReportLine> lines(LocalDate from, LocalDate to) {
 		Map<Long, Long> all = counts(store.countsByCategory(from, to, false));
 		Map<Long, Long> manual = counts(store.countsByCategory(from, to, true));
-		List<InquiryCategory> list = categories.all();
+		List<InquiryCategory> list = categories.list();
 		List<ReportLine> lines = new ArrayList<>();
 		for (InquiryCategory c : list) {
 			boolean hasChildren = list.stream().anyMatch(k -> k.parentId() != null && k.parentId() == c.id());

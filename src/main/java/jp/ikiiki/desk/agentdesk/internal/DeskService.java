@@ -28,30 +28,22 @@ import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
 import jp.ikiiki.desk.subjects.SubjectSummary;
-import jp.ikiiki.desk.telephony.CallConnected;
 import jp.ikiiki.desk.telephony.CallRecord;
 import jp.ikiiki.desk.telephony.CallRecords;
 import jp.ikiiki.desk.telephony.QueueMemberState;
 import jp.ikiiki.desk.telephony.QueueMembers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * The desk: bindings, the pop when a call connects, and the call log. The pop is built from {@link CallConnected}
- * on the telephony's event thread: the entry is opened for the agent bound to the member, and the agent's open
- * desks are told at once.
- */
+/** The desk: bindings, the pop's content, and the call log. The pop itself comes from {@link PopDispatcher}. */
 @Service
 class DeskService implements AgentDesk {
 
-	private static final Logger log = LoggerFactory.getLogger(DeskService.class);
 	/** Earlier calls of a number shown in the pop, from each source. */
 	static final int EARLIER_CALLS = 20;
 	static final int SUBJECT_RESULTS = 20;
@@ -63,13 +55,14 @@ class DeskService implements AgentDesk {
 	private final QueueMembers members;
 	private final CallRecords callRecords;
 	private final SubjectLookup subjects;
-	private final AnswerManual manual;
+	/** The answer manual; absent until the manual module provides it (the desk then records no entry). */
+	private final ObjectProvider<AnswerManual> manual;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	DeskService(CallLogStore store, DeskBindings bindings, PopBus bus, JdbcInquiryCategories categories,
-			QueueMembers members, CallRecords callRecords, SubjectLookup subjects, AnswerManual manual,
+			QueueMembers members, CallRecords callRecords, SubjectLookup subjects, ObjectProvider<AnswerManual> manual,
 			AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.store = store;
 		this.bindings = bindings;
@@ -85,33 +78,6 @@ class DeskService implements AgentDesk {
 	}
 
 	// ------------------------------------------------------------------ the pop
-
-	/**
-	 * Opens the entry for the agent bound to the member and pops their desks. Runs on the telephony's thread; a
-	 * failure is logged (without the number) and never reaches the event dispatch.
-	 */
-	@EventListener
-	void on(CallConnected call) {
-		try {
-			Optional<DeskBinding> binding = bindings.atMember(call.queue(), call.memberInterface())
-					.or(() -> bindings.atInterface(call.memberInterface()));
-			if (binding.isEmpty()) {
-				log.debug("No agent bound to {}: no pop for {}", call.memberInterface(), call.linkedId());
-				return;
-			}
-			String agent = binding.get().username();
-			CallLogStore.Opened opened = store.openForCall(call.linkedId(), call.callerNumber(), call.waitSeconds(),
-					call.memberInterface(), agent, call.connectedAt());
-			if (!opened.created()) {
-				return; // the same AgentConnect again (a replay): popped already
-			}
-			bus.publish(agent, opened.id());
-			audit.recordFor(agent, AuditAction.CREATE, "電話:着信（AgentConnect）",
-					"通話記録 #" + opened.id() + " を作成 linkedId=" + call.linkedId() + " 電話=" + call.memberInterface());
-		} catch (RuntimeException e) {
-			log.error("Could not open the call log entry for {}: {}", call, e.toString());
-		}
-	}
 
 	@Override
 	public Runnable subscribe(LongConsumer onPop) {
@@ -223,7 +189,8 @@ class DeskService implements AgentDesk {
 
 	@Override
 	public List<ManualEntry> searchManual(String text) {
-		return manual.search(text == null ? "" : text, 20);
+		AnswerManual m = manual.getIfAvailable();
+		return m == null ? List.of() : m.search(text == null ? "" : text, 20);
 	}
 
 	@Override
@@ -284,8 +251,9 @@ class DeskService implements AgentDesk {
 			}
 		}
 		if (draft.manualEntryId() != null) {
-			if (draft.manualEntryVersion() == null
-					|| manual.entry(draft.manualEntryId(), draft.manualEntryVersion()).isEmpty()) {
+			AnswerManual m = manual.getIfAvailable();
+			if (draft.manualEntryVersion() == null || m == null
+					|| m.entry(draft.manualEntryId(), draft.manualEntryVersion()).isEmpty()) {
 				throw new IllegalArgumentException("回答マニュアルの項目が見つかりません: " + draft.manualEntryId() + " 版 "
 						+ draft.manualEntryVersion());
 			}

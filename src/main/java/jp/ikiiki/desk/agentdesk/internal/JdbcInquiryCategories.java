@@ -27,6 +27,11 @@ class JdbcInquiryCategories implements InquiryCategories {
 
 	@Override
 	public List<InquiryCategory> all() {
+		return list();
+	}
+
+	/** {@link #all()} for the reports, which run without a desk user (a scheduled report, city staff). */
+	List<InquiryCategory> list() {
 		return jdbc.sql("""
 				select c.id, c.parent_id, p.name as parent_name, c.name, c.sort_order, c.active
 				from inquiry_category c left join inquiry_category p on p.id = c.parent_id
