@@ -43,9 +43,9 @@ class CategoriesView extends VerticalLayout {
 
 		parent.setId("categories-parent");
 		parent.setLabel("上位区分");
+		parent.setItemLabelGenerator(c -> c == null ? "（上位区分として追加）" : c.name());
 		parent.setEmptySelectionAllowed(true);
 		parent.setEmptySelectionCaption("（上位区分として追加）");
-		parent.setItemLabelGenerator(c -> c == null ? "（上位区分として追加）" : c.name());
 		name.setId("categories-name");
 		name.setLabel("区分名");
 		name.setMaxLength(40);

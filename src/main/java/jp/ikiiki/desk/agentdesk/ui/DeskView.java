@@ -182,8 +182,8 @@ class DeskView extends VerticalLayout {
 		unlink.setId("desk-subject-unlink");
 		callerKind.setId("desk-caller-kind");
 		callerKind.setLabel("相手方");
+		callerKind.setItemLabelGenerator(k -> k == null ? "（未選択）" : k.label());
 		callerKind.setItems(CallerKind.values());
-		callerKind.setItemLabelGenerator(CallerKind::label);
 		callerKind.setEmptySelectionAllowed(true);
 		callerKind.setEmptySelectionCaption("（未選択）");
 		var linkedBar = new HorizontalLayout(new Span("対象者:"), subjectLinked, unlink, callerKind);
