@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import jp.ikiiki.desk.agentdesk.AgentDesk;
 import jp.ikiiki.desk.agentdesk.CallLogDraft;
 import jp.ikiiki.desk.agentdesk.CallLogEntry;
@@ -251,7 +252,7 @@ class DeskView extends VerticalLayout {
 	@Override
 	protected void onAttach(AttachEvent event) {
 		UI ui = event.getUI();
-		unsubscribe = desk.subscribe(id -> ui.access(() -> onPop(id)));
+		unsubscribe = desk.subscribe(id -> ui.access(() -> onPop(ui, id)));
 	}
 
 	@Override
@@ -262,17 +263,24 @@ class DeskView extends VerticalLayout {
 		}
 	}
 
-	/** A call connected to the agent's phone: keep what was typed for the previous one, show the new one. */
-	private void onPop(long callLogId) {
-		if (current != null && current.open() && current.id() != callLogId) {
-			try {
-				desk.save(current.id(), draft());
-			} catch (IllegalArgumentException e) {
-				// the previous entry keeps its last saved state; the agent finds it under 未完了
-			}
-		}
+	/**
+	 * A call connected to the agent's phone: show it at once (pushed when this returns), then, in a second push,
+	 * keep what was typed for the previous call and refresh the list of open entries.
+	 */
+	private void onPop(UI ui, long callLogId) {
+		CallLogEntry previous = current != null && current.open() && current.id() != callLogId ? current : null;
+		CallLogDraft previousDraft = previous == null ? null : draft();
 		open(callLogId);
-		refreshOpen();
+		CompletableFuture.runAsync(() -> ui.access(() -> {
+			if (previous != null) {
+				try {
+					desk.save(previous.id(), previousDraft);
+				} catch (IllegalArgumentException e) {
+					// the previous entry keeps its last saved state; the agent finds it under 未完了
+				}
+			}
+			refreshOpen();
+		}));
 	}
 
 	// ------------------------------------------------------------------ actions
