@@ -6,6 +6,7 @@ import jp.ikiiki.desk.telephony.CallConnected;
 import jp.ikiiki.desk.telephony.TelephonyProperties;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,14 @@ class ConnectedCalls implements AmiEventConsumer {
 	private final ApplicationEventPublisher events;
 	private final String queue;
 
+	@Autowired
 	ConnectedCalls(ApplicationEventPublisher events, TelephonyProperties properties) {
+		this(events, properties.queue());
+	}
+
+	ConnectedCalls(ApplicationEventPublisher events, String queue) {
 		this.events = events;
-		this.queue = properties.queue();
+		this.queue = queue;
 	}
 
 	@Override
