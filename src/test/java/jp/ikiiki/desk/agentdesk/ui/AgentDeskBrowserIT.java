@@ -66,6 +66,8 @@ class AgentDeskBrowserIT {
 	void a_connected_call_pops_on_the_agents_desk_and_the_agent_links_the_subject_and_closes_it() throws Exception {
 		Chromium.user(jdbc, encoder, "desk-agent", "受付 一郎", "desk-pass-1", "AGENT");
 		jdbc.sql("delete from agent_binding").update();
+		jdbc.sql("delete from call_record where caller_number like '08291%'").update();
+		jdbc.sql("delete from callback_mark").update();
 		SubjectLookupFixtures.insert(jdbc);
 		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
 		DeskTestSupport.as("desk-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
@@ -106,6 +108,24 @@ class AgentDeskBrowserIT {
 			page.locator("#desk-close").click();
 			assertThat(page.locator("#desk-pop-state")).hasText("完了: 回答済");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("51-desk-closed.png")).setFullPage(true));
+
+			// The callback list: a caller who gave up today, marked as called back with a note.
+			DeskTestSupport.callRecord(jdbc, label + "-gaveup", java.time.Instant.now().minusSeconds(60), "ABANDONED",
+					"0829100002");
+			page.navigate("http://localhost:" + port + "/callbacks");
+			Locator row = page.locator("#callbacks-grid vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("0829100002"));
+			assertThat(row.first()).isVisible();
+			page.locator("#callbacks-open-only").click();
+			page.locator("#callbacks-grid .callback-mark").first().click();
+			page.locator("#callbacks-note input").fill("留守番電話に伝言");
+			page.locator("#callbacks-mark-ok").click();
+			// Settled now: it leaves the "open only" list and shows who called back in the full list.
+			assertThat(page.locator("#callbacks-summary")).containsText("未対応 0 件");
+			page.locator("#callbacks-open-only").click();
+			assertThat(page.locator("#callbacks-grid .callback-done").filter(
+					new Locator.FilterOptions().setHasText("留守番電話に伝言"))).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-callbacks.png")).setFullPage(true));
 		}
 
 		Map<String, Object> row = jdbc.sql("""
