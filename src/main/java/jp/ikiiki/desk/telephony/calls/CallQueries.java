@@ -29,14 +29,27 @@ class CallQueries {
 				order by arrived_at, linked_id limit :limit
 				""")
 				.param("from", utc(from)).param("to", utc(to)).param("limit", limit)
-				.query((rs, n) -> new CallRecord(rs.getString("linked_id"),
-						rs.getObject("arrived_at", OffsetDateTime.class).toInstant(),
-						CallOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("in_hours"),
-						rs.getBigDecimal("wait_seconds"), (Integer) rs.getObject("ring_seconds"),
-						(Integer) rs.getObject("talk_seconds"), rs.getString("member"), rs.getString("caller_number"),
-						HungUpBy.valueOf(rs.getString("hung_up_by")),
-						rs.getObject("ended_at", OffsetDateTime.class).toInstant(), rs.getBoolean("incomplete")))
-				.list();
+				.query(CallQueries::record).list();
+	}
+
+	/** The latest calls from one number before {@code before}, newest first. */
+	List<CallRecord> fromCaller(String callerNumber, Instant before, int limit) {
+		return jdbc.sql("""
+				select linked_id, arrived_at, outcome, in_hours, wait_seconds, ring_seconds, talk_seconds, member,
+				       caller_number, hung_up_by, ended_at, incomplete
+				from call_record where caller_number = :number and arrived_at < :before
+				order by arrived_at desc, linked_id limit :limit
+				""")
+				.param("number", callerNumber).param("before", utc(before)).param("limit", limit)
+				.query(CallQueries::record).list();
+	}
+
+	private static CallRecord record(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new CallRecord(rs.getString("linked_id"), rs.getObject("arrived_at", OffsetDateTime.class).toInstant(),
+				CallOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("in_hours"), rs.getBigDecimal("wait_seconds"),
+				(Integer) rs.getObject("ring_seconds"), (Integer) rs.getObject("talk_seconds"), rs.getString("member"),
+				rs.getString("caller_number"), HungUpBy.valueOf(rs.getString("hung_up_by")),
+				rs.getObject("ended_at", OffsetDateTime.class).toInstant(), rs.getBoolean("incomplete"));
 	}
 
 	List<StatsCalculator.Row> rows(Instant from, Instant to) {

@@ -20,6 +20,7 @@ import jp.ikiiki.desk.telephony.HungUpBy;
 import jp.ikiiki.desk.telephony.StatsPeriod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,6 +69,7 @@ class CallsApi {
 	}
 
 	@GetMapping
+	@PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
 	@Operation(summary = "Recorded calls", description = "Calls that arrived in [from, to), oldest first, at most "
 			+ CallRecords.MAX_CALLS + ". A date (yyyy-MM-dd) is a whole day in Asia/Tokyo (to included); a date-time "
 			+ "needs an offset (2026-11-24T09:00+09:00). FLOOR_MANAGER and CITY_STAFF; audited.")

@@ -9,9 +9,12 @@ import jp.ikiiki.desk.telephony.CallRecords;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Call lists carry caller numbers (personal data): floor managers and the city only, and every read is audited. */
+/**
+ * Call lists carry caller numbers (personal data): agents (the desk's earlier calls and callback list), floor
+ * managers and the city, and every read is audited.
+ */
 @Service
-@PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
+@PreAuthorize("hasAnyRole('AGENT', 'FLOOR_MANAGER', 'CITY_STAFF')")
 class JdbcCallRecords implements CallRecords {
 
 	private final CallQueries queries;
@@ -33,6 +36,19 @@ class JdbcCallRecords implements CallRecords {
 		List<CallRecord> calls = queries.records(from, to, MAX_CALLS);
 		audit.record(AuditAction.VIEW, channel, List.of(),
 				"受電記録 " + from + "〜" + to + " " + calls.size() + "件（発信者番号を含む）");
+		return calls;
+	}
+
+	@Override
+	public List<CallRecord> fromCaller(String callerNumber, Instant before, int limit, String channel) {
+		if (callerNumber == null || callerNumber.isBlank()) {
+			return List.of();
+		}
+		if (limit < 1 || limit > 100) {
+			throw new IllegalArgumentException("limit は 1〜100 にしてください: " + limit);
+		}
+		List<CallRecord> calls = queries.fromCaller(callerNumber.strip(), before, limit);
+		audit.record(AuditAction.VIEW, channel, List.of(), "同一番号の受電記録 " + calls.size() + "件（発信者番号を含む）");
 		return calls;
 	}
 }
