@@ -18,7 +18,6 @@ import jp.ikiiki.desk.reports.ReportContribution;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
 import jp.ikiiki.desk.telephony.CallOutcome;
 import jp.ikiiki.desk.telephony.CallRecord;
-import jp.ikiiki.desk.telephony.CallRecords;
 import jp.ikiiki.desk.telephony.HungUpBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,8 +53,6 @@ class EscalationsIT {
 	List<ReportContribution> contributions;
 	@Autowired
 	BusinessCalendar calendar;
-	@MockitoBean
-	CallRecords calls;
 
 	@BeforeEach
 	void empty() {
@@ -92,15 +88,12 @@ class EscalationsIT {
 	@Test
 	void a_call_closed_as_needing_the_citys_instruction_opens_one_case_with_the_callers_number() throws Exception {
 		Instant closed = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		when(calls.between(any(), any(), anyString())).thenReturn(List.of(new CallRecord("1700000000.42",
-				closed.minusSeconds(600), CallOutcome.ANSWERED, true, BigDecimal.TEN, 3, 200, "Agent 1", "0822223333",
-				HungUpBy.CALLER, closed.minusSeconds(300), false)));
-		var event = new InquiryClosed(501, "1700000000.42", "9900000001", "ポイント手帳 / 再交付",
+		var event = new InquiryClosed(501, "1700000000.42", "9900000001", "0822223333", "ポイント手帳 / 再交付",
 				"本人死亡後の手帳の扱いを知りたい", InquiryClosed.Outcome.NEEDS_INSTRUCTION, "agent1", closed);
 		publish(event);
 		long id = caseOf(501).orElseThrow();
 		publish(event); // redelivered: no second case
-		publish(new InquiryClosed(502, null, null, "その他", "答えた", InquiryClosed.Outcome.ANSWERED, "agent1", closed));
+		publish(new InquiryClosed(502, null, null, null, "その他", "答えた", InquiryClosed.Outcome.ANSWERED, "agent1", closed));
 		Thread.sleep(300);
 		assertThat(jdbc.sql("select count(*) from escalation").query(Long.class).single()).isEqualTo(1);
 

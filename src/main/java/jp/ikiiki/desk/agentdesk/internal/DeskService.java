@@ -234,7 +234,7 @@ class DeskService implements AgentDesk {
 		audit.record(AuditAction.UPDATE, CHANNEL, subjectIds(closed),
 				"通話記録 #" + closed.id() + " を完了: " + outcome.label() + " / " + closed.category().fullName());
 		events.publishEvent(new InquiryClosed(closed.id(), closed.linkedId(), closed.subjectId(),
-				closed.category().fullName(), closed.note(), outcome, closed.agent(), now));
+				closed.callerNumber(), closed.category().fullName(), closed.note(), outcome, closed.agent(), now));
 		return closed;
 	}
 
