@@ -476,35 +476,46 @@ public final class AmiSimulator implements AutoCloseable {
 			t.start();
 		}
 
+		/** Streams the recording block by block (a recording may be far larger than the heap), each round anew. */
 		private void replay(Replay r) {
 			try {
-				String text = Files.readString(r.file(), StandardCharsets.UTF_8);
-				String[] blocks = text.split("\r\n\r\n");
 				for (int round = 0; round < r.repeat() && !gone; round++) {
 					double firstTs = -1;
 					long startNanos = System.nanoTime();
-					for (String block : blocks) {
-						if (gone) {
-							return;
-						}
-						if (!block.startsWith("Event:")) {
-							continue;
-						}
-						if (r.speed() > 0) {
-							double ts = timestampOf(block);
-							if (ts > 0) {
-								if (firstTs < 0) {
-									firstTs = ts;
+					try (BufferedReader in = Files.newBufferedReader(r.file(), StandardCharsets.UTF_8)) {
+						StringBuilder block = new StringBuilder();
+						while (!gone) {
+							String line = in.readLine();
+							if (line != null && !line.isEmpty()) {
+								if (!block.isEmpty()) {
+									block.append("\r\n");
 								}
-								long due = startNanos + (long) ((ts - firstTs) / r.speed() * 1e9);
-								long wait = due - System.nanoTime();
-								if (wait > 0) {
-									Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+								block.append(line);
+								continue;
+							}
+							if (!block.isEmpty() && block.indexOf("Event:") == 0) {
+								String event = block.toString();
+								if (r.speed() > 0) {
+									double ts = timestampOf(event);
+									if (ts > 0) {
+										if (firstTs < 0) {
+											firstTs = ts;
+										}
+										long due = startNanos + (long) ((ts - firstTs) / r.speed() * 1e9);
+										long wait = due - System.nanoTime();
+										if (wait > 0) {
+											Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+										}
+									}
+								}
+								if (write(event + "\r\n\r\n")) {
+									eventsWritten.incrementAndGet();
 								}
 							}
-						}
-						if (write(block + "\r\n\r\n")) {
-							eventsWritten.incrementAndGet();
+							block.setLength(0);
+							if (line == null) {
+								break;
+							}
 						}
 					}
 				}
