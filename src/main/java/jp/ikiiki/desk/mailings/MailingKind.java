@@ -62,7 +62,9 @@ public interface MailingKind {
 	Optional<Exclusion> check(MailingSubject subject, MailingHistory history);
 
 	/**
-	 * The print fields of the subject's envelope (names as in {@code printing.PrintItem}).
+	 * The print fields of the subject's envelope, by the names of {@code printing.PrintFields} and as printed (the
+	 * layouts print their templates verbatim: postcode 730-0013, amount 10,000). Every field a form of {@link #forms()}
+	 * requires must be there; the batch adds {@code issueDate} and, for registered mail, {@code registeredMailNumber}.
 	 *
 	 * @param reissueNo which reissue this is for the person (1 for the first), or 0 if the kind is no reissue
 	 */

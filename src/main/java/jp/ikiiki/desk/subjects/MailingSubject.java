@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * @param nameKanji        氏名漢字; never null
  * @param nameKana         氏名カナ; never null
  * @param postalCode       7 digits of the 送付先 if the city gave one, else of the residence; null if none
- * @param address          送付先住所 and 方書 if the city gave a 送付先, else 住所漢字 and 方書漢字, as one line; null if none
+ * @param address          送付先住所 if the city gave a 送付先, else 住所漢字; null if none
+ * @param addressExtra     方書 of that address (送付先方書 with a 送付先, else 方書漢字); null if none
  * @param inIndex          a current (not ended) 交通費助成索引簿 (別紙2) record exists
  * @param inProgress       a current (not ended) 対象者別進捗状況一覧 (別紙3) record exists
  * @param ended            every record the city sent is ended: the person left the city's files (moved out)
@@ -26,7 +27,7 @@ import java.time.LocalDate;
  * @param decisionReason   決定事由 (別紙2, else 別紙3); null if none
  */
 public record MailingSubject(String addressNumber, String managementNumber, String nameKanji, String nameKana,
-		String postalCode, String address, boolean inIndex, boolean inProgress, boolean ended, LocalDate deathDate,
+		String postalCode, String address, String addressExtra, boolean inIndex, boolean inProgress, boolean ended, LocalDate deathDate,
 		boolean pointsExcluded, boolean notIssued, boolean stopped, LocalDate bookletCreatedOn, String movedInKind,
 		String ticketType, String decisionReason) {
 }

@@ -19,14 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.SubjectImports;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -115,9 +118,12 @@ class MailingLifecycleIT {
 				"77000007", "NO_ADDRESS",
 				"77000008", "CANCELLED",
 				"77009999", "UNKNOWN_SUBJECT"));
-		assertThat(mailings.envelopes(id, 0, 1, CHANNEL).get(0).fields()).containsEntry("name", "山田　太郎")
-				.containsEntry("postcode", "7300013").containsEntry("applicationNumber", "K77000002")
-				.containsEntry("subjectId", "77000002").containsEntry("reissue", "");
+		Envelope first = mailings.envelopes(id, 0, 1, CHANNEL).get(0);
+		assertThat(first.postalCode()).isEqualTo("7300013");
+		assertThat(first.fields()).containsEntry(PrintFields.NAME, "山田　太郎")
+				.containsEntry(PrintFields.NAME_KANA, "ヤマダ　タロウ").containsEntry(PrintFields.POSTCODE, "730-0013")
+				.containsEntry(PrintFields.APPLICATION_NUMBER, "K77000002").containsEntry(PrintFields.MARK, "")
+				.containsEntry(PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(ZoneId.of("Asia/Tokyo"))));
 
 		// Asked again before delivery: the same person in a second open batch of the same kind.
 		long again = mailings.create(new NewBatch("BOOKLET_REQUEST", "再申出", 0, List.of("77000002"), List.of()), CHANNEL);
@@ -215,7 +221,7 @@ class MailingLifecycleIT {
 		sevenPointsSubjects();
 		long id = mailings.create(new NewBatch("BOOKLET_REISSUE", "外字", 0, List.of("77000001"), List.of()), CHANNEL);
 		mailings.select(id, MailingProgress.NONE, CHANNEL);
-		var u = new UnprintableText("77000001", "name", "山田　〓郎", List.of("〓"));
+		var u = new UnprintableText("77000001", PrintFields.NAME, "山田　〓郎", List.of("〓"));
 		when(printFiles.undecided(eq("booklet-cover"), anyList())).thenReturn(List.of(u));
 
 		PrintRun run = mailings.print(id, MailingProgress.NONE, CHANNEL);
@@ -235,7 +241,7 @@ class MailingLifecycleIT {
 			mailings.select(id, MailingProgress.NONE, CHANNEL);
 			Envelope e = mailings.envelopes(id, 0, 1, CHANNEL).get(0);
 			assertThat(e.reissueNo()).isEqualTo(round);
-			assertThat(e.fields()).containsEntry("reissue", "再発行");
+			assertThat(e.fields()).containsEntry(PrintFields.MARK, PrintFields.MARK_REISSUE);
 			mailings.print(id, MailingProgress.NONE, CHANNEL);
 			mailings.dispatch(id, LocalDate.of(2026, 10, round), CHANNEL);
 		}
@@ -267,7 +273,9 @@ class MailingLifecycleIT {
 		List<Envelope> envelopes = mailings.envelopes(id, 0, 10, CHANNEL);
 		assertThat(envelopes).extracting(Envelope::registeredNumber).containsExactly(
 				"7860012340" + 7860012340L % 7, "7860012341" + 7860012341L % 7, "7860020000" + 7860020000L % 7);
-		assertThat(envelopes.get(0).fields()).containsEntry("ticketType", "タクシー券").containsEntry("amount", "10000");
+		assertThat(envelopes.get(0).fields()).containsEntry(PrintFields.TICKET_TYPE, "タクシー券")
+				.containsEntry(PrintFields.AMOUNT, "10,000")
+				.containsEntry(PrintFields.REGISTERED_MAIL_NUMBER, "786-00-12340-" + 7860012340L % 7);
 		assertThat(mailings.registeredNumbersLeft()).isEqualTo(9);
 		assertThat(rendered).containsExactly("grant-notice:77100003", "grant-notice:77100001", "grant-notice:77100002");
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -43,9 +44,11 @@ import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.mailings.PrintRun;
 import jp.ikiiki.desk.mailings.PullOut;
 import jp.ikiiki.desk.mailings.PullOutImport;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import jp.ikiiki.desk.subjects.SubjectRoster;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,6 +71,7 @@ class MailingService implements Mailings {
 	private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
 	};
 	private static final int CHUNK = 1000;
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -273,6 +277,8 @@ class MailingService implements Mailings {
 	private final class SelectionSink {
 		final Batch batch;
 		final MailingProgress progress;
+		/** 発行日 printed on the notices and letters: the day of selection, the same on every envelope of the batch. */
+		final String issueDate = JapaneseDates.toEraKanji(LocalDate.now(TOKYO));
 		PreloadedHistory history;
 		final List<BundlePlan.Key> keys = new ArrayList<>();
 		final List<Object[]> envelopes = new ArrayList<>(CHUNK);
@@ -294,6 +300,7 @@ class MailingService implements Mailings {
 			} else {
 				int reissue = kind.countsReissues() ? history.dispatchedCount(s.addressNumber(), kind.code()) + 1 : 0;
 				Map<String, String> fields = new LinkedHashMap<>(kind.fields(s, reissue));
+				fields.putIfAbsent(PrintFields.ISSUE_DATE, issueDate);
 				keys.add(new BundlePlan.Key(s.addressNumber(), s.postalCode()));
 				// Provisional seq (negative, unique) until the postcode order is known.
 				envelopes.add(new Object[] { batch.id(), -keys.size(), s.addressNumber(), s.managementNumber(),
@@ -378,7 +385,7 @@ class MailingService implements Mailings {
 		String registered = rs.getString("registered_number");
 		if (registered != null) {
 			fields = new LinkedHashMap<>(fields);
-			fields.put("registeredNumber", registered);
+			fields.put(PrintFields.REGISTERED_MAIL_NUMBER, RegisteredNumber.display(registered));
 		}
 		return new Envelope(rs.getLong("batch_id"), rs.getInt("seq"), rs.getInt("bundle_no"), rs.getInt("bundle_seq"),
 				rs.getString("subject_id"), rs.getString("postal_code"), registered, rs.getInt("reissue_no"),
@@ -492,8 +499,8 @@ class MailingService implements Mailings {
 	}
 
 	/**
-	 * The print items of one bundle, pulled-out envelopes left out. {@code registeredNumber} is the 11 digits
-	 * without hyphens (what its barcode encodes); the form may print it as 123-45-67890-1.
+	 * The print items of one bundle, pulled-out envelopes left out. The 引受番号 is stored as its 11 digits and goes to
+	 * the form as printed, 123-45-67890-1 (the form's barcode strips the hyphens).
 	 */
 	private List<PrintItem> items(long batchId, int bundle) {
 		return jdbc.sql("""
@@ -589,9 +596,9 @@ class MailingService implements Mailings {
 		var cls = properties.postageOf(b.kind().code());
 		Map<List<String>, Integer> counts = new LinkedHashMap<>();
 		jdbc.sql("""
-				select fields ->> 'ticketType' as ticket, count(*) as n from mailing_envelope
+				select fields ->> cast(:ticketField as text) as ticket, count(*) as n from mailing_envelope
 				where batch_id = :id and pulled_at is null group by 1 order by 1 nulls first""")
-				.param("id", batchId).query(rs -> {
+				.param("ticketField", PrintFields.TICKET_TYPE).param("id", batchId).query(rs -> {
 					String weight = cls.weightFor(rs.getString("ticket"));
 					counts.merge(List.of(cls.envelope(), cls.sizeClass(), weight, cls.handling()), rs.getInt("n"), Integer::sum);
 				});

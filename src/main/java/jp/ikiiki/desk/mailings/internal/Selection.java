@@ -10,7 +10,7 @@ import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
  * The checks every kind shares, around the kind's own (第4章1–9): deceased, moved out, withdrawn request, then the
- * kind's checks, then an address to send to.
+ * kind's checks, then an address to send to and a 申請書管理番号 to print.
  */
 final class Selection {
 
@@ -34,6 +34,10 @@ final class Selection {
 			if (out.isEmpty() && (s.postalCode() == null || s.address() == null)) {
 				out = Optional.of(Exclusion.of(ExclusionReason.NO_ADDRESS,
 						s.postalCode() == null ? "郵便番号なし" : "住所なし"));
+			}
+			if (out.isEmpty() && s.managementNumber() == null) {
+				// Every form of every kind prints the 申請書管理番号 and its barcode; printing refuses an item without.
+				out = Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "申請書管理番号なし"));
 			}
 		}
 		return out.map(e -> e.forSubject(s.addressNumber()));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import jp.ikiiki.desk.mailings.Envelope;
 import jp.ikiiki.desk.mailings.PostageLine;
+import jp.ikiiki.desk.printing.PrintFields;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -50,8 +51,8 @@ final class Workbooks {
 				row.createCell(1).setCellValue(RegisteredNumber.display(e.registeredNumber()));
 				row.createCell(2).setCellValue(e.postalCode() == null ? "" : e.postalCode());
 				row.createCell(3).setCellValue(e.subjectId());
-				row.createCell(4).setCellValue(e.fields().getOrDefault("applicationNumber", ""));
-				row.createCell(5).setCellValue(e.fields().getOrDefault("name", ""));
+				row.createCell(4).setCellValue(e.fields().getOrDefault(PrintFields.APPLICATION_NUMBER, ""));
+				row.createCell(5).setCellValue(e.fields().getOrDefault(PrintFields.NAME, ""));
 				row.createCell(6).setCellValue(e.bundleNo());
 				row.createCell(7).setCellValue(e.bundleSeq());
 				r++;

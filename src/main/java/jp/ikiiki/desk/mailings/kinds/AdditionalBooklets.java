@@ -5,6 +5,7 @@ import java.util.Optional;
 import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,6 @@ class AdditionalBooklets extends BookletKind {
 
 	@Override
 	String mark() {
-		return "追加分";
+		return PrintFields.MARK_ADDITIONAL;
 	}
 }

@@ -7,6 +7,7 @@ import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
@@ -63,11 +64,14 @@ abstract class BookletKind implements MailingKind {
 	@Override
 	public Map<String, String> fields(MailingSubject subject, int reissueNo) {
 		var f = Fields.address(subject);
-		f.put("reissue", mark());
+		f.put(PrintFields.MARK, mark());
 		return f;
 	}
 
-	/** 「再発行」 or 「追加分」 on the cover, or empty. */
+	/**
+	 * {@link PrintFields#MARK_REISSUE} or {@link PrintFields#MARK_ADDITIONAL} on the cover, or empty for a first issue
+	 * (the cover's layout has the mark as an optional field and prints nothing for it).
+	 */
 	String mark() {
 		return "";
 	}

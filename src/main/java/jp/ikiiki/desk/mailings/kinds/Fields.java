@@ -1,10 +1,16 @@
 package jp.ikiiki.desk.mailings.kinds;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
-/** The print fields every addressed item carries (第3章: 郵便番号, 住所, 氏名, 申請書管理番号). */
+/**
+ * The print fields every addressed item carries (第3章: 郵便番号, 住所, 方書, 氏名, 申請書管理番号), by the names of
+ * {@link PrintFields} and as printed: the forms print their templates verbatim, so values are display values
+ * (〒 postcode 123-4567, amounts with thousands separators).
+ */
 final class Fields {
 
 	private Fields() {
@@ -12,12 +18,25 @@ final class Fields {
 
 	static Map<String, String> address(MailingSubject s) {
 		Map<String, String> f = new LinkedHashMap<>();
-		f.put("subjectId", s.addressNumber());
-		f.put("name", s.nameKanji());
-		f.put("kana", s.nameKana());
-		f.put("postcode", s.postalCode() == null ? "" : s.postalCode());
-		f.put("address", s.address() == null ? "" : s.address());
-		f.put("applicationNumber", s.managementNumber() == null ? "" : s.managementNumber());
+		f.put(PrintFields.NAME, s.nameKanji());
+		f.put(PrintFields.NAME_KANA, s.nameKana());
+		f.put(PrintFields.POSTCODE, postcode(s.postalCode()));
+		f.put(PrintFields.ADDRESS, s.address() == null ? "" : s.address());
+		f.put(PrintFields.ADDRESS_EXTRA, s.addressExtra() == null ? "" : s.addressExtra());
+		f.put(PrintFields.APPLICATION_NUMBER, s.managementNumber() == null ? "" : s.managementNumber());
 		return f;
+	}
+
+	/** 7 digits as printed after 〒: 730-0013; anything else as it is, null as empty. */
+	static String postcode(String digits) {
+		if (digits == null) {
+			return "";
+		}
+		return digits.matches("[0-9]{7}") ? digits.substring(0, 3) + "-" + digits.substring(3) : digits;
+	}
+
+	/** A yen amount as printed before 円: 10,000. */
+	static String amount(int yen) {
+		return String.format(Locale.ROOT, "%,d", yen);
 	}
 }

@@ -8,6 +8,7 @@ import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -81,9 +82,9 @@ class GrantNotices implements MailingKind {
 	@Override
 	public Map<String, String> fields(MailingSubject subject, int reissueNo) {
 		var f = Fields.address(subject);
-		f.put("ticketType", subject.ticketType());
-		f.put("amount", String.valueOf(properties.ticketAmounts().get(subject.ticketType())));
-		// registeredNumber is added when the batch's 引受番号 are assigned
+		f.put(PrintFields.TICKET_TYPE, subject.ticketType());
+		f.put(PrintFields.AMOUNT, Fields.amount(properties.ticketAmounts().get(subject.ticketType())));
+		// PrintFields.REGISTERED_MAIL_NUMBER is added from the envelope's 引受番号 once the batch's numbers are assigned
 		return f;
 	}
 }

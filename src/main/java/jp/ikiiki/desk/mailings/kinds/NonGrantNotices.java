@@ -7,6 +7,7 @@ import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class NonGrantNotices implements MailingKind {
 	@Override
 	public Map<String, String> fields(MailingSubject subject, int reissueNo) {
 		var f = Fields.address(subject);
-		f.put("refusalReason", subject.decisionReason());
+		f.put(PrintFields.REFUSAL_REASON, subject.decisionReason());
 		return f;
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,6 @@ class ReissuedBooklets extends BookletKind {
 
 	@Override
 	String mark() {
-		return "再発行";
+		return PrintFields.MARK_REISSUE;
 	}
 }

@@ -34,6 +34,7 @@ import jp.ikiiki.desk.mailings.MailingJobs;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.PostageLine;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.UnprintableText;
 import jp.ikiiki.desk.shared.JapaneseDates;
 
@@ -128,8 +129,8 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 		envelopes.addColumn(Envelope::bundleSeq).setHeader("束内順").setAutoWidth(true).setFlexGrow(0);
 		envelopes.addColumn(Envelope::postalCode).setHeader("郵便番号").setAutoWidth(true);
 		envelopes.addColumn(Envelope::subjectId).setHeader("宛名番号").setAutoWidth(true);
-		envelopes.addColumn(e -> e.fields().getOrDefault("name", "")).setHeader("氏名").setAutoWidth(true);
-		envelopes.addColumn(e -> e.fields().getOrDefault("reissue", "")).setHeader("表示").setAutoWidth(true);
+		envelopes.addColumn(e -> e.fields().getOrDefault(PrintFields.NAME, "")).setHeader("氏名").setAutoWidth(true);
+		envelopes.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, "")).setHeader("表示").setAutoWidth(true);
 		envelopes.addColumn(e -> e.reissueNo() == 0 ? "" : e.reissueNo() + "回目").setHeader("再交付").setAutoWidth(true);
 		envelopes.addColumn(e -> e.registeredNumber() == null ? "" : e.registeredNumber()).setHeader("引受番号")
 				.setAutoWidth(true);

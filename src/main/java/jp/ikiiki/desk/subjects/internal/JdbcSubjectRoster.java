@@ -102,23 +102,14 @@ class JdbcSubjectRoster implements SubjectRoster {
 		String mailAddress = blank(rs.getString("mail_address"));
 		boolean mailing = mailPostal != null || mailAddress != null;
 		String postal = mailing ? mailPostal : blank(rs.getString("postal_code"));
-		String address = mailing ? join(mailAddress, rs.getString("mail_address_extra"))
-				: join(rs.getString("address"), rs.getString("address_extra"));
+		String address = mailing ? mailAddress : blank(rs.getString("address"));
+		String extra = blank(rs.getString(mailing ? "mail_address_extra" : "address_extra"));
 		return new MailingSubject(rs.getString("address_number"), blank(rs.getString("management_number")),
-				rs.getString("name_kanji"), rs.getString("name_kana"), postal, address, inIndex, inProgress,
+				rs.getString("name_kanji"), rs.getString("name_kana"), postal, address, extra, inIndex, inProgress,
 				!inIndex && !inProgress, date(rs.getString("death_date")), flag(rs.getString("points_excluded")),
 				flag(rs.getString("not_issued")), flag(rs.getString("stopped")) || flag(rs.getString("emergency_stop")),
 				date(rs.getString("booklet_created")), blank(rs.getString("moved_in")), blank(rs.getString("ticket_type")),
 				blank(rs.getString("decision_reason")));
-	}
-
-	private static String join(String address, String extra) {
-		String a = blank(address);
-		String e = blank(extra);
-		if (a == null) {
-			return e;
-		}
-		return e == null ? a : a + "　" + e;
 	}
 
 	private static boolean flag(String s) {

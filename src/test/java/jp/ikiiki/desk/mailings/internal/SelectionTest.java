@@ -13,6 +13,7 @@ import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingsProperties;
 import jp.ikiiki.desk.mailings.kinds.KindsForTests;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +42,14 @@ class SelectionTest {
 
 	static MailingSubject subject() {
 		return new MailingSubject("9900000001", "A0000001", "田中　太郎", "タナカ　タロウ", "7300013", "広島市中区八丁堀1-2-3",
-				true, true, false, null, false, false, false, null, null, "タクシー券", "新規");
+				"八丁堀ハイツ101", true, true, false, null, false, false, false, null, null, "タクシー券", "新規");
 	}
 
 	static MailingSubject with(String field, Object value) {
 		var s = subject();
-		return new MailingSubject(s.addressNumber(), s.managementNumber(), s.nameKanji(), s.nameKana(),
-				field.equals("postalCode") ? (String) value : s.postalCode(), s.address(),
+		return new MailingSubject(s.addressNumber(),
+				field.equals("managementNumber") ? (String) value : s.managementNumber(), s.nameKanji(), s.nameKana(),
+				field.equals("postalCode") ? (String) value : s.postalCode(), s.address(), s.addressExtra(),
 				field.equals("inIndex") ? (Boolean) value : s.inIndex(),
 				field.equals("inProgress") ? (Boolean) value : s.inProgress(),
 				field.equals("ended") ? (Boolean) value : s.ended(),
@@ -83,7 +85,7 @@ class SelectionTest {
 
 	@Test
 	void a_withdrawn_request_is_left_out_as_cancelled() {
-		var s = new MailingSubject("9900000099", null, "取消　者", "トリケシ", "7300013", "広島市", true, true, false, null,
+		var s = new MailingSubject("9900000099", null, "取消　者", "トリケシ", "7300013", "広島市", null, true, true, false, null,
 				false, false, false, null, null, null, null);
 		assertThat(Selection.check(kinds.kind("BOOKLET_REQUEST"), s, NONE, Set.of("9900000099")))
 				.map(Exclusion::reason).contains(ExclusionReason.CANCELLED);
@@ -148,12 +150,35 @@ class SelectionTest {
 	}
 
 	@Test
-	void reissue_and_additional_booklets_carry_their_mark() {
-		assertThat(kinds.kind("BOOKLET_REISSUE").fields(subject(), 2)).containsEntry("reissue", "再発行");
-		assertThat(kinds.kind("BOOKLET_ADDITIONAL").fields(subject(), 0)).containsEntry("reissue", "追加分");
-		assertThat(kinds.kind("BOOKLET_INITIAL").fields(subject(), 0)).containsEntry("reissue", "")
-				.containsEntry("applicationNumber", "A0000001").containsEntry("postcode", "7300013");
-		assertThat(kinds.kind("GRANT_NOTICE").fields(subject(), 0)).containsEntry("ticketType", "タクシー券")
-				.containsEntry("amount", "10000");
+	void a_subject_without_an_application_number_is_left_out_since_every_form_prints_it() {
+		for (MailingKind k : kinds.all()) {
+			assertThat(reason(k.code(), subject(), NONE)).as(k.code()).isEmpty();
+			assertThat(reason(k.code(), with("managementNumber", null), NONE)).as(k.code())
+					.contains(ExclusionReason.NOT_ELIGIBLE);
+		}
+	}
+
+	@Test
+	void reissue_and_additional_booklets_carry_the_mark_printing_knows_and_first_issues_none() {
+		assertThat(kinds.kind("BOOKLET_REISSUE").fields(subject(), 2)).containsEntry(PrintFields.MARK,
+				PrintFields.MARK_REISSUE);
+		assertThat(kinds.kind("BOOKLET_ADDITIONAL").fields(subject(), 0)).containsEntry(PrintFields.MARK,
+				PrintFields.MARK_ADDITIONAL);
+		assertThat(kinds.kind("BOOKLET_INITIAL").fields(subject(), 0)).containsEntry(PrintFields.MARK, "");
+	}
+
+	@Test
+	void print_fields_use_printings_names_and_carry_display_values() {
+		assertThat(kinds.kind("BOOKLET_INITIAL").fields(subject(), 0))
+				.containsEntry(PrintFields.NAME, "田中　太郎").containsEntry(PrintFields.NAME_KANA, "タナカ　タロウ")
+				.containsEntry(PrintFields.APPLICATION_NUMBER, "A0000001").containsEntry(PrintFields.POSTCODE, "730-0013")
+				.containsEntry(PrintFields.ADDRESS, "広島市中区八丁堀1-2-3")
+				.containsEntry(PrintFields.ADDRESS_EXTRA, "八丁堀ハイツ101");
+		assertThat(kinds.kind("GRANT_NOTICE").fields(subject(), 0)).containsEntry(PrintFields.TICKET_TYPE, "タクシー券")
+				.containsEntry(PrintFields.AMOUNT, "10,000");
+		assertThat(kinds.kind("NON_GRANT_NOTICE").fields(subject(), 0)).containsEntry(PrintFields.REFUSAL_REASON, "新規");
+		for (MailingKind k : kinds.all()) {
+			assertThat(PrintFields.ALL).as(k.code()).containsAll(k.fields(subject(), 0).keySet());
+		}
 	}
 }
