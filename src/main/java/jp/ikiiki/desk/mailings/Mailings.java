@@ -60,12 +60,21 @@ public interface Mailings {
 	/**
 	 * Writes the print files, bundle by bundle, each to a temporary name and then moved into place; bundles
 	 * written by an earlier run are skipped, so a cancelled run restarts without duplicates. Registered-mail kinds
-	 * get their 引受番号 first. Nothing is written while any character is undecided. Audited as PRINT per run.
+	 * get their 引受番号 first. Nothing is written while any character is undecided. The envelopes of a bundle whose
+	 * postal form gets no customer barcode are recorded with the bundle (see {@link #missingCustomerBarcodes}).
+	 * Audited as PRINT per run.
 	 *
 	 * @throws IllegalStateException if the batch is not selected, or 引受番号 run out (nothing assigned)
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	PrintRun print(long batchId, MailingProgress progress, String channel);
+
+	/**
+	 * The envelopes printed without a customer barcode (issue 5 point 2), in bundle order, as the print run recorded
+	 * them bundle by bundle; empty before printing. Audited as VIEW.
+	 */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	List<MissingBarcodeEnvelope> missingCustomerBarcodes(long batchId, String channel);
 
 	/**
 	 * Pulls one item out (第4章1(3)(4)): finds it by 宛名番号, 申請書管理番号 or 引受番号 in every open (not

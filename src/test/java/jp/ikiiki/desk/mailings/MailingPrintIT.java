@@ -237,6 +237,44 @@ class MailingPrintIT {
 	}
 
 	@Test
+	void an_address_the_customer_barcode_rules_cannot_handle_is_listed_with_its_reason_after_the_print_run()
+			throws Exception {
+		MailingTestData.importProgress(imports, List.of(
+				progress("77940001", "730-0011", "氏名漢字", "山田　太郎"),
+				// A town whose name starts with kanji numerals: the rules cannot tell it from an address number.
+				progress("77940002", "730-0013", "氏名漢字", "佐藤　一郎", "住所漢字", "広島市中区八丁堀3-1"),
+				progress("77940003", "734-0014", "氏名漢字", "川上　花子")));
+		long id = create(new NewBatch("BOOKLET_REISSUE", "バーコードなし 印刷", 1,
+				List.of("77940001", "77940002", "77940003"), List.of()));
+		assertThat(run(id, MailingJobs.Step.SELECT).state()).isEqualTo(MailingJobs.State.DONE);
+		assertThat(mailings.missingCustomerBarcodes(id, CHANNEL)).isEmpty();
+
+		MailingJobs.Status printed = run(id, MailingJobs.Step.PRINT);
+
+		assertThat(printed.state()).as(printed.message()).isEqualTo(MailingJobs.State.DONE);
+		List<MissingBarcodeEnvelope> missing = mailings.missingCustomerBarcodes(id, CHANNEL);
+		assertThat(missing).singleElement().satisfies(m -> {
+			assertThat(m.subjectId()).isEqualTo("77940002");
+			assertThat(m.bundleNo()).isEqualTo(2);
+			assertThat(m.bundleSeq()).isEqualTo(1);
+			assertThat(m.pulled()).isFalse();
+			assertThat(m.reason()).contains("八丁堀");
+		});
+		// The envelope is printed all the same, address and all.
+		List<String> notice = pages(properties.outputDir().resolve("batch-" + id)
+				.resolve("batch-" + id + "-bundle-0002-booklet-issue-notice.pdf"));
+		assertThat(notice).singleElement().asString().contains("広島市中区八丁堀3-1", "佐藤一郎様");
+
+		// A bundle written again (e.g. after its file was lost) replaces its rows instead of adding to them.
+		jdbc.sql("update mailing_bundle set written_at = null where batch_id = :id").param("id", id).update();
+		assertThat(run(id, MailingJobs.Step.PRINT).state()).isEqualTo(MailingJobs.State.DONE);
+		assertThat(mailings.missingCustomerBarcodes(id, CHANNEL)).extracting(MissingBarcodeEnvelope::subjectId)
+				.containsExactly("77940002");
+		assertThat(jdbc.sql("select count(*) from mailing_missing_customer_barcode where batch_id = :id")
+				.param("id", id).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void every_kind_fills_every_required_field_of_every_form_it_prints() throws Exception {
 		var subject = new MailingSubject("77930001", "K77930001", "広島　花子", "ヒロシマ　ハナコ", "7300011",
 				"広島市中区基町1番1号", "基町ハイツ201", true, true, false, null, false, false, false, null, "転入",

@@ -39,11 +39,13 @@ import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingProgress;
 import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.mailings.MissingBarcodeEnvelope;
 import jp.ikiiki.desk.mailings.NewBatch;
 import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.mailings.PrintRun;
 import jp.ikiiki.desk.mailings.PullOut;
 import jp.ikiiki.desk.mailings.PullOutImport;
+import jp.ikiiki.desk.printing.MissingCustomerBarcode;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
@@ -204,6 +206,7 @@ class MailingService implements Mailings {
 			}
 			jdbc.sql("delete from mailing_envelope where batch_id = :id").param("id", batchId).update();
 			jdbc.sql("delete from mailing_exclusion where batch_id = :id").param("id", batchId).update();
+			jdbc.sql("delete from mailing_missing_customer_barcode where batch_id = :id").param("id", batchId).update();
 			jdbc.sql("delete from mailing_bundle where batch_id = :id").param("id", batchId).update();
 			return selectInto(b, progress);
 		});
@@ -438,6 +441,7 @@ class MailingService implements Mailings {
 		List<Integer> pending = bundleNumbers(batchId, true);
 		int skipped = all.size() - pending.size();
 		int written = 0;
+		int withoutBarcode = 0;
 		PrintRun.Outcome outcome = PrintRun.Outcome.DONE;
 		for (int bundle : pending) {
 			if (progress.cancelled()) {
@@ -447,17 +451,33 @@ class MailingService implements Mailings {
 			progress.update(skipped + written, all.size(), "束 " + bundle + " / " + all.size() + " を作成しています");
 			List<PrintItem> items = items(batchId, bundle);
 			List<String> names = new ArrayList<>();
+			Map<String, String> missing = new LinkedHashMap<>();
 			for (String form : b.kind().forms()) {
 				String name = String.format("batch-%d-bundle-%04d-%s.pdf", batchId, bundle, form);
 				if (!items.isEmpty()) {
 					writeAtomically(dir.resolve(name), out -> files.render(form, items, out));
+					for (MissingCustomerBarcode m : files.withoutCustomerBarcode(form, items)) {
+						missing.putIfAbsent(m.subjectId(), m.reason());
+					}
 				}
 				names.add(name);
 			}
-			jdbc.sql("""
-					update mailing_bundle set written_at = now(), file_name = :names
-					where batch_id = :id and bundle_no = :bundle and written_at is null""")
-					.param("names", String.join(",", names)).param("id", batchId).param("bundle", bundle).update();
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("delete from mailing_missing_customer_barcode where batch_id = :id and bundle_no = :bundle")
+						.param("id", batchId).param("bundle", bundle).update();
+				List<Object[]> rows = new ArrayList<>();
+				missing.forEach((subject, reason) -> rows.add(new Object[] { batchId, bundle, subject, reason }));
+				if (!rows.isEmpty()) {
+					template.batchUpdate("""
+							insert into mailing_missing_customer_barcode (batch_id, bundle_no, subject_id, reason)
+							values (?, ?, ?, ?)""", rows);
+				}
+				jdbc.sql("""
+						update mailing_bundle set written_at = now(), file_name = :names
+						where batch_id = :id and bundle_no = :bundle and written_at is null""")
+						.param("names", String.join(",", names)).param("id", batchId).param("bundle", bundle).update();
+			});
+			withoutBarcode += missing.size();
 			written++;
 		}
 		progress.update(skipped + written, all.size(), outcome == PrintRun.Outcome.DONE ? "完了" : "中止しました");
@@ -466,8 +486,25 @@ class MailingService implements Mailings {
 					.param("id", batchId).update();
 		}
 		audit.record(AuditAction.PRINT, channel, List.of(), dir.toString(), "郵送バッチ " + batchId + " 印刷ファイル: 作成 "
-				+ written + " 束, 作成済で省略 " + skipped + " 束, " + outcome);
+				+ written + " 束, 作成済で省略 " + skipped + " 束, カスタマバーコードなし " + withoutBarcode + " 通, " + outcome);
 		return new PrintRun(outcome, written, skipped, List.of());
+	}
+
+	@Override
+	public List<MissingBarcodeEnvelope> missingCustomerBarcodes(long batchId, String channel) {
+		load(batchId);
+		List<MissingBarcodeEnvelope> out = jdbc.sql("""
+				select m.subject_id, m.bundle_no, e.bundle_seq, e.pulled_at is not null as pulled, m.reason
+				from mailing_missing_customer_barcode m
+				join mailing_envelope e on e.batch_id = m.batch_id and e.subject_id = m.subject_id
+				where m.batch_id = :id
+				order by m.bundle_no, e.bundle_seq""").param("id", batchId)
+				.query((rs, n) -> new MissingBarcodeEnvelope(rs.getString("subject_id"), rs.getInt("bundle_no"),
+						rs.getInt("bundle_seq"), rs.getBoolean("pulled"), rs.getString("reason")))
+				.list();
+		audit.record(AuditAction.VIEW, channel, out.stream().map(MissingBarcodeEnvelope::subjectId).toList(),
+				"郵送バッチ " + batchId + " カスタマバーコードなし " + out.size() + " 件");
+		return out;
 	}
 
 	private interface Writer {

@@ -33,6 +33,7 @@ import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.MailingJobs;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.mailings.MissingBarcodeEnvelope;
 import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.UnprintableText;
@@ -41,7 +42,7 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 /**
  * One mailing batch: its enclosure checklist, selection (in the background, with progress over push, cancellable),
  * the subjects left out with their reasons, the envelopes by bundle, the characters awaiting a decision, the print
- * files (cancel and restart without duplicates), the post-office figures and 引受番号 list, and dispatch.
+ * files (cancel and restart without duplicates), the envelopes printed without a customer barcode, the post-office figures and 引受番号 list, and dispatch.
  */
 @Route("mailings/batch")
 @PageTitle("郵送バッチ詳細 | いきいきデスク")
@@ -76,6 +77,8 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 	private final Grid<Envelope> envelopes = new Grid<>(Envelope.class, false);
 	private final Grid<UnprintableText> undecided = new Grid<>(UnprintableText.class, false);
 	private final Grid<PostageLine> postage = new Grid<>(PostageLine.class, false);
+	private final Span missingCount = new Span();
+	private final Grid<MissingBarcodeEnvelope> missing = new Grid<>(MissingBarcodeEnvelope.class, false);
 	private final HorizontalLayout downloads = new HorizontalLayout();
 	private final DatePicker dispatchDate = new DatePicker("発送日");
 	private final Button dispatch = new Button("郵便局へ引渡し（発送）");
@@ -138,6 +141,15 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 				.setHeader("封入・引抜").setAutoWidth(true);
 		envelopes.setHeight("16em");
 		add(new H3("封入一覧（郵便番号順・束ごと）"), envelopes);
+
+		missingCount.setId("mailing-missing-barcode-count");
+		missing.setId("mailing-missing-barcode");
+		missing.addColumn(MissingBarcodeEnvelope::subjectId).setHeader("宛名番号").setAutoWidth(true);
+		missing.addColumn(m -> m.bundleNo() + "-" + m.bundleSeq()).setHeader("束").setAutoWidth(true).setFlexGrow(0);
+		missing.addColumn(m -> m.pulled() ? "引抜" : "").setHeader("引抜").setAutoWidth(true).setFlexGrow(0);
+		missing.addColumn(MissingBarcodeEnvelope::reason).setHeader("理由").setFlexGrow(1);
+		missing.setHeight("12em");
+		add(new H3("カスタマバーコードなしで印刷した宛先"), missingCount, missing);
 
 		postage.setId("mailing-postage");
 		postage.addColumn(PostageLine::envelope).setHeader("封筒").setAutoWidth(true);
@@ -208,6 +220,10 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 		exclusions.getDataProvider().refreshAll();
 		envelopes.getDataProvider().refreshAll();
 		postage.setItems(mailings.postage(batchId));
+		List<MissingBarcodeEnvelope> without = mailings.missingCustomerBarcodes(batchId, CHANNEL);
+		missing.setItems(without);
+		boolean printed = mailings.batch(batchId).map(b -> b.bundlesWritten() > 0).orElse(false);
+		missingCount.setText(printed ? without.size() + " 通（印刷済の束）" : "印刷ファイルを作成すると表示します");
 	}
 
 	private void start(MailingJobs.Step step) {
