@@ -4,17 +4,19 @@ import static jp.ikiiki.desk.agentdesk.DeskTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jp.ikiiki.desk.agentdesk.InquiryClosed.Outcome;
-import jp.ikiiki.desk.manual.AnswerManual;
-import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
+import jp.ikiiki.desk.manual.ManualEditing;
+import jp.ikiiki.desk.manual.ManualEditing.CityAgreement;
+import jp.ikiiki.desk.manual.ManualEditing.ManualDraft;
+import jp.ikiiki.desk.manual.ManualEditing.ManualVersion;
 import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import jp.ikiiki.desk.telephony.CallConnected;
 import jp.ikiiki.desk.telephony.QueueMembers;
@@ -25,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -44,6 +45,8 @@ class AgentDeskIT {
 	@Autowired
 	AgentDesk desk;
 	@Autowired
+	ManualEditing editing;
+	@Autowired
 	InquiryCategories categories;
 	@Autowired
 	ApplicationEventPublisher publisher;
@@ -53,8 +56,6 @@ class AgentDeskIT {
 	JdbcClient jdbc;
 	@Autowired
 	ApplicationEvents events;
-	@MockitoBean
-	AnswerManual manual;
 
 	@BeforeEach
 	void clean() {
@@ -155,7 +156,8 @@ class AgentDeskIT {
 
 	@Test
 	void closing_checks_what_is_missing_then_stores_everything_and_publishes_inquiry_closed() {
-		when(manual.entry(7, 3)).thenReturn(Optional.of(new ManualEntry(7, 3, "手帳 / 再交付", "なくした", "再交付申請書を送付", true)));
+		ManualVersion used = as("fm-manual", "FLOOR_MANAGER", () -> editing.create(new ManualDraft("手帳 / 再交付",
+				"なくした", "再交付申請書を送付", "", "テスト"), new CityAgreement(LocalDate.of(2026, 11, 2), "市 担当"), "test"));
 		as("agent-a", "AGENT", () -> desk.bind("inquiry", MEMBER));
 		publisher.publishEvent(new CallConnected("close-1", "inquiry", MEMBER, "0827000004", BigDecimal.ONE,
 				Instant.parse("2026-11-17T01:00:00Z")));
@@ -174,13 +176,13 @@ class AgentDeskIT {
 
 		long lost = category("手帳", "紛失");
 		CallLogEntry closed = as("agent-a", "AGENT", () -> desk.close(id, new CallLogDraft(null, CallerKind.CARE_MANAGER,
-				lost, "ケアマネジャーから。市に確認が必要", 7L, 3), Outcome.NEEDS_INSTRUCTION));
+				lost, "ケアマネジャーから。市に確認が必要", used.entryId(), used.version()), Outcome.NEEDS_INSTRUCTION));
 
 		assertThat(closed.outcome()).isEqualTo(Outcome.NEEDS_INSTRUCTION);
 		assertThat(closed.closedAt()).isNotNull();
 		assertThat(closed.callerKind()).isEqualTo(CallerKind.CARE_MANAGER);
-		assertThat(closed.manualEntryId()).isEqualTo(7L);
-		assertThat(closed.manualEntryVersion()).isEqualTo(3);
+		assertThat(closed.manualEntryId()).isEqualTo(used.entryId());
+		assertThat(closed.manualEntryVersion()).isEqualTo(used.version());
 		assertThat(events.stream(InquiryClosed.class)).singleElement().satisfies(e -> {
 			assertThat(e.callLogId()).isEqualTo(id);
 			assertThat(e.linkedId()).isEqualTo("close-1");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.telephony.CallOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
@@ -34,8 +32,6 @@ class CallbackListIT {
 	CallbackList callbacks;
 	@Autowired
 	JdbcClient jdbc;
-	@MockitoBean
-	AnswerManual manual;
 
 	@BeforeEach
 	void calls() {

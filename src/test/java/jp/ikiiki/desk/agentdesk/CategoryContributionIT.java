@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.reports.ReportContribution;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** 問合せ区分別件数 for the reports: every category, zero or not, by the Tokyo day of the call, manual entries marked. */
@@ -30,8 +28,6 @@ class CategoryContributionIT {
 	InquiryCategories categories;
 	@Autowired
 	JdbcClient jdbc;
-	@MockitoBean
-	AnswerManual manual;
 
 	@BeforeEach
 	void clean() {

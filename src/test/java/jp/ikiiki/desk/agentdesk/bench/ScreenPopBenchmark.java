@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.ikiiki.desk.agentdesk.DeskPhones;
 import jp.ikiiki.desk.agentdesk.DeskTestSupport;
 import jp.ikiiki.desk.browser.Chromium;
-import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import jp.ikiiki.desk.telephony.simulator.CallSpec;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * Screen-pop latency (issue 4, goal p95 &lt; 1 s): from the {@code AgentConnect} leaving the simulator's socket
@@ -51,8 +49,6 @@ class ScreenPopBenchmark {
 	AmiSimulator simulator;
 	@Autowired
 	LinePlans lines;
-	@MockitoBean
-	AnswerManual manual;
 
 	@Test
 	void agent_connect_to_the_pop_in_the_browser() throws Exception {

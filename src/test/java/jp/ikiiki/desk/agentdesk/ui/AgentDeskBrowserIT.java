@@ -12,7 +12,6 @@ import java.util.UUID;
 import jp.ikiiki.desk.agentdesk.DeskPhones;
 import jp.ikiiki.desk.agentdesk.DeskTestSupport;
 import jp.ikiiki.desk.browser.Chromium;
-import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
@@ -25,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The desk in headless Chromium against the AMI simulator (through its socket, as Asterisk): the agent binds to a
@@ -47,8 +45,6 @@ class AgentDeskBrowserIT {
 	AmiSimulator simulator;
 	@Autowired
 	LinePlans lines;
-	@MockitoBean
-	AnswerManual manual;
 
 	@BeforeAll
 	static void launch() {
