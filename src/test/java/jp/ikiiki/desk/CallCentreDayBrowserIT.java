@@ -22,19 +22,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.agentdesk.DeskPhones;
 import jp.ikiiki.desk.agentdesk.DeskTestSupport;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import jp.ikiiki.desk.telephony.simulator.CallSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A call-centre day through the console in headless Chromium, with the AMI simulator in Asterisk's place (issue 4
@@ -44,33 +39,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * report, which counts both calls by category and the escalation. The report's PDF is rendered to PNG with
  * pdftoppm. Screenshots in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CallCentreDayBrowserIT {
+class CallCentreDayBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@Autowired
 	AmiSimulator simulator;
 	@Autowired
 	LinePlans lines;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void a_call_is_answered_a_second_is_escalated_the_city_answers_and_the_daily_report_counts_both() throws Exception {

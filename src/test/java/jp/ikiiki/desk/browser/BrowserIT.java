@@ -5,38 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import jp.ikiiki.desk.shared.Kana;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The main flow in headless Chromium (Debian's /usr/bin/chromium): an agent signs in, finds a demo subject by
  * kana typed in hiragana, and opens the subject page. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ikiiki.demo.enabled=true", "ikiiki.demo.subjects=300" })
-class BrowserIT {
-
-	static Chromium chromium;
-
-	@LocalServerPort int port;
-	@Autowired JdbcClient jdbc;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+@TestPropertySource(properties = { "ikiiki.demo.enabled=true", "ikiiki.demo.subjects=300" })
+class BrowserIT extends BrowserTest {
 
 	@Test
 	void agent_signs_in_finds_a_subject_by_kana_and_opens_it() {

@@ -11,52 +11,26 @@ import java.util.Map;
 import java.util.UUID;
 import jp.ikiiki.desk.agentdesk.DeskPhones;
 import jp.ikiiki.desk.agentdesk.DeskTestSupport;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import jp.ikiiki.desk.telephony.simulator.CallSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The desk in headless Chromium against the AMI simulator (through its socket, as Asterisk): the agent binds to a
  * phone, a queue call connects to it and the desk pops without a reload, the agent finds the subject by kana,
  * links it, picks the category, notes and closes; the call log holds it all. Screenshots in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AgentDeskBrowserIT {
+class AgentDeskBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@Autowired
 	AmiSimulator simulator;
 	@Autowired
 	LinePlans lines;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void a_connected_call_pops_on_the_agents_desk_and_the_agent_links_the_subject_and_closes_it() throws Exception {

@@ -14,16 +14,14 @@ import com.microsoft.playwright.Page;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.mailings.MailingTestData;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.subjects.SubjectImports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,28 +33,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * list, selects (sees the left-out subjects and their reasons), writes the print files, cancels half way and
  * restarts, then pulls one item out by its 申請書管理番号 and sees where it sits. Screenshots in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MailingsBrowserIT {
-
-	static Chromium chromium;
+class MailingsBrowserIT extends BrowserTest {
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 	@Autowired PasswordEncoder encoder;
 	@Autowired SubjectImports imports;
 	@MockitoBean PrintFiles printFiles;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	@WithMockUser(username = "setup", roles = "OPERATOR")

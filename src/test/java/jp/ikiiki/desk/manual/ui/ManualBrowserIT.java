@@ -7,51 +7,25 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.manual.ManualEditing;
 import jp.ikiiki.desk.manual.ManualEditing.CityAgreement;
 import jp.ikiiki.desk.manual.ManualEditing.ManualDraft;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * An agent finds a manual entry written in hiragana by typing half-width katakana; the floor manager writes a new
  * version, records the city's agreement, and sees the history. Screenshots in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ManualBrowserIT {
+class ManualBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@Autowired
 	ManualEditing editing;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void an_agent_finds_an_entry_by_half_width_kana_and_a_floor_manager_puts_a_new_version_in_force() {

@@ -10,48 +10,21 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * 外字判断 in headless Chromium: an operator lists the undecided characters of a selection of people for a form,
  * records the city's replacement for one person, and the list is empty afterwards. Screenshot in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CharacterDecisionBrowserIT {
+class CharacterDecisionBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@MockitoBean
 	SubjectLookup subjects;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void an_operator_records_the_citys_replacement_and_the_person_is_no_longer_listed() {

@@ -7,50 +7,24 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.reports.CityReports;
 import jp.ikiiki.desk.reports.ReportFixtures;
 import jp.ikiiki.desk.reports.ReportsITSupport;
 import jp.ikiiki.desk.reports.StoredReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The city staff's inbox in headless Chromium: a generated daily report is listed unread, the PDF downloads (and is
  * audited), and the report then shows as read. Screenshots in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportInboxBrowserIT {
+class ReportInboxBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@Autowired
 	CityReports reports;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void city_staff_see_the_new_report_unread_download_it_and_it_becomes_read() throws Exception {

@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,26 +26,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * An operator imports a 別紙2 CSV with one bad row through the console in headless Chromium, accepting the
  * valid rows, and sees the counts, the problem and the report link. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImportBrowserIT {
-
-	static Chromium chromium;
+class ImportBrowserIT extends BrowserTest {
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 	@Autowired PasswordEncoder encoder;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void operator_imports_the_valid_rows_of_a_file_and_sees_the_problem() throws Exception {

@@ -4,53 +4,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.telephony.LinesTestSupport;
 import jp.ikiiki.desk.telephony.lines.LinesFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A floor manager opens 回線数 in headless Chromium (clock at Tuesday 2026-11-24 10:00 Tokyo), sees the limit, the
  * month and the plan with December's differing day count, and resizes the pool now. Screenshot in
  * target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(LinesTestSupport.class)
-class LinesBrowserIT {
+class LinesBrowserIT extends BrowserTest {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-	@Autowired
-	JdbcClient jdbc;
-	@Autowired
-	PasswordEncoder encoder;
 	@Autowired
 	ApplicationContext context;
 	@Autowired
 	LinesTestSupport.RecordingLineLimitControl control;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	private static com.microsoft.playwright.Locator cell(Page page, String text) {
 		return page.locator("vaadin-grid-cell-content")
