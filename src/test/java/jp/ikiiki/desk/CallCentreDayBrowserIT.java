@@ -100,7 +100,15 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			desk.locator("#desk-close").click();
 			assertThat(desk.locator("#desk-pop-state")).hasText("完了: 市の指示待ち");
 			desk.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("61-day-desk-escalated.png")).setFullPage(true));
+
+			// A walk-in (no telephony): recorded by hand with the number the visitor gives, marked manual.
+			desk.locator("#desk-manual-number input").fill("0829200003");
+			desk.locator("#desk-manual-start").click();
+			assertThat(desk.locator("#desk-pop-state")).hasText("手動記録");
+			assertThat(desk.locator("#desk-pop-number")).hasText("0829200003");
 		}
+		assertThat(jdbc.sql("select manual from call_log where caller_number = '0829200003'").query(Boolean.class)
+				.single()).isTrue();
 		// The case is opened after the desk's transaction commits, by the escalations module's listener.
 		waitUntil(() -> jdbc.sql("select count(*) from escalation where caller_number = '0829200002'")
 				.query(Long.class).single() == 1);

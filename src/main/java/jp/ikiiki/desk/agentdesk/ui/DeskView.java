@@ -76,6 +76,8 @@ class DeskView extends VerticalLayout {
 	private final Grid<SubjectSummary> subjectGrid = new Grid<>(SubjectSummary.class, false);
 	private final Span subjectLinked = new Span();
 	private final Select<CallerKind> callerKind = new Select<>();
+	/** The caller's number for an entry made without telephony (walk-in, a call during a gap); may stay empty. */
+	private final TextField manualNumber = new TextField();
 	private final ComboBox<InquiryCategory> category = new ComboBox<>();
 	private final TextField manualSearch = new TextField();
 	private final ComboBox<ManualEntry> manualEntry = new ComboBox<>();
@@ -118,10 +120,14 @@ class DeskView extends VerticalLayout {
 			refreshBinding();
 		});
 		release.setId("desk-release");
+		manualNumber.setId("desk-manual-number");
+		manualNumber.setPlaceholder("相手の電話番号（任意）");
+		manualNumber.setWidth("14em");
+		manualNumber.setMaxLength(21);
 		var manual = new Button("手動で記録（電話システム外）", e -> startManual());
 		manual.setId("desk-manual-start");
 		bindingLabel.setId("desk-binding");
-		var bar = new HorizontalLayout(memberSelect, bind, release, bindingLabel, manual);
+		var bar = new HorizontalLayout(memberSelect, bind, release, bindingLabel, manualNumber, manual);
 		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		bar.setWidthFull();
 		bar.getStyle().set("flex-wrap", "wrap");
@@ -302,7 +308,8 @@ class DeskView extends VerticalLayout {
 
 	private void startManual() {
 		try {
-			CallLogEntry entry = desk.startManual(null);
+			CallLogEntry entry = desk.startManual(manualNumber.getValue());
+			manualNumber.clear();
 			open(entry.id());
 			refreshOpen();
 		} catch (IllegalArgumentException e) {
