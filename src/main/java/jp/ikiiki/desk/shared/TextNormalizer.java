@@ -1,7 +1,10 @@
 package jp.ikiiki.desk.shared;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Search keys for free Japanese text (names in kanji, addresses). */
 public final class TextNormalizer {
@@ -30,6 +33,23 @@ public final class TextNormalizer {
 			sb.append(c);
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * The distinct two-character substrings of a key, counted in code points, in order of first appearance: the
+	 * search bigrams of the GIN-indexed look-ups (subjects V8 and the database's {@code subject_bigrams(text)},
+	 * the answer manual V14). A key shorter than two characters, or null, has none.
+	 */
+	public static List<String> bigrams(String key) {
+		if (key == null) {
+			return List.of();
+		}
+		Set<String> grams = new LinkedHashSet<>();
+		int[] cps = key.codePoints().toArray();
+		for (int i = 0; i + 1 < cps.length; i++) {
+			grams.add(new String(cps, i, 2));
+		}
+		return List.copyOf(grams);
 	}
 
 	private TextNormalizer() {

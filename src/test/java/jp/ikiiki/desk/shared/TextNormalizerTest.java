@@ -24,4 +24,11 @@ class TextNormalizerTest {
 		assertThat(TextNormalizer.forKey("ＡＢＣマンション")).isEqualTo("abcマンション");
 		assertThat(TextNormalizer.forKey(null)).isEmpty();
 	}
+
+	@Test
+	void bigrams_are_distinct_and_a_single_character_has_none() {
+		assertThat(TextNormalizer.bigrams("テチョウテチョ")).containsExactly("テチ", "チョ", "ョウ", "ウテ");
+		assertThat(TextNormalizer.bigrams("テ")).isEmpty();
+		assertThat(TextNormalizer.bigrams(null)).isEmpty();
+	}
 }

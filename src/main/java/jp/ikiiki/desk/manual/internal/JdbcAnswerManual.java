@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.shared.TextNormalizer;
 import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.ManualEditing;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +68,7 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 		var params = new java.util.HashMap<String, Object>();
 		for (int i = 0; i < terms.size(); i++) {
 			String term = terms.get(i);
-			grams.addAll(ManualText.bigrams(term));
+			grams.addAll(TextNormalizer.bigrams(term));
 			params.put("t" + i, "%" + escapeLike(term) + "%");
 			where.append(" and v.search_key like :t").append(i);
 			inQuestion.append(" and v.question_key like :t").append(i);
@@ -216,7 +217,7 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 				.param("inForce", agreement != null)
 				.param("questionKey", ManualText.key(d.question()))
 				.param("searchKey", searchKey)
-				.param("grams", ManualText.bigrams(searchKey).toArray(String[]::new))
+				.param("grams", TextNormalizer.bigrams(searchKey).toArray(String[]::new))
 				.update();
 	}
 

@@ -1,8 +1,6 @@
 package jp.ikiiki.desk.manual.internal;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import jp.ikiiki.desk.shared.Kana;
 import jp.ikiiki.desk.shared.TextNormalizer;
@@ -11,7 +9,7 @@ import jp.ikiiki.desk.shared.TextNormalizer;
  * Search keys of the manual's Japanese text. Callers' words arrive in hiragana, katakana or half-width katakana
  * and in full- or half-width letters and digits; the key folds them all (hiragana become katakana, NFKC, ASCII
  * lower case, spaces removed), so ﾃﾁｮｳ, てちょう and テチョウ meet. Fragments are found through the key's distinct
- * two-character substrings, as the subject look-up does (V6, V8): pg_trgm ships with the embedded PostgreSQL,
+ * two-character substrings ({@link TextNormalizer#bigrams}), as the subject look-up does (V6, V8): pg_trgm ships with the embedded PostgreSQL,
  * but its trigrams treat Japanese characters as word separators under the C locale.
  */
 public final class ManualText {
@@ -21,16 +19,6 @@ public final class ManualText {
 	/** The search key of a text; null gives "". */
 	public static String key(String text) {
 		return TextNormalizer.forKey(Kana.toFullwidthKatakana(text));
-	}
-
-	/** The distinct bigrams of a key, in order of first appearance; a key shorter than two characters has none. */
-	public static List<String> bigrams(String key) {
-		Set<String> grams = new LinkedHashSet<>();
-		int[] cps = key.codePoints().toArray();
-		for (int i = 0; i + 1 < cps.length; i++) {
-			grams.add(new String(cps, i, 2));
-		}
-		return List.copyOf(grams);
 	}
 
 	/** The words of a query (split at spaces of any width), each as a key; blank words dropped. */

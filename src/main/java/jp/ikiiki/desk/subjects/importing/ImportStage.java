@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.ikiiki.desk.shared.TextNormalizer;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.postgresql.PGConnection;
@@ -136,9 +137,9 @@ final class ImportStage {
 			}
 			// The search bigrams (V8) are computed here: far cheaper than in the database's trigger.
 			line.append('\t');
-			array(bigrams(t.nameKanjiKey()));
+			array(TextNormalizer.bigrams(t.nameKanjiKey()));
 			line.append('\t');
-			array(bigrams(t.addressKey()));
+			array(TextNormalizer.bigrams(t.addressKey()));
 			line.append("\t\\\\x").append(java.util.HexFormat.of().formatHex(hash(values)));
 			write();
 		}
@@ -171,22 +172,6 @@ final class ImportStage {
 				joined.append(v);
 			}
 			return md5.digest(joined.toString().getBytes(StandardCharsets.UTF_8));
-		}
-
-		/**
-		 * The distinct two-character substrings of a key, counted in code points: exactly what the database's
-		 * {@code subject_bigrams(text)} returns (order aside), which the look-up applies to the searched fragment.
-		 */
-		static java.util.Set<String> bigrams(String key) {
-			var grams = new java.util.LinkedHashSet<String>();
-			if (key == null) {
-				return grams;
-			}
-			int[] cps = key.codePoints().toArray();
-			for (int i = 0; i + 1 < cps.length; i++) {
-				grams.add(new String(cps, i, 2));
-			}
-			return grams;
 		}
 
 		/** A text[] literal, {"a","b"}, escaped for the COPY text format. */

@@ -21,12 +21,6 @@ class ManualTextTest {
 	}
 
 	@Test
-	void bigrams_are_distinct_and_a_single_character_has_none() {
-		assertThat(ManualText.bigrams("テチョウテチョ")).containsExactly("テチ", "チョ", "ョウ", "ウテ");
-		assertThat(ManualText.bigrams("テ")).isEmpty();
-	}
-
-	@Test
 	void query_words_split_at_any_space_and_become_keys() {
 		assertThat(ManualText.terms(" さいこうふ　ﾃﾁｮｳ  ")).containsExactly("サイコウフ", "テチョウ");
 		assertThat(ManualText.terms("   ")).isEmpty();
