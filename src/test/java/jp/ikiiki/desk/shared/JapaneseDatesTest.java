@@ -57,4 +57,9 @@ class JapaneseDatesTest {
 		assertThat(JapaneseDates.toEraKanji(LocalDate.of(2026, 9, 1))).isEqualTo("令和8年9月1日");
 		assertThat(JapaneseDates.toEraKanji(LocalDate.of(1940, 3, 2))).isEqualTo("昭和15年3月2日");
 	}
+
+	@Test
+	void an_instant_is_shown_in_tokyo_time() {
+		assertThat(JapaneseDates.toWesternDateTime(java.time.Instant.parse("2026-11-23T15:18:00Z"))).isEqualTo("2026/11/24 0:18");
+	}
 }

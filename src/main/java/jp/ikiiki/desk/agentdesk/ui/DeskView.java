@@ -147,8 +147,7 @@ class DeskView extends VerticalLayout {
 		head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		earlier.setId("desk-earlier");
 		earlier.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		earlier.addColumn(c -> JapaneseDates.toWestern(c.at().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate()) + " "
-				+ TIME.format(c.at())).setHeader("日時").setAutoWidth(true);
+		earlier.addColumn(c -> JapaneseDates.toWesternDateTime(c.at())).setHeader("日時").setAutoWidth(true);
 		earlier.addColumn(EarlierCall::result).setHeader("結果").setAutoWidth(true);
 		earlier.addColumn(c -> c.category() == null ? "" : c.category()).setHeader("問合せ区分").setAutoWidth(true);
 		earlier.addColumn(EarlierCall::note).setHeader("メモ").setFlexGrow(1);

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import jp.ikiiki.desk.escalations.EscalationCase;
 import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
@@ -22,8 +20,6 @@ import jp.ikiiki.desk.shared.JapaneseDates;
  * {@code onChange} after a step so the list can refresh.
  */
 class CasePanel extends VerticalLayout {
-
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
 	private final Escalations escalations;
 	private final String channel;
@@ -137,7 +133,7 @@ class CasePanel extends VerticalLayout {
 	}
 
 	static String when(Instant at) {
-		return at == null ? "" : JapaneseDates.toWestern(at.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate()) + " " + TIME.format(at);
+		return at == null ? "" : JapaneseDates.toWesternDateTime(at);
 	}
 
 	/** The colour of an ageing level, for the grids. */

@@ -6,6 +6,7 @@ import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
@@ -24,7 +25,7 @@ final class Selection {
 	static Optional<Exclusion> check(MailingKind kind, MailingSubject s, MailingHistory history, Set<String> cancelled) {
 		Optional<Exclusion> out;
 		if (s.deathDate() != null) {
-			out = Optional.of(Exclusion.of(ExclusionReason.DECEASED, "死亡日 " + jp.ikiiki.desk.shared.JapaneseDates.toEraKanji(s.deathDate())));
+			out = Optional.of(Exclusion.of(ExclusionReason.DECEASED, "死亡日 " + JapaneseDates.toEraKanji(s.deathDate())));
 		} else if (s.ended()) {
 			out = Optional.of(Exclusion.of(ExclusionReason.MOVED_OUT, "市の最新データにない"));
 		} else if (cancelled.contains(s.addressNumber())) {

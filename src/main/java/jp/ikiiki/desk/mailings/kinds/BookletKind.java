@@ -8,6 +8,7 @@ import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.printing.PrintFields;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
@@ -48,7 +49,7 @@ abstract class BookletKind implements MailingKind {
 
 	static Optional<Exclusion> alreadyIssued(MailingSubject s, MailingHistory h) {
 		if (s.bookletCreatedOn() != null) {
-			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + jp.ikiiki.desk.shared.JapaneseDates.toEraKanji(s.bookletCreatedOn())));
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + JapaneseDates.toEraKanji(s.bookletCreatedOn())));
 		}
 		if (h.dispatched(s.addressNumber(), FIRST_BOOKLET)) {
 			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "ポイント手帳発送済"));

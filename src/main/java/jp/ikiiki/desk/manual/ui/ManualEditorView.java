@@ -18,8 +18,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.ikiiki.desk.manual.ManualEditing;
 import jp.ikiiki.desk.manual.ManualEditing.CityAgreement;
@@ -41,8 +39,6 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 class ManualEditorView extends VerticalLayout {
 
 	static final String CHANNEL = "画面:応答マニュアル編集";
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/M/d H:mm")
-			.withZone(ZoneId.of("Asia/Tokyo"));
 
 	private final ManualEditing editing;
 	private final Grid<EntryOverview> entries = new Grid<>(EntryOverview.class, false);
@@ -103,7 +99,7 @@ class ManualEditorView extends VerticalLayout {
 		history.setId("manual-history");
 		history.addColumn(v -> "版" + v.version()).setHeader("版").setAutoWidth(true).setFlexGrow(0);
 		history.addColumn(v -> v.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
-		history.addColumn(v -> TIME.format(v.editedAt()) + " " + v.editedBy()).setHeader("編集").setAutoWidth(true);
+		history.addColumn(v -> JapaneseDates.toWesternDateTime(v.editedAt()) + " " + v.editedBy()).setHeader("編集").setAutoWidth(true);
 		history.addColumn(v -> v.agreedOn() == null ? "" : JapaneseDates.toWestern(v.agreedOn()) + " " + v.agreedBy()
 				+ "（記録 " + v.agreementRecordedBy() + "）").setHeader("市合意").setAutoWidth(true);
 		history.addColumn(ManualVersion::note).setHeader("変更理由").setFlexGrow(1);
