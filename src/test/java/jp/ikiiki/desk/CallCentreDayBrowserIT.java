@@ -1,5 +1,6 @@
 package jp.ikiiki.desk;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +57,7 @@ class CallCentreDayBrowserIT extends BrowserTest {
 		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
 		DeskTestSupport.as("day-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		var soon = new LocatorAssertions.HasTextOptions().setTimeout(5_000);
 
 		try (var phones = new DeskPhones(simulator); var ctx = chromium.context(1400, 1400)) {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.calendar;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import java.util.Optional;
 public final class BusinessCalendar {
 
 	/** The zone every day, half-day and year of the centre is reckoned in. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 	/** Opening of the call centre (第6章1). */
 	public static final LocalTime OPENS = LocalTime.of(8, 30);
 	/** Closing of the call centre (第6章1), exclusive. */
@@ -42,7 +42,7 @@ public final class BusinessCalendar {
 
 	/** Asia/Tokyo. */
 	public ZoneId zone() {
-		return ZONE;
+		return JapanTime.ZONE;
 	}
 
 	/** 8:30, Asia/Tokyo. */
@@ -62,7 +62,7 @@ public final class BusinessCalendar {
 
 	/** The day an instant falls on in Asia/Tokyo. */
 	public LocalDate dateOf(Instant instant) {
-		return instant.atZone(ZONE).toLocalDate();
+		return instant.atZone(JapanTime.ZONE).toLocalDate();
 	}
 
 	/** True for a national holiday, a 振替休日 or a 国民の休日. */
@@ -95,14 +95,14 @@ public final class BusinessCalendar {
 
 	/** True while the call centre takes calls: an open day and 8:30 ≤ local time &lt; 17:15. */
 	public boolean isOpenAt(Instant instant) {
-		ZonedDateTime t = instant.atZone(ZONE);
+		ZonedDateTime t = instant.atZone(JapanTime.ZONE);
 		LocalTime time = t.toLocalTime();
 		return isOpenDay(t.toLocalDate()) && !time.isBefore(OPENS) && time.isBefore(CLOSES);
 	}
 
 	/** The half-day an instant falls in (by time of day alone, open or not). */
 	public HalfDay halfDayOf(Instant instant) {
-		ZonedDateTime t = instant.atZone(ZONE);
+		ZonedDateTime t = instant.atZone(JapanTime.ZONE);
 		return new HalfDay(t.toLocalDate(),
 				t.toLocalTime().isBefore(halfDayBoundary) ? HalfDay.Half.AM : HalfDay.Half.PM);
 	}
@@ -110,13 +110,13 @@ public final class BusinessCalendar {
 	/** When a half-day begins for the call centre: the opening (AM) or the half-day boundary (PM). */
 	public Instant startOf(HalfDay halfDay) {
 		LocalTime time = halfDay.half() == HalfDay.Half.AM ? OPENS : halfDayBoundary;
-		return halfDay.date().atTime(time).atZone(ZONE).toInstant();
+		return halfDay.date().atTime(time).atZone(JapanTime.ZONE).toInstant();
 	}
 
 	/** When a half-day ends for the call centre: the half-day boundary (AM) or the closing (PM). */
 	public Instant endOf(HalfDay halfDay) {
 		LocalTime time = halfDay.half() == HalfDay.Half.AM ? halfDayBoundary : CLOSES;
-		return halfDay.date().atTime(time).atZone(ZONE).toInstant();
+		return halfDay.date().atTime(time).atZone(JapanTime.ZONE).toInstant();
 	}
 
 	/**
@@ -132,7 +132,7 @@ public final class BusinessCalendar {
 				continue;
 			}
 			for (LocalTime time : List.of(OPENS, halfDayBoundary, CLOSES)) {
-				Instant candidate = day.atTime(time).atZone(ZONE).toInstant();
+				Instant candidate = day.atTime(time).atZone(JapanTime.ZONE).toInstant();
 				if (candidate.isAfter(instant)) {
 					return candidate;
 				}

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +75,6 @@ public final class JapaneseDates {
 			"(明治|大正|昭和|平成|令和|[MTSHRmtshr])\\s*(元|\\d{1,2})\\s*[/.\\-年]\\s*(\\d{1,2})\\s*[/.\\-月]\\s*(\\d{1,2})\\s*日?");
 	private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
 	private static final DateTimeFormatter SLASHED_TIME = DateTimeFormatter.ofPattern("uuuu/M/d H:mm");
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	/**
 	 * Parses a date.
@@ -126,7 +124,7 @@ public final class JapaneseDates {
 
 	/** An instant as the console shows it in Asia/Tokyo, e.g. 2026/9/1 9:05. */
 	public static String toWesternDateTime(Instant instant) {
-		return instant.atZone(TOKYO).format(SLASHED_TIME);
+		return instant.atZone(JapanTime.ZONE).format(SLASHED_TIME);
 	}
 
 	/** The date as 2026/9/1. */

@@ -29,7 +29,6 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 		LocalDate birthDate, String addressFragment, List<String> numbers, List<String> nameOrAddress) {
 
 	/** Code 39 start/stop characters and AIM symbology identifiers (]A0) some scanners send. */
-	private static final Pattern SCANNER_PREFIX = Pattern.compile("^\\][A-Za-z][0-9A-Za-z]");
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 	private static final Pattern ALNUM_WITH_DIGIT = Pattern.compile("(?=.*[0-9])[0-9A-Za-z]+");
 
@@ -105,7 +104,7 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 		var numbers = new ArrayList<String>();
 		var fragments = new ArrayList<String>();
 		for (String word : s.split("\\s+")) {
-			String token = stripScannerFrame(word);
+			String token = ManagementNumber.withoutScannerFrame(word);
 			if (token.isEmpty()) {
 				continue;
 			}
@@ -180,28 +179,11 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 	 * removed, Code 39 start/stop '*' and an AIM identifier such as ]A0 removed, upper case. Null gives "".
 	 */
 	public static String normalizeManagementNumber(String s) {
-		if (s == null) {
-			return "";
-		}
-		String n = Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
-		return stripScannerFrame(n).toUpperCase(java.util.Locale.ROOT);
+		return ManagementNumber.normalize(s);
 	}
 
 	private static String normalizeAddressNumber(String s) {
-		return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
-	}
-
-	private static String stripScannerFrame(String s) {
-		String t = SCANNER_PREFIX.matcher(s).replaceFirst("");
-		int from = 0;
-		int to = t.length();
-		while (from < to && t.charAt(from) == '*') {
-			from++;
-		}
-		while (to > from && t.charAt(to - 1) == '*') {
-			to--;
-		}
-		return t.substring(from, to);
+		return AddressNumber.normalize(s);
 	}
 
 	private static <T> T merge(T a, T b, String label) {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.calendar;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,6 +211,6 @@ class BusinessCalendarTest {
 	}
 
 	static Instant tokyo(int y, int m, int d, int h, int min, int s) {
-		return LocalDateTime.of(y, m, d, h, min, s).atZone(BusinessCalendar.ZONE).toInstant();
+		return LocalDateTime.of(y, m, d, h, min, s).atZone(JapanTime.ZONE).toInstant();
 	}
 }

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.mailings;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static jp.ikiiki.desk.mailings.MailingTestData.index;
 import static jp.ikiiki.desk.mailings.MailingTestData.progress;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +123,7 @@ class MailingLifecycleIT {
 		assertThat(first.fields()).containsEntry(PrintFields.NAME, "山田　太郎")
 				.containsEntry(PrintFields.NAME_KANA, "ヤマダ　タロウ").containsEntry(PrintFields.POSTCODE, "730-0013")
 				.containsEntry(PrintFields.APPLICATION_NUMBER, "K77000002").containsEntry(PrintFields.MARK, "")
-				.containsEntry(PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(ZoneId.of("Asia/Tokyo"))));
+				.containsEntry(PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE)));
 
 		// Asked again before delivery: the same person in a second open batch of the same kind.
 		long again = mailings.create(new NewBatch("BOOKLET_REQUEST", "再申出", 0, List.of("77000002"), List.of()), CHANNEL);

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.mailings;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static jp.ikiiki.desk.mailings.MailingTestData.index;
 import static jp.ikiiki.desk.mailings.MailingTestData.progress;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +155,7 @@ class MailingPrintIT {
 		assertThat(covers.get(0)).contains(PrintFields.MARK_REISSUE, "山田太郎", "申請書管理番号K77900001");
 		assertThat(covers.get(1)).contains(PrintFields.MARK_REISSUE, "佐藤一郎", "申請書管理番号K77900002");
 
-		String issued = JapaneseDates.toEraKanji(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+		String issued = JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE));
 		List<String> notices = pages(files.get(1));
 		assertThat(notices).hasSize(2);
 		assertThat(notices.get(0)).contains("〒730-0013", "広島市中区基町1番1号", "基町ハイツ201", "山田太郎様",

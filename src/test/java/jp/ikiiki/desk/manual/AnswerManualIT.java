@@ -1,10 +1,10 @@
 package jp.ikiiki.desk.manual;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
 import jp.ikiiki.desk.manual.ManualEditing.CityAgreement;
@@ -27,7 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class AnswerManualIT {
 
 	static final String CHANNEL = "test:manual";
-	static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1);
+	static final LocalDate YESTERDAY = LocalDate.now(JapanTime.ZONE).minusDays(1);
 
 	@Autowired
 	AnswerManual manual;

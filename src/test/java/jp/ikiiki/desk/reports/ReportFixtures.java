@@ -1,9 +1,9 @@
 package jp.ikiiki.desk.reports;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,7 +12,6 @@ public final class ReportFixtures {
 
 	/** Tuesday 2026-11-17, an open day. */
 	public static final LocalDate TUESDAY = LocalDate.of(2026, 11, 17);
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 	private static final AtomicLong IDS = new AtomicLong();
 
 	private ReportFixtures() {
@@ -28,7 +27,7 @@ public final class ReportFixtures {
 
 	/** One call arriving at {@code time} (Tokyo) on {@code day}. */
 	public static void call(JdbcClient jdbc, LocalDate day, String time, String outcome, boolean inHours, double wait) {
-		Timestamp arrived = Timestamp.from(day.atTime(LocalTime.parse(time)).atZone(TOKYO).toInstant());
+		Timestamp arrived = Timestamp.from(day.atTime(LocalTime.parse(time)).atZone(JapanTime.ZONE).toInstant());
 		jdbc.sql("""
 				insert into call_record (linked_id, queue, outcome, in_hours, arrived_at, ended_at, wait_seconds,
 				    hung_up_by, caller_number)
@@ -61,7 +60,7 @@ public final class ReportFixtures {
 	/** A gap in the telephony data on {@code day} from {@code from} to {@code to} (Tokyo). */
 	public static void gap(JdbcClient jdbc, LocalDate day, String from, String to) {
 		jdbc.sql("insert into telephony_gap (lost_at, restored_at, reason) values (:a, :b, 'connection lost')")
-				.param("a", Timestamp.from(day.atTime(LocalTime.parse(from)).atZone(TOKYO).toInstant()))
-				.param("b", Timestamp.from(day.atTime(LocalTime.parse(to)).atZone(TOKYO).toInstant())).update();
+				.param("a", Timestamp.from(day.atTime(LocalTime.parse(from)).atZone(JapanTime.ZONE).toInstant()))
+				.param("b", Timestamp.from(day.atTime(LocalTime.parse(to)).atZone(JapanTime.ZONE).toInstant())).update();
 	}
 }

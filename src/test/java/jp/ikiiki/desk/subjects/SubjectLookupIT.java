@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.subjects;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static jp.ikiiki.desk.subjects.SubjectFixtures.NAKATA_ICHIRO;
 import static jp.ikiiki.desk.subjects.SubjectFixtures.SATO_KYOKO;
 import static jp.ikiiki.desk.subjects.SubjectFixtures.TAKAHASHI_HAJIME;
@@ -158,7 +159,7 @@ class SubjectLookupIT {
 		var d = lookup.find(TANAKA_TARO, "test").orElseThrow();
 		assertThat(d.managementNumber()).isEqualTo("A0000001");
 		assertThat(d.sex()).isEqualTo("男");
-		assertThat(d.age()).isEqualTo(java.time.Period.between(LocalDate.of(1940, 3, 2), LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))).getYears());
+		assertThat(d.age()).isEqualTo(java.time.Period.between(LocalDate.of(1940, 3, 2), LocalDate.now(JapanTime.ZONE)).getYears());
 		assertThat(d.wardName()).isEqualTo("中区");
 		assertThat(d.residence().postalCodeDisplay()).isEqualTo("730-0013");
 		assertThat(d.mailing()).isNull();

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import jp.ikiiki.desk.calendar.BusinessCalendar;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -47,7 +47,7 @@ public class LinesTestSupport {
 	}
 
 	public static Instant tokyo(int y, int m, int d, int h, int min) {
-		return LocalDateTime.of(y, m, d, h, min).atZone(BusinessCalendar.ZONE).toInstant();
+		return LocalDateTime.of(y, m, d, h, min).atZone(JapanTime.ZONE).toInstant();
 	}
 
 	/** A clock that stands still until the test moves it. */

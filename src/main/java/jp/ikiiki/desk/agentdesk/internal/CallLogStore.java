@@ -1,12 +1,12 @@
 package jp.ikiiki.desk.agentdesk.internal;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Repository;
 /** Reads and writes {@code call_log}. */
 @Repository
 class CallLogStore {
-
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private static final String SELECT = """
 			select l.*, c.parent_id as c_parent_id, p.name as c_parent_name, c.name as c_name,
@@ -111,8 +109,8 @@ class CallLogStore {
 				where closed_at is not null and started_at >= :from and started_at < :to
 				  and (:manualOnly = false or manual)
 				group by category_id
-				""").param("from", utc(from.atStartOfDay(TOKYO).toInstant()))
-				.param("to", utc(to.plusDays(1).atStartOfDay(TOKYO).toInstant())).param("manualOnly", manualOnly)
+				""").param("from", utc(from.atStartOfDay(JapanTime.ZONE).toInstant()))
+				.param("to", utc(to.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant())).param("manualOnly", manualOnly)
 				.query((rs, n) -> new CategoryCount((Long) rs.getObject("category_id", Long.class), rs.getLong("n")))
 				.list();
 	}

@@ -1,5 +1,7 @@
 package jp.ikiiki.desk.agentdesk.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.JapanTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +14,6 @@ import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.telephony.CallRecord;
 import jp.ikiiki.desk.telephony.CallRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -30,8 +31,8 @@ class CallbackService implements CallbackList {
 
 	@Override
 	public List<CallbackItem> day(LocalDate day) {
-		List<CallRecord> calls = records.between(day.atStartOfDay(CallLogStore.TOKYO).toInstant(),
-				day.plusDays(1).atStartOfDay(CallLogStore.TOKYO).toInstant(), CHANNEL);
+		List<CallRecord> calls = records.between(day.atStartOfDay(JapanTime.ZONE).toInstant(),
+				day.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant(), CHANNEL);
 		Map<String, Callbacks.Mark> marks = jdbc.sql("select * from callback_mark where day = :day").param("day", day)
 				.query((rs, n) -> Map.entry(rs.getString("caller_number"), new Callbacks.Mark(rs.getString("called_back_by"),
 						rs.getObject("called_back_at", OffsetDateTime.class).toInstant(), rs.getString("note"))))
@@ -46,7 +47,7 @@ class CallbackService implements CallbackList {
 		if (day == null || callerNumber == null || callerNumber.isBlank()) {
 			throw new IllegalArgumentException("日付と電話番号を指定してください");
 		}
-		String by = SecurityContextHolder.getContext().getAuthentication().getName();
+		String by = CurrentUser.name();
 		jdbc.sql("""
 				insert into callback_mark (day, caller_number, called_back_by, note) values (:day, :number, :by, :note)
 				on conflict (day, caller_number) do update set called_back_by = excluded.called_back_by,

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.agentdesk.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,6 @@ import jp.ikiiki.desk.telephony.QueueMembers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,7 +80,7 @@ class DeskService implements AgentDesk {
 
 	@Override
 	public Runnable subscribe(LongConsumer onPop) {
-		return bus.subscribe(username(), onPop);
+		return bus.subscribe(CurrentUser.person(), onPop);
 	}
 
 	@Override
@@ -121,13 +120,13 @@ class DeskService implements AgentDesk {
 
 	@Override
 	public Optional<DeskBinding> binding() {
-		return bindings.of(username());
+		return bindings.of(CurrentUser.person());
 	}
 
 	@Override
 	@Transactional
 	public DeskBinding bind(String queue, String memberInterface) {
-		String me = username();
+		String me = CurrentUser.person();
 		QueueMemberState member = members.member(queue, memberInterface).orElseThrow(
 				() -> new IllegalArgumentException("電話（キューメンバー）が見つかりません: " + memberInterface));
 		Optional<DeskBinding> other = bindings.atMember(queue, memberInterface).filter(b -> !b.username().equals(me));
@@ -147,7 +146,7 @@ class DeskService implements AgentDesk {
 	@Override
 	@Transactional
 	public void release() {
-		String me = username();
+		String me = CurrentUser.person();
 		Optional<DeskBinding> before = bindings.of(me);
 		if (before.isPresent() && bindings.release(me)) {
 			audit.record(AuditAction.UPDATE, CHANNEL, List.of(),
@@ -159,7 +158,7 @@ class DeskService implements AgentDesk {
 
 	@Override
 	public List<CallLogEntry> openEntries() {
-		List<CallLogEntry> open = store.openOf(username());
+		List<CallLogEntry> open = store.openOf(CurrentUser.person());
 		audit.record(AuditAction.VIEW, CHANNEL, open.stream().map(CallLogEntry::subjectId).filter(s -> s != null)
 				.distinct().toList(), "未完了の通話記録 " + open.size() + "件");
 		return open;
@@ -173,7 +172,7 @@ class DeskService implements AgentDesk {
 		if (number != null && !number.matches("\\+?[0-9]{1,20}")) {
 			throw new IllegalArgumentException("電話番号は数字で入力してください");
 		}
-		long id = store.openManual(number, username(), clock.instant());
+		long id = store.openManual(number, CurrentUser.person(), clock.instant());
 		audit.record(AuditAction.CREATE, CHANNEL, List.of(), "通話記録 #" + id + " を手動で作成（電話システム外）");
 		return store.find(id).orElseThrow();
 	}
@@ -280,7 +279,7 @@ class DeskService implements AgentDesk {
 	/** The entry if it is the user's (floor managers may act on every entry). */
 	private CallLogEntry owned(long id) {
 		CallLogEntry entry = store.find(id).orElseThrow(() -> new IllegalArgumentException("通話記録が見つかりません: " + id));
-		if (!entry.agent().equals(username()) && !isFloorManager()) {
+		if (!entry.agent().equals(CurrentUser.person()) && !CurrentUser.hasRole("FLOOR_MANAGER")) {
 			throw new IllegalArgumentException("他の担当者の通話記録です: " + id);
 		}
 		return entry;
@@ -290,16 +289,4 @@ class DeskService implements AgentDesk {
 		return entry.subjectId() == null ? List.of() : List.of(entry.subjectId());
 	}
 
-	private static String username() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null) {
-			throw new IllegalStateException("not signed in");
-		}
-		return auth.getName();
-	}
-
-	private static boolean isFloorManager() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_FLOOR_MANAGER".equals(a.getAuthority()));
-	}
 }

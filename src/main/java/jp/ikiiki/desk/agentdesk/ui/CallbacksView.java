@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.agentdesk.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,9 +37,7 @@ import jp.ikiiki.desk.security.Roles;
 @Menu(title = "折返しリスト", order = 6)
 @RolesAllowed({ Roles.AGENT, Roles.FLOOR_MANAGER })
 class CallbacksView extends VerticalLayout {
-
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(TOKYO);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(JapanTime.ZONE);
 
 	private final CallbackList callbacks;
 	private final DatePicker day = new DatePicker("日付");
@@ -53,7 +51,7 @@ class CallbacksView extends VerticalLayout {
 		add(new H2("折返しリスト"));
 		day.setId("callbacks-day");
 		day.setLocale(java.util.Locale.JAPAN);
-		day.setValue(LocalDate.now(TOKYO));
+		day.setValue(LocalDate.now(JapanTime.ZONE));
 		day.addValueChangeListener(e -> refresh());
 		openOnly.setId("callbacks-open-only");
 		openOnly.addValueChangeListener(e -> refresh());
@@ -112,7 +110,7 @@ class CallbacksView extends VerticalLayout {
 	}
 
 	private void refresh() {
-		LocalDate d = day.getValue() == null ? LocalDate.now(TOKYO) : day.getValue();
+		LocalDate d = day.getValue() == null ? LocalDate.now(JapanTime.ZONE) : day.getValue();
 		List<CallbackItem> items = callbacks.day(d);
 		long open = items.stream().filter(i -> !i.settled()).count();
 		summary.setText("不応答の番号 " + items.size() + " 件（未対応 " + open + " 件）");

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.agentdesk.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -27,7 +28,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.RoundingMode;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,7 @@ import jp.ikiiki.desk.subjects.SubjectSummary;
 @RolesAllowed({ Roles.AGENT, Roles.FLOOR_MANAGER })
 class DeskView extends VerticalLayout {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(JapanTime.ZONE);
 
 	private final AgentDesk desk;
 	private final InquiryCategories categories;

@@ -1,12 +1,11 @@
 package jp.ikiiki.desk.audit.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +64,7 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	static String currentUsername() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null || !auth.isAuthenticated() ? SYSTEM : auth.getName();
+		return CurrentUser.name();
 	}
 
 	private static String truncate(String s, int max) {

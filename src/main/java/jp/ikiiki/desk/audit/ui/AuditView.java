@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.audit.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -15,7 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditEntry;
@@ -28,9 +28,7 @@ import jp.ikiiki.desk.audit.AuditQueries;
 @Menu(order = 91, title = "監査ログ")
 @RolesAllowed("SECURITY_ADMIN")
 class AuditView extends VerticalLayout {
-
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(TOKYO);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(JapanTime.ZONE);
 
 	private final AuditQueries audit;
 	private final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
@@ -78,6 +76,6 @@ class AuditView extends VerticalLayout {
 	}
 
 	private static java.time.Instant start(LocalDate day) {
-		return day == null ? null : day.atStartOfDay(TOKYO).toInstant();
+		return day == null ? null : day.atStartOfDay(JapanTime.ZONE).toInstant();
 	}
 }

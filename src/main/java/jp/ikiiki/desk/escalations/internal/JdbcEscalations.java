@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.escalations.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,11 +20,7 @@ import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
 import jp.ikiiki.desk.escalations.EscalationsProperties;
 import jp.ikiiki.desk.security.Roles;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,15 +34,12 @@ class JdbcEscalations implements Escalations {
 	private final AuditTrail audit;
 	private final BusinessCalendar calendar;
 	private final AgeingRules ageing;
-	private final SecurityContextHolderStrategy securityContext;
 
-	JdbcEscalations(JdbcClient jdbc, AuditTrail audit, BusinessCalendar calendar, EscalationsProperties properties,
-			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+	JdbcEscalations(JdbcClient jdbc, AuditTrail audit, BusinessCalendar calendar, EscalationsProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.ageing = new AgeingRules(calendar, properties);
-		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 	}
 
 	@Override
@@ -80,7 +74,7 @@ class JdbcEscalations implements Escalations {
 
 	@Override
 	public Optional<EscalationCase> find(long id, String channel) {
-		boolean withNumber = hasRole(Roles.AGENT) || hasRole(Roles.FLOOR_MANAGER);
+		boolean withNumber = CurrentUser.hasRole(Roles.AGENT) || CurrentUser.hasRole(Roles.FLOOR_MANAGER);
 		LocalDate today = calendar.dateOf(Instant.now());
 		Optional<EscalationCase> found = jdbc.sql("select * from escalation where id = :id").param("id", id)
 				.query((rs, i) -> map(rs, today, withNumber)).optional();
@@ -104,7 +98,7 @@ class JdbcEscalations implements Escalations {
 				insert into escalation (state, subject_id, caller_number, category, inquiry, opened_by, opened_at)
 				values ('OPEN', :subject, :number, :category, :inquiry, :user, now()) returning id""")
 				.param("subject", subjectId).param("number", number).param("category", category)
-				.param("inquiry", inquiry).param("user", currentUser()).query(Long.class).single();
+				.param("inquiry", inquiry).param("user", CurrentUser.name()).query(Long.class).single();
 		audit.record(AuditAction.CREATE, channel, subjectId == null ? List.of() : List.of(subjectId),
 				"エスカレーション " + id + " 受付（手動）");
 		return reload(id);
@@ -172,7 +166,7 @@ class JdbcEscalations implements Escalations {
 		from.checkStep(id, target);
 		jdbc.sql("update escalation set state = :to, " + prefix + "_by = :user, " + prefix + "_at = now(), "
 						+ textColumn + " = :text where id = :id and state = :from")
-				.param("to", target.name()).param("user", currentUser()).param("text", text).param("id", id)
+				.param("to", target.name()).param("user", CurrentUser.name()).param("text", text).param("id", id)
 				.param("from", from.name()).update();
 		EscalationCase after = reload(id);
 		audit.record(AuditAction.UPDATE, channel, subjectIds(List.of(after)),
@@ -230,13 +224,4 @@ class JdbcEscalations implements Escalations {
 		return t;
 	}
 
-	private boolean hasRole(String role) {
-		Authentication auth = securityContext.getContext().getAuthentication();
-		return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
-	}
-
-	private String currentUser() {
-		Authentication auth = securityContext.getContext().getAuthentication();
-		return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
-	}
 }

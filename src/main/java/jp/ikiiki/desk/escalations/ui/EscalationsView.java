@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.escalations.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -38,7 +39,7 @@ class EscalationsView extends VerticalLayout {
 
 	static final String CHANNEL = "画面:エスカレーション";
 	private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter
-			.ofPattern("M/d H:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"));
+			.ofPattern("M/d H:mm").withZone(JapanTime.ZONE);
 
 	private final Escalations escalations;
 	private final HorizontalLayout counts = new HorizontalLayout();

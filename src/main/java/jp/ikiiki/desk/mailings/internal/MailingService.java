@@ -1,5 +1,7 @@
 package jp.ikiiki.desk.mailings.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.JapanTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,17 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,14 +50,13 @@ import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.UnprintableText;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.subjects.ManagementNumber;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import jp.ikiiki.desk.subjects.SubjectRoster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,7 +71,6 @@ class MailingService implements Mailings {
 	private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
 	};
 	private static final int CHUNK = 1000;
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -84,12 +81,10 @@ class MailingService implements Mailings {
 	private final AuditTrail audit;
 	private final MailingsProperties properties;
 	private final ObjectMapper json;
-	private final SecurityContextHolderStrategy securityContext;
 
 	MailingService(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, List<MailingKind> kinds,
 			SubjectRoster roster, ObjectProvider<PrintFiles> printFiles, AuditTrail audit,
-			MailingsProperties properties, ObjectMapper json,
-			ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+			MailingsProperties properties, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -99,7 +94,6 @@ class MailingService implements Mailings {
 		this.audit = audit;
 		this.properties = properties;
 		this.json = json;
-		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 	}
 
 	@Override
@@ -124,7 +118,7 @@ class MailingService implements Mailings {
 		if (size < 1 || size > 10_000) {
 			throw new IllegalArgumentException("束の通数は1〜10000で指定してください");
 		}
-		List<String> targets = batch.targets().stream().map(MailingService::number).filter(s -> !s.isEmpty()).toList();
+		List<String> targets = batch.targets().stream().map(AddressNumber::normalize).filter(s -> !s.isEmpty()).toList();
 		for (String t : targets) {
 			if (t.length() > 20) {
 				throw new IllegalArgumentException("宛名番号 " + t + " が長すぎます（20桁まで）");
@@ -133,13 +127,13 @@ class MailingService implements Mailings {
 		if (kind.audience() == MailingKind.Audience.CITY_LIST && targets.isEmpty()) {
 			throw new IllegalArgumentException(kind.label() + " は発注者の対象者リスト（宛名番号）が必要です");
 		}
-		List<String> cancelled = batch.cancelled().stream().map(MailingService::number).filter(s -> !s.isEmpty()).toList();
+		List<String> cancelled = batch.cancelled().stream().map(AddressNumber::normalize).filter(s -> !s.isEmpty()).toList();
 		long id = jdbc.sql("""
 				insert into mailing_batch (kind, title, status, bundle_size, target_list, cancelled_list, created_by)
 				values (:kind, :title, 'NEW', :size, :targets, :cancelled, :by) returning id""")
 				.param("kind", kind.code()).param("title", batch.title().strip()).param("size", size)
 				.param("targets", kind.audience() == MailingKind.Audience.CITY_LIST ? targets.toArray(String[]::new) : null)
-				.param("cancelled", cancelled.toArray(String[]::new)).param("by", user())
+				.param("cancelled", cancelled.toArray(String[]::new)).param("by", CurrentUser.name())
 				.query(Long.class).single();
 		audit.record(AuditAction.CREATE, channel, targets, "郵送バッチ " + id + " 作成: " + kind.label() + " 対象リスト "
 				+ targets.size() + " 件, 取消 " + cancelled.size() + " 件");
@@ -281,7 +275,7 @@ class MailingService implements Mailings {
 		final Batch batch;
 		final MailingProgress progress;
 		/** 発行日 printed on the notices and letters: the day of selection, the same on every envelope of the batch. */
-		final String issueDate = JapaneseDates.toEraKanji(LocalDate.now(TOKYO));
+		final String issueDate = JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE));
 		PreloadedHistory history;
 		final List<BundlePlan.Key> keys = new ArrayList<>();
 		final List<Object[]> envelopes = new ArrayList<>(CHUNK);
@@ -593,7 +587,7 @@ class MailingService implements Mailings {
 			}
 			jdbc.sql("""
 					insert into registered_number_range (first_base, last_base, next_base, created_by)
-					values (:from, :to, :from, :by)""").param("from", from).param("to", to).param("by", user()).update();
+					values (:from, :to, :from, :by)""").param("from", from).param("to", to).param("by", CurrentUser.name()).update();
 		});
 		audit.record(AuditAction.SETTINGS, channel, List.of(), "引受番号帯 登録: " + RegisteredNumber.display(RegisteredNumber.of(from))
 				+ " 〜 " + RegisteredNumber.display(RegisteredNumber.of(to)) + "（" + (to - from + 1) + " 件）");
@@ -673,7 +667,8 @@ class MailingService implements Mailings {
 
 	/** Finds and marks; returns nothing if the number is in no open batch. */
 	private List<PullOut> pull(String typed, String reason) {
-		String n = number(typed);
+		// a 宛名番号, a 申請書管理番号 (typed or scanned: scanner frame removed) or a 引受番号
+		String n = ManagementNumber.normalize(typed);
 		String digits = RegisteredNumber.digits(typed);
 		if (n.isEmpty()) {
 			return List.of();
@@ -694,7 +689,7 @@ class MailingService implements Mailings {
 				jdbc.sql("""
 						update mailing_envelope set pulled_at = now(), pull_reason = :reason, pulled_by = :by
 						where batch_id = :batch and subject_id = :subject and pulled_at is null""")
-						.param("reason", reason).param("by", user()).param("batch", p.batchId())
+						.param("reason", reason).param("by", CurrentUser.name()).param("batch", p.batchId())
 						.param("subject", p.subjectId()).update();
 			}
 		}
@@ -766,7 +761,7 @@ class MailingService implements Mailings {
 			int changed = jdbc.sql("""
 					update mailing_batch set status = 'DISPATCHED', dispatched_on = :on, dispatched_at = now(), dispatched_by = :by
 					where id = :id and status = 'PRINTED'""")
-					.param("on", dispatchedOn).param("by", user()).param("id", batchId).update();
+					.param("on", dispatchedOn).param("by", CurrentUser.name()).param("id", batchId).update();
 			if (changed == 0) {
 				throw new IllegalStateException(b.status().equals("DISPATCHED") ? "このバッチは発送済です"
 						: "印刷ファイルがすべて作成されるまで発送できません");
@@ -787,19 +782,11 @@ class MailingService implements Mailings {
 		String[] reissueKinds = kinds.stream().filter(MailingKind::countsReissues).map(MailingKind::code)
 				.toArray(String[]::new);
 		return jdbc.sql("select count(*) from subject_mailing where subject_id = :s and kind = any(:kinds)")
-				.param("s", number(subjectId)).param("kinds", reissueKinds).query(Integer.class).single();
+				.param("s", AddressNumber.normalize(subjectId)).param("kinds", reissueKinds).query(Integer.class).single();
 	}
 
 	// ---------------------------------------------------------------- helpers
 
-	static String number(String s) {
-		return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-	}
-
-	private String user() {
-		Authentication auth = securityContext.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 
 	private String toJson(Map<String, String> fields) {
 		try {

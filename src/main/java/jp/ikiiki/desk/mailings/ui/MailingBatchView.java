@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.mailings.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -25,7 +26,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.Envelope;
@@ -161,7 +161,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long> {
 		add(new H3("後納郵便差出票の数値（引抜分を除く）"), postage, downloads);
 
 		dispatchDate.setId("mailing-dispatch-date");
-		dispatchDate.setValue(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+		dispatchDate.setValue(LocalDate.now(JapanTime.ZONE));
 		dispatch.setId("mailing-dispatch");
 		dispatch.addClickListener(e -> {
 			try {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.manual.internal;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.time.LocalDate;
 import java.util.List;
 import jp.ikiiki.desk.manual.ManualEditing;
@@ -76,7 +77,7 @@ class DemoManualEntries implements ApplicationRunner {
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
 				"system-demo", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.FLOOR_MANAGER))));
 		try {
-			var agreement = new CityAgreement(LocalDate.now(JdbcAnswerManual.TOKYO).minusDays(7), "高齢福祉課 担当係長");
+			var agreement = new CityAgreement(LocalDate.now(JapanTime.ZONE).minusDays(7), "高齢福祉課 担当係長");
 			ManualEditing.ManualVersion first = null;
 			for (ManualDraft draft : ENTRIES) {
 				var created = editing.create(draft, agreement, CHANNEL);

@@ -1,11 +1,12 @@
 package jp.ikiiki.desk.manual.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.JapanTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +16,8 @@ import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.shared.TextNormalizer;
 import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.ManualEditing;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class JdbcAnswerManual implements AnswerManual, ManualEditing {
-
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 	/** Most entries one search returns. */
 	static final int MAX_LIMIT = 100;
 
@@ -42,12 +37,10 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
-	private final SecurityContextHolderStrategy securityContext;
 
-	JdbcAnswerManual(JdbcClient jdbc, AuditTrail audit, ObjectProvider<SecurityContextHolderStrategy> securityContext) {
+	JdbcAnswerManual(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 	}
 
 	@Override
@@ -130,7 +123,7 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 		ManualDraft text = checked(draft);
 		checked(agreement);
 		long id = jdbc.sql("insert into manual_entry (created_by) values (:user) returning id")
-				.param("user", currentUser()).query(Long.class).single();
+				.param("user", CurrentUser.name()).query(Long.class).single();
 		insertVersion(id, 1, text, agreement);
 		audit.record(AuditAction.CREATE, channel, List.of(), "応答マニュアル " + id + " 版1 作成"
 				+ (agreement == null ? "（下書き）" : "（市合意 " + agreement.agreedOn() + " 適用）"));
@@ -183,7 +176,7 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 				update manual_entry_version set agreed_on = :on, agreed_by = :by, agreement_recorded_by = :user,
 				       agreement_recorded_at = now(), in_force = true
 				where entry_id = :id and version = :version""")
-				.param("on", agreement.agreedOn()).param("by", agreement.agreedBy().strip()).param("user", currentUser())
+				.param("on", agreement.agreedOn()).param("by", agreement.agreedBy().strip()).param("user", CurrentUser.name())
 				.param("id", entryId).param("version", version).update();
 		audit.record(AuditAction.UPDATE, channel, List.of(), "応答マニュアル " + entryId + " 版" + version
 				+ " 市合意記録（" + agreement.agreedOn() + "）により適用");
@@ -209,10 +202,10 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 				.param("id", entryId).param("version", version).param("category", d.category())
 				.param("question", d.question()).param("answer", d.answer())
 				.param("keywords", d.keywords() == null ? "" : d.keywords()).param("note", d.note())
-				.param("user", currentUser())
+				.param("user", CurrentUser.name())
 				.param("on", agreement == null ? null : agreement.agreedOn())
 				.param("by", agreement == null ? null : agreement.agreedBy().strip())
-				.param("recordedBy", agreement == null ? null : currentUser())
+				.param("recordedBy", agreement == null ? null : CurrentUser.name())
 				.param("recordedAt", agreement == null ? null : Timestamp.from(Instant.now()))
 				.param("inForce", agreement != null)
 				.param("questionKey", ManualText.key(d.question()))
@@ -243,7 +236,7 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 		if (a.agreedOn() == null) {
 			throw new IllegalArgumentException("市合意日を入力してください");
 		}
-		if (a.agreedOn().isAfter(LocalDate.now(TOKYO))) {
+		if (a.agreedOn().isAfter(LocalDate.now(JapanTime.ZONE))) {
 			throw new IllegalArgumentException("市合意日 " + a.agreedOn() + " は未来の日付です");
 		}
 		if (blank(a.agreedBy())) {
@@ -254,10 +247,6 @@ class JdbcAnswerManual implements AnswerManual, ManualEditing {
 		}
 	}
 
-	private String currentUser() {
-		Authentication auth = securityContext.getContext().getAuthentication();
-		return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
-	}
 
 	private static boolean blank(String s) {
 		return s == null || s.isBlank();

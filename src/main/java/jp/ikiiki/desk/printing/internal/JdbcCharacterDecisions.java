@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.printing.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import jp.ikiiki.desk.printing.CharacterDecisions;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.shared.JapaneseFonts.Face;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +55,7 @@ class JdbcCharacterDecisions implements CharacterDecisions {
 			original = d.original();
 			replacement = d.replacement();
 		}
-		String user = currentUser();
+		String user = CurrentUser.name();
 		CharacterDecision stored = jdbc.sql("""
 				insert into print_character_decision (subject_id, field, kind, original, replacement, note, decided_by)
 				values (:subject, :field, :kind, :original, :replacement, :note, :user)
@@ -105,8 +104,4 @@ class JdbcCharacterDecisions implements CharacterDecisions {
 				rs.getObject("decided_at", java.time.OffsetDateTime.class));
 	}
 
-	private static String currentUser() {
-		Authentication a = SecurityContextHolder.getContext().getAuthentication();
-		return a == null ? "system" : a.getName();
-	}
 }

@@ -1,10 +1,10 @@
 package jp.ikiiki.desk.printing.internal;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PrintSampleService implements PrintSamples {
-
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private final FormLayouts layouts;
 	private final PrintFiles printFiles;
@@ -105,7 +103,7 @@ class PrintSampleService implements PrintSamples {
 		if (s.booklet() != null) {
 			put(f, PrintFields.REGISTERED_MAIL_NUMBER, s.booklet().registeredMailNumber());
 		}
-		put(f, PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(TOKYO)));
+		put(f, PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE)));
 		given.forEach((k, v) -> {
 			if (v != null && !v.isBlank()) {
 				f.put(k, check(k, v.strip()));

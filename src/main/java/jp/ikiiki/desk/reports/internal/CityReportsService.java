@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -58,31 +59,31 @@ class CityReportsService implements CityReports {
 	public StoredReport generateDaily(LocalDate day) {
 		long id = generator.daily(notFuture(day), false, "画面:報告書");
 		scheduler.sendMailSoon();
-		return store.find(id, ReportGenerator.currentUser()).orElseThrow();
+		return store.find(id, CurrentUser.name()).orElseThrow();
 	}
 
 	@Override
 	public StoredReport generateMonthly(YearMonth month) {
 		long id = generator.monthly(notFuture(month), false, "画面:報告書");
 		scheduler.sendMailSoon();
-		return store.find(id, ReportGenerator.currentUser()).orElseThrow();
+		return store.find(id, CurrentUser.name()).orElseThrow();
 	}
 
 	@Override
 	public List<StoredReport> inbox(int offset, int limit) {
-		return store.inbox(ReportGenerator.currentUser(), Math.max(0, offset), Math.min(Math.max(limit, 0), 500));
+		return store.inbox(CurrentUser.name(), Math.max(0, offset), Math.min(Math.max(limit, 0), 500));
 	}
 
 	@Override
 	public int unread() {
-		return store.unread(ReportGenerator.currentUser());
+		return store.unread(CurrentUser.name());
 	}
 
 	@Override
 	public Optional<ReportFile> download(long reportId, ReportFormat format, String channel) {
 		return store.file(reportId, format).map(f -> {
 			String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
-			store.markRead(reportId, ReportGenerator.currentUser());
+			store.markRead(reportId, CurrentUser.name());
 			audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
 			return new ReportFile(name, format.contentType(), f.content());
 		});

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import jp.ikiiki.desk.reports.Report;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.ReportKind;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +67,7 @@ public class ReportGenerator {
 		byte[] xlsx = ReportWorkbook.write(layout);
 		byte[] pdf = ReportPdf.write(layout);
 		long id = store.insert(new ReportStore.NewReport(report.kind(), report.period(), report.from(), report.to(),
-				report.generatedAt(), currentUser(), scheduled, report.definition(), report.gap(), report.received(),
+				report.generatedAt(), CurrentUser.name(), scheduled, report.definition(), report.gap(), report.received(),
 				report.answered(), report.answerRate(), json(report), xlsx, pdf));
 		if (mailer.configured()) {
 			store.queueMail(id, mailer.recipients(), clock.instant());
@@ -88,8 +87,4 @@ public class ReportGenerator {
 		}
 	}
 
-	static String currentUser() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null || !auth.isAuthenticated() ? SystemAuthentication.NAME : auth.getName();
-	}
 }

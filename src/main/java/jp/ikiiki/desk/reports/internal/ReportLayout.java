@@ -1,10 +1,10 @@
 package jp.ikiiki.desk.reports.internal;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.text.DecimalFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +18,6 @@ import jp.ikiiki.desk.shared.JapaneseDates;
  * the two files always agree. Pure.
  */
 public final class ReportLayout {
-
-	private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
 	/** How a column's values are written. */
 	public enum Kind {
@@ -222,7 +220,7 @@ public final class ReportLayout {
 	}
 
 	static String dateTime(Instant instant) {
-		var t = instant.atZone(ZONE);
+		var t = instant.atZone(JapanTime.ZONE);
 		return JapaneseDates.toEraKanji(t.toLocalDate()) + " " + String.format("%d:%02d", t.getHour(), t.getMinute());
 	}
 

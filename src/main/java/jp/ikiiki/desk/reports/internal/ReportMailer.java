@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public class ReportMailer {
 	}
 
 	private void send(JavaMailSender mail, long id) throws Exception {
-		StoredReport report = store.find(id, SystemAuthentication.NAME).orElseThrow();
+		StoredReport report = store.find(id, CurrentUser.SYSTEM).orElseThrow();
 		ReportStore.StoredFile xlsx = store.file(id, ReportFormat.XLSX).orElseThrow();
 		ReportStore.StoredFile pdf = store.file(id, ReportFormat.PDF).orElseThrow();
 		MimeMessage message = mail.createMimeMessage();

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * opening of the first open day of a month; and sends due e-mails. Nothing is kept in memory: every
  * {@code check-interval} (and at start-up) it asks the database whether each report of the last
  * {@code catch-up-days} was generated after it became due, so a day missed while the application was down (or
- * the clock jumped) is generated when it is back. Runs as {@link SystemAuthentication system}.
+ * the clock jumped) is generated when it is back. Runs as the application ({@code system}, with the city staff's read access: a report reads exactly what city staff may read).
  */
 @Component
 public class ReportScheduler {
@@ -93,7 +94,7 @@ public class ReportScheduler {
 	 */
 	public synchronized List<Long> runDue(Instant now) {
 		List<Long> generated = new ArrayList<>();
-		SystemAuthentication.run(() -> {
+		CurrentUser.runAsSystem(() -> {
 			for (Due due : dueBy(now)) {
 				if (store.generatedSince(due.kind(), due.period(), due.at())) {
 					continue;
@@ -108,7 +109,7 @@ public class ReportScheduler {
 				}
 			}
 			mailer.sendDue(now);
-		});
+		}, "CITY_STAFF");
 		return generated;
 	}
 
@@ -117,7 +118,7 @@ public class ReportScheduler {
 		if (timer != null && !timer.isShutdown()) {
 			timer.execute(() -> {
 				try {
-					SystemAuthentication.run(() -> mailer.sendDue(clock.instant()));
+					CurrentUser.runAsSystem(() -> mailer.sendDue(clock.instant()), "CITY_STAFF");
 				} catch (RuntimeException e) {
 					log.error("Report mail could not be sent; retrying at the next check", e);
 				}
@@ -142,7 +143,7 @@ public class ReportScheduler {
 			if (properties.scheduled()) {
 				runDue(clock.instant());
 			} else {
-				SystemAuthentication.run(() -> mailer.sendDue(clock.instant()));
+				CurrentUser.runAsSystem(() -> mailer.sendDue(clock.instant()), "CITY_STAFF");
 			}
 		} catch (RuntimeException e) {
 			log.error("Report check failed; retrying at the next check", e);

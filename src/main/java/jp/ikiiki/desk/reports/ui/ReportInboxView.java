@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +26,6 @@ import java.io.ByteArrayInputStream;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import jp.ikiiki.desk.reports.CityReports;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.ReportKind;
@@ -44,7 +44,6 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 class ReportInboxView extends VerticalLayout {
 
 	private static final String CHANNEL = "画面:報告書";
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private final CityReports reports;
 	private final Span unread = new Span();
@@ -70,8 +69,8 @@ class ReportInboxView extends VerticalLayout {
 		DatePicker day = new DatePicker("対象日（月報はその月）");
 		day.setId("reports-day");
 		day.setWidth("14em");
-		day.setMax(LocalDate.now(TOKYO));
-		day.setValue(LocalDate.now(TOKYO).minusDays(1));
+		day.setMax(LocalDate.now(JapanTime.ZONE));
+		day.setValue(LocalDate.now(JapanTime.ZONE).minusDays(1));
 		Button daily = new Button("日報を作成", e -> generate(() -> reports.generateDaily(day.getValue())));
 		daily.setId("reports-generate-daily");
 		daily.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -104,7 +103,7 @@ class ReportInboxView extends VerticalLayout {
 		grid.addColumn(ReportInboxView::period).setHeader("期間").setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(r -> "第" + r.version() + "版").setHeader("版").setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(r -> {
-			var t = r.generatedAt().atZone(TOKYO);
+			var t = r.generatedAt().atZone(JapanTime.ZONE);
 			return JapaneseDates.toWestern(t.toLocalDate()) + " " + String.format("%d:%02d", t.getHour(), t.getMinute())
 					+ "（" + ("system".equals(r.generatedBy()) ? "定時処理" : r.generatedBy()) + "）";
 		}).setHeader("作成").setAutoWidth(true);

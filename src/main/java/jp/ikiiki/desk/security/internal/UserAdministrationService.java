@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.security.internal;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.security.UserAdministration;
 import jp.ikiiki.desk.security.UserSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,19 +64,19 @@ class UserAdministrationService implements UserAdministration {
 		Set<UserAccount.UserRole> roleSet = checkRoles(roles);
 		Instant now = clock.instant();
 		accounts.save(new UserAccount(null, name, displayName.strip(), encoder.encode(password), true, 0, null, null, now, now, roleSet));
-		audit.recordFor(actor(), AuditAction.USER_ADMIN, CHANNEL, "利用者作成 " + name + " 役割=" + new java.util.TreeSet<>(roles));
+		audit.recordFor(CurrentUser.name(), AuditAction.USER_ADMIN, CHANNEL, "利用者作成 " + name + " 役割=" + new java.util.TreeSet<>(roles));
 	}
 
 	@Override
 	@Transactional
 	public void changeRoles(String username, Set<String> roles) {
 		UserAccount a = load(username);
-		if (a.username().equals(actor()) && !roles.contains(Roles.SECURITY_ADMIN)) {
+		if (a.username().equals(CurrentUser.name()) && !roles.contains(Roles.SECURITY_ADMIN)) {
 			throw new IllegalArgumentException("自分自身の情報管理責任者の役割は外せません");
 		}
 		accounts.save(new UserAccount(a.id(), a.username(), a.displayName(), a.passwordHash(), a.enabled(), a.failedLogins(),
 				a.lockedUntil(), a.lastLoginAt(), a.createdAt(), clock.instant(), checkRoles(roles)));
-		audit.recordFor(actor(), AuditAction.USER_ADMIN, CHANNEL, "役割変更 " + a.username() + " 役割=" + new java.util.TreeSet<>(roles));
+		audit.recordFor(CurrentUser.name(), AuditAction.USER_ADMIN, CHANNEL, "役割変更 " + a.username() + " 役割=" + new java.util.TreeSet<>(roles));
 	}
 
 	@Override
@@ -86,19 +86,19 @@ class UserAdministrationService implements UserAdministration {
 		checkPassword(password);
 		accounts.save(new UserAccount(a.id(), a.username(), a.displayName(), encoder.encode(password), a.enabled(), 0, null,
 				a.lastLoginAt(), a.createdAt(), clock.instant(), a.roles()));
-		audit.recordFor(actor(), AuditAction.USER_ADMIN, CHANNEL, "パスワード再設定 " + a.username());
+		audit.recordFor(CurrentUser.name(), AuditAction.USER_ADMIN, CHANNEL, "パスワード再設定 " + a.username());
 	}
 
 	@Override
 	@Transactional
 	public void setEnabled(String username, boolean enabled) {
 		UserAccount a = load(username);
-		if (!enabled && a.username().equals(actor())) {
+		if (!enabled && a.username().equals(CurrentUser.name())) {
 			throw new IllegalArgumentException("自分自身は無効にできません");
 		}
 		accounts.save(new UserAccount(a.id(), a.username(), a.displayName(), a.passwordHash(), enabled, a.failedLogins(),
 				a.lockedUntil(), a.lastLoginAt(), a.createdAt(), clock.instant(), a.roles()));
-		audit.recordFor(actor(), AuditAction.USER_ADMIN, CHANNEL, (enabled ? "有効化 " : "無効化 ") + a.username());
+		audit.recordFor(CurrentUser.name(), AuditAction.USER_ADMIN, CHANNEL, (enabled ? "有効化 " : "無効化 ") + a.username());
 	}
 
 	@Override
@@ -107,7 +107,7 @@ class UserAdministrationService implements UserAdministration {
 		UserAccount a = load(username);
 		accounts.save(new UserAccount(a.id(), a.username(), a.displayName(), a.passwordHash(), a.enabled(), 0, null,
 				a.lastLoginAt(), a.createdAt(), clock.instant(), a.roles()));
-		audit.recordFor(actor(), AuditAction.USER_ADMIN, CHANNEL, "ロック解除 " + a.username());
+		audit.recordFor(CurrentUser.name(), AuditAction.USER_ADMIN, CHANNEL, "ロック解除 " + a.username());
 	}
 
 	private UserAccount load(String username) {
@@ -138,8 +138,4 @@ class UserAdministrationService implements UserAdministration {
 		return set;
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -1,5 +1,8 @@
 package jp.ikiiki.desk.subjects.importing;
 
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.subjects.ManagementNumber;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
@@ -19,12 +22,11 @@ import jp.ikiiki.desk.subjects.columns.FieldType;
 final class FieldRules {
 
 	/** Width of the typed columns of {@code subject} that text columns are copied into. */
-	static final int ADDRESS_NUMBER_MAX = 20;
-	static final int MANAGEMENT_NUMBER_MAX = 30;
+	static final int ADDRESS_NUMBER_MAX = AddressNumber.MAX_DIGITS;
+	static final int MANAGEMENT_NUMBER_MAX = ManagementNumber.MAX_LENGTH;
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 	private static final Pattern POSTAL = Pattern.compile("([0-9]{3})-?([0-9]{4})");
-	private static final Pattern ALNUM = Pattern.compile("[A-Za-z0-9]+");
 	private static final Map<String, String> CARE_LEVELS = new LinkedHashMap<>();
 
 	static {
@@ -74,14 +76,11 @@ final class FieldRules {
 	}
 
 	static String addressNumber(String value) {
-		String s = nfkc(value);
-		if (!DIGITS.matcher(s).matches()) {
-			throw new IllegalArgumentException("宛名番号は数字のみで入力してください");
+		try {
+			return AddressNumber.parse(value).value();
+		} catch (InvalidInputException e) {
+			throw new IllegalArgumentException(e.reason());
 		}
-		if (s.length() > ADDRESS_NUMBER_MAX) {
-			throw new IllegalArgumentException("宛名番号が長すぎます（" + ADDRESS_NUMBER_MAX + "桁まで）");
-		}
-		return s;
 	}
 
 	static String kana(String value) {
@@ -167,14 +166,11 @@ final class FieldRules {
 	}
 
 	static String managementNumber(String value) {
-		String s = nfkc(value);
-		if (!ALNUM.matcher(s).matches()) {
-			throw new IllegalArgumentException("申請書管理番号は英数字のみで入力してください");
+		try {
+			return ManagementNumber.parse(value).value();
+		} catch (InvalidInputException e) {
+			throw new IllegalArgumentException(e.reason());
 		}
-		if (s.length() > MANAGEMENT_NUMBER_MAX) {
-			throw new IllegalArgumentException("申請書管理番号が長すぎます（" + MANAGEMENT_NUMBER_MAX + "文字まで）");
-		}
-		return s;
 	}
 
 	private static String key(String s) {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.subjects.importing;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,7 +83,7 @@ class SubjectImportService implements SubjectImports {
 			String channel) {
 		String name = fileName == null || fileName.isBlank() ? "(無名)" : fileName.strip();
 		ImportOptions opts = options == null ? ImportOptions.APPLY : options;
-		String user = currentUser();
+		String user = CurrentUser.name();
 		long id = history.start(kind, name, opts, user);
 		Instant started = Instant.now();
 		Run run = new Run(kind, opts);
@@ -308,10 +307,6 @@ class SubjectImportService implements SubjectImports {
 		};
 	}
 
-	private static String currentUser() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 
 	private enum Format {
 		CSV, XLSX, XLS

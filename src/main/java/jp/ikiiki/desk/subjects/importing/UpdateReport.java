@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.subjects.importing;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.ikiiki.desk.subjects.ImportProblem;
@@ -21,10 +21,8 @@ import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
  * memory.
  */
 final class UpdateReport {
-
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss").withZone(TOKYO);
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmm").withZone(TOKYO);
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss").withZone(JapanTime.ZONE);
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmm").withZone(JapanTime.ZONE);
 
 	/** What the 概要 sheet shows. */
 	record Summary(long importId, SubjectFileKind kind, String fileName, String format, String charset, String sha256,

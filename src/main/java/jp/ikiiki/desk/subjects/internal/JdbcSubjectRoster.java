@@ -2,7 +2,6 @@ package jp.ikiiki.desk.subjects.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import jp.ikiiki.desk.subjects.SubjectRoster;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
@@ -75,7 +75,7 @@ class JdbcSubjectRoster implements SubjectRoster {
 	@Override
 	@Transactional(readOnly = true)
 	public List<MailingSubject> find(Collection<String> addressNumbers) {
-		List<String> numbers = addressNumbers.stream().map(JdbcSubjectRoster::normalize).filter(s -> !s.isEmpty())
+		List<String> numbers = addressNumbers.stream().map(AddressNumber::normalize).filter(s -> !s.isEmpty())
 				.distinct().toList();
 		if (numbers.isEmpty()) {
 			return List.of();
@@ -89,10 +89,6 @@ class JdbcSubjectRoster implements SubjectRoster {
 					});
 		}
 		return out;
-	}
-
-	private static String normalize(String s) {
-		return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s]+", "");
 	}
 
 	private static MailingSubject row(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.subjects.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -34,7 +35,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,7 +62,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ImportView extends VerticalLayout {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
-			.withZone(ZoneId.of("Asia/Tokyo"));
+			.withZone(JapanTime.ZONE);
 	private static final String CHANNEL = "画面:対象者データ取込";
 
 	private final SubjectImports imports;

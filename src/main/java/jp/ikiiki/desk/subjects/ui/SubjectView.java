@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.subjects.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -18,7 +19,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapaneseDates;
@@ -112,7 +112,7 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 		section("subject-care", "subjects.detail.care")
 				.item("要介護認定状態", care.level(), "subject-care-level")
 				.item("認定有効期間", period(care.validFrom(), care.validTo())
-						+ (care.expiredOn(LocalDate.now(ZoneId.of("Asia/Tokyo"))) ? "（期限切れ）" : ""), null)
+						+ (care.expiredOn(LocalDate.now(JapanTime.ZONE)) ? "（期限切れ）" : ""), null)
 				.item("認定日", date(care.certifiedOn()), null)
 				.item("認定申請日", date(care.applicationDate()), null)
 				.item("認定申請事由", care.applicationReason(), null)
@@ -239,7 +239,7 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private static String timestamp(OffsetDateTime t) {
-		return t == null ? null : t.atZoneSameInstant(ZoneId.of("Asia/Tokyo")).format(TIMESTAMP);
+		return t == null ? null : t.atZoneSameInstant(JapanTime.ZONE).format(TIMESTAMP);
 	}
 
 	/** Label–value pairs of one section; blank values show as ―. */

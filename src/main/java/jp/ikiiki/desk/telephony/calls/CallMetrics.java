@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,7 @@ class CallMetrics {
 	private synchronized double rate(boolean wholeDay) {
 		Instant now = clock.instant();
 		if (Duration.between(rateReadAt, now).compareTo(RATE_CACHE) >= 0) {
-			LocalDate date = LocalDate.ofInstant(now, StatsCalculator.ZONE);
+			LocalDate date = LocalDate.ofInstant(now, JapanTime.ZONE);
 			LocalTime boundary = hours.halfDayBoundary();
 			List<StatsCalculator.Period> halves = StatsCalculator.periods(date, date, StatsPeriod.HALF_DAY, boundary);
 			StatsCalculator.Period day = StatsCalculator.periods(date, date, StatsPeriod.DAY, boundary).get(0);

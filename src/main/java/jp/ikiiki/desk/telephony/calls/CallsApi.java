@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -126,7 +127,7 @@ class CallsApi {
 		try {
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(StatsCalculator.ZONE).toInstant();
+				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(JapanTime.ZONE).toInstant();
 			}
 			return OffsetDateTime.parse(text).toInstant();
 		}

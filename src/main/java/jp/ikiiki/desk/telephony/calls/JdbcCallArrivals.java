@@ -1,7 +1,7 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.ikiiki.desk.calendar.HalfDay;
 import jp.ikiiki.desk.telephony.CallArrivals;
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JdbcCallArrivals implements CallArrivals {
-
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private final JdbcClient jdbc;
 	private final OpeningHours hours;
@@ -40,8 +38,8 @@ class JdbcCallArrivals implements CallArrivals {
 				where in_hours and arrived_at >= :from and arrived_at < :to
 				group by 1, 2 order by 1, 2""")
 				.param("boundary", hours.halfDayBoundary())
-				.param("from", from.atStartOfDay(TOKYO).toOffsetDateTime())
-				.param("to", to.plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime())
+				.param("from", from.atStartOfDay(JapanTime.ZONE).toOffsetDateTime())
+				.param("to", to.plusDays(1).atStartOfDay(JapanTime.ZONE).toOffsetDateTime())
 				.query((rs, n) -> new HalfDayCalls(
 						new HalfDay(rs.getObject("day", LocalDate.class),
 								rs.getBoolean("afternoon") ? HalfDay.Half.PM : HalfDay.Half.AM),

@@ -1,11 +1,11 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import jp.ikiiki.desk.telephony.CallOutcome;
@@ -15,8 +15,6 @@ import jp.ikiiki.desk.telephony.StatsPeriod;
 
 /** Turns raw call rows into per-period figures under one answer-rate definition (第6章2 ※1). Pure. */
 final class StatsCalculator {
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
 	/** What statistics need of a call record. */
 	record Row(Instant arrivedAt, CallOutcome outcome, boolean inHours, BigDecimal waitSeconds) {
@@ -45,20 +43,20 @@ final class StatsCalculator {
 	static List<Period> periods(LocalDate from, LocalDate to, StatsPeriod by, LocalTime halfDayBoundary) {
 		List<Period> periods = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-			Instant start = day.atStartOfDay(ZONE).toInstant();
-			Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+			Instant start = day.atStartOfDay(JapanTime.ZONE).toInstant();
+			Instant end = day.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant();
 			switch (by) {
 				case DAY -> periods.add(new Period(day.toString(), start, end));
 				case HALF_DAY -> {
-					Instant boundary = day.atTime(halfDayBoundary).atZone(ZONE).toInstant();
+					Instant boundary = day.atTime(halfDayBoundary).atZone(JapanTime.ZONE).toInstant();
 					periods.add(new Period(day + " AM", start, boundary));
 					periods.add(new Period(day + " PM", boundary, end));
 				}
 				case HOUR -> {
 					for (int hour = 0; hour < 24; hour++) {
-						Instant h = day.atTime(hour, 0).atZone(ZONE).toInstant();
+						Instant h = day.atTime(hour, 0).atZone(JapanTime.ZONE).toInstant();
 						periods.add(new Period(day + "T" + (hour < 10 ? "0" : "") + hour, h,
-								day.atTime(hour, 0).plusHours(1).atZone(ZONE).toInstant()));
+								day.atTime(hour, 0).plusHours(1).atZone(JapanTime.ZONE).toInstant()));
 					}
 				}
 			}

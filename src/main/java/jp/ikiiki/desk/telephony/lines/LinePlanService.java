@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.lines;
 
+import jp.ikiiki.desk.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +24,6 @@ import jp.ikiiki.desk.telephony.LinesNow;
 import jp.ikiiki.desk.telephony.ScheduledDay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -126,7 +125,7 @@ class LinePlanService implements LinePlans {
 
 	private void change(TreeSet<LocalDate> days, EnumSet<HalfDay.Half> halves, int lines, String channel,
 			YearMonth wholeMonth) {
-		schedules.setLines(days, halves, lines, username());
+		schedules.setLines(days, halves, lines, CurrentUser.name());
 		Instant now = scheduler.clock().instant();
 		HalfDay current = calendar.halfDayOf(now);
 		boolean touchesNow = calendar.isOpenAt(now) && days.contains(current.date()) && halves.contains(current.half());
@@ -168,7 +167,7 @@ class LinePlanService implements LinePlans {
 		Instant until = calendar.nextBoundaryAfter(now);
 		int before = scheduler.limitAt(now);
 		schedules.endOverrides(now);
-		schedules.addOverride(lines, now, until, username());
+		schedules.addOverride(lines, now, until, CurrentUser.name());
 		audit.record(AuditAction.SETTINGS, channel, List.of(), null,
 				"回線数即時変更: " + before + "回線 → " + lines + "回線（" + calendar.dateOf(until) + " "
 						+ until.atZone(calendar.zone()).toLocalTime() + " まで）");
@@ -182,8 +181,4 @@ class LinePlanService implements LinePlans {
 		}
 	}
 
-	private static String username() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -23,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
@@ -51,7 +51,7 @@ class LinesView extends VerticalLayout {
 
 	private static final String CHANNEL = "画面:回線数";
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M/d HH:mm")
-			.withZone(ZoneId.of("Asia/Tokyo"));
+			.withZone(JapanTime.ZONE);
 
 	private final LinePlans lines;
 	private final boolean editor;

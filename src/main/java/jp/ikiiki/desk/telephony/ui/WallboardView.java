@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -18,7 +19,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.ikiiki.desk.telephony.CallCentreNow;
@@ -42,10 +42,8 @@ import jp.ikiiki.desk.telephony.TelephonyStatus;
 @Menu(order = 25, title = "ウォールボード")
 @RolesAllowed({ "FLOOR_MANAGER", "AGENT", "CITY_STAFF" })
 class WallboardView extends VerticalLayout {
-
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy/M/d HH:mm:ss").withZone(TOKYO);
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(TOKYO);
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy/M/d HH:mm:ss").withZone(JapanTime.ZONE);
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(JapanTime.ZONE);
 
 	private final TelephonyStatus telephony;
 	private final LinePlans lines;
@@ -141,7 +139,7 @@ class WallboardView extends VerticalLayout {
 				: "最長 " + Math.round(live.longestWaitSeconds()) + " 秒",
 				live.longestWaitSeconds() > 20 ? Tile.Tone.BAD : Tile.Tone.NEUTRAL);
 
-		LocalDate today = LocalDate.ofInstant(now, TOKYO);
+		LocalDate today = LocalDate.ofInstant(now, JapanTime.ZONE);
 		Today figures = feed.shared(() -> new Today(statistics.stats(today, today, StatsPeriod.DAY, null).get(0),
 				statistics.stats(today, today, StatsPeriod.HALF_DAY, null)));
 		if (!figures.day().period().equals(today.toString())) { // the round began before midnight

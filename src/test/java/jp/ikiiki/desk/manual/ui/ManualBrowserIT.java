@@ -1,11 +1,11 @@
 package jp.ikiiki.desk.manual.ui;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
@@ -33,7 +33,7 @@ class ManualBrowserIT extends BrowserTest {
 		jdbc.sql("delete from manual_entry").update();
 		Chromium.user(jdbc, encoder, "man-agent", "オペレーター", "man-pass-1", "AGENT");
 		Chromium.user(jdbc, encoder, "man-fm", "現場責任者", "man-pass-2", "FLOOR_MANAGER");
-		LocalDate lastWeek = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(7);
+		LocalDate lastWeek = LocalDate.now(JapanTime.ZONE).minusDays(7);
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("man-fm",
 				null, List.of(new SimpleGrantedAuthority("ROLE_FLOOR_MANAGER"))));
 		try {

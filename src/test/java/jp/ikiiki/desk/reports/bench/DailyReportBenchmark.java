@@ -1,8 +1,8 @@
 package jp.ikiiki.desk.reports.bench;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +36,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class DailyReportBenchmark {
 
 	static final LocalDate DAY = LocalDate.of(2026, 11, 17);
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -82,12 +81,12 @@ class DailyReportBenchmark {
 		Random random = new Random(42);
 		String[] outcomes = { "ANSWERED", "ANSWERED", "ANSWERED", "ANSWERED", "ANSWERED", "ANSWERED", "ANSWERED",
 				"ABANDONED", "TIMEOUT", "REFUSED" };
-		long open = DAY.atTime(8, 30).atZone(TOKYO).toEpochSecond();
+		long open = DAY.atTime(8, 30).atZone(JapanTime.ZONE).toEpochSecond();
 		long span = 8 * 3600 + 45 * 60;
 		List<Object[]> rows = new ArrayList<>(calls);
 		for (int i = 0; i < calls; i++) {
 			boolean inHours = random.nextInt(10) != 0;
-			long at = inHours ? open + random.nextLong(span) : DAY.atTime(17, 30).atZone(TOKYO).toEpochSecond()
+			long at = inHours ? open + random.nextLong(span) : DAY.atTime(17, 30).atZone(JapanTime.ZONE).toEpochSecond()
 					+ random.nextLong(4 * 3600);
 			String outcome = outcomes[random.nextInt(outcomes.length)];
 			double wait = "REFUSED".equals(outcome) ? 0 : Math.round(random.nextDouble() * 90 * 1000) / 1000.0;

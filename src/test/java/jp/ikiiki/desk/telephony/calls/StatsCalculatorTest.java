@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.JapanTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,7 +24,7 @@ class StatsCalculatorTest {
 			"excluding-short-abandons", Duration.ofSeconds(5), Duration.ofSeconds(20));
 
 	static StatsCalculator.Row row(String tokyoTime, CallOutcome outcome, boolean inHours, String wait) {
-		return new StatsCalculator.Row(DAY.atTime(LocalTime.parse(tokyoTime)).atZone(StatsCalculator.ZONE).toInstant(),
+		return new StatsCalculator.Row(DAY.atTime(LocalTime.parse(tokyoTime)).atZone(JapanTime.ZONE).toInstant(),
 				outcome, inHours, wait == null ? null : new BigDecimal(wait));
 	}
 
@@ -92,7 +93,7 @@ class StatsCalculatorTest {
 
 	@Test
 	void a_period_overlapping_a_gap_is_flagged_and_an_open_gap_reaches_until_now() {
-		Instant lost = DAY.atTime(13, 5).atZone(StatsCalculator.ZONE).toInstant();
+		Instant lost = DAY.atTime(13, 5).atZone(JapanTime.ZONE).toInstant();
 		List<CallStats> closed = stats(StatsPeriod.HALF_DAY, CONTRACT,
 				List.of(new StatsCalculator.Gap(lost, lost.plusSeconds(60))));
 		assertThat(closed).extracting(CallStats::gap).containsExactly(false, true);
