@@ -16,7 +16,7 @@ import jp.ikiiki.desk.shared.JapaneseFonts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.MeetOrSliceType;
+import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.ViewBox;
 import org.jfree.svg.SVGUnits;
@@ -77,7 +77,7 @@ public final class ChartImages {
 		SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PX);
 		chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
 		String element = g.getSVGElement(null, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
-				MeetOrSliceType.MEET);
+				MeetOrSlice.MEET);
 		return element.replaceFirst("<svg ", "<svg width=\"100%\" role=\"img\" ");
 	}
 
