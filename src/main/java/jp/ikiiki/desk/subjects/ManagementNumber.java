@@ -10,7 +10,7 @@ import jp.ikiiki.desk.shared.InvalidInputException;
  * 申請書管理番号: the number printed with its barcode on the booklet cover and on the account form (別紙3 col 2),
  * by which a returned booklet or form is found. The one parser for it, typed or scanned: full-width letters and
  * digits become ASCII (NFKC), spaces and a scanner's line end are removed, a Code 39 start/stop {@code *} and an
- * AIM symbology identifier such as {@code ]A0} that some scanners send are removed, letters become upper case;
+ * AIM symbology identifier that some scanners send (a closing bracket, a letter, a digit) are removed, letters become upper case;
  * what remains must be 1 to {@value #MAX_LENGTH} letters and digits.
  *
  * @param value the normalised number
@@ -57,7 +57,7 @@ public record ManagementNumber(String value) implements Comparable<ManagementNum
 
 	/**
 	 * A scanned token without the frame some scanners add: a Code 39 start/stop {@code *} at either end and an AIM
-	 * symbology identifier such as {@code ]A0} at the start. Nothing else is changed.
+	 * symbology identifier (a closing bracket, a letter, a digit) at the start. Nothing else is changed.
 	 */
 	public static String withoutScannerFrame(String token) {
 		String s = SCANNER_PREFIX.matcher(token).replaceFirst("");
