@@ -6,6 +6,11 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,23 +26,63 @@ import java.util.List;
  * listens, so that no connection is ever accepted without one; that needs the {@code postgres} binary. zonky unpacks
  * the archive into {@code <working directory>/PG-<MD5 of the archive>}: this resolver hands zonky the archive and
  * keeps its digest, so the directory is known exactly (checked to exist before use).
+ * <p>
+ * zonky's default place, {@code /tmp/embedded-pg}, is world-writable (zonky makes its working directory so), and it
+ * runs whatever binaries it finds there under the expected name: anyone on the host could plant a {@code postgres}
+ * that the application would then run as its own user. So the binaries go into {@code embedded-pg} inside a directory
+ * that only the application's user can enter ({@code <tmp>/ikiiki-desk-postgres-<uid>}, 0700, created here; if it
+ * exists and belongs to someone else or is open to others, the start is refused).
  */
 final class PostgresBinaries implements PgBinaryResolver {
 
 	/** One instance: zonky caches the unpacked binaries per resolver. */
-	static final PostgresBinaries INSTANCE = new PostgresBinaries(Path.of(System.getProperty("ot.epg.working-dir",
-			Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString())));
+	static final PostgresBinaries INSTANCE = new PostgresBinaries(Path.of(System.getProperty("java.io.tmpdir"),
+			"ikiiki-desk-postgres-" + currentUid()));
 
+	private final Path privateDirectory;
 	private final Path workingDirectory;
 	private volatile String digest;
 
-	private PostgresBinaries(Path workingDirectory) {
-		this.workingDirectory = workingDirectory;
+	private PostgresBinaries(Path privateDirectory) {
+		this.privateDirectory = privateDirectory;
+		this.workingDirectory = privateDirectory.resolve("embedded-pg");
 	}
 
-	/** Where zonky is told to unpack the binaries. */
+	/** Where zonky is told to unpack the binaries, inside a directory only this user can enter. */
 	Path workingDirectory() {
+		ensurePrivate(privateDirectory);
 		return workingDirectory;
+	}
+
+	/** Creates the directory owner-only, or checks that it is a directory of this user that nobody else can enter. */
+	static void ensurePrivate(Path dir) {
+		try {
+			try {
+				Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(EmbeddedDatabaseSecrets.OWNER_ONLY_DIRECTORY));
+			} catch (FileAlreadyExistsException e) {
+				// checked below
+			}
+			var attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isDirectory() || !owner.equals(currentUid())
+					|| !attributes.permissions().equals(EmbeddedDatabaseSecrets.OWNER_ONLY_DIRECTORY)) {
+				throw new EmbeddedDatabaseRefusal("The directory for the embedded PostgreSQL's binaries, " + dir
+						+ ", is not a directory of this user (uid " + currentUid() + ") closed to everyone else (owner uid "
+						+ owner + ", " + PosixFilePermissions.toString(attributes.permissions()) + (attributes.isSymbolicLink()
+								? ", a symbolic link" : "") + "). Binaries another user could change are never run.",
+						"Find out who made it (ls -ld " + dir + "); if it is yours, chmod 700 it; otherwise remove it.");
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static int currentUid() {
+		try {
+			return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+		} catch (IOException | UnsupportedOperationException e) {
+			throw new IllegalStateException("the embedded PostgreSQL needs Linux (/proc)", e);
+		}
 	}
 
 	@Override

@@ -166,6 +166,37 @@ class EmbeddedDatabaseTest {
 	}
 
 	@Test
+	void the_server_runs_only_binaries_that_no_other_user_can_change(@TempDir Path dir) throws Exception {
+		runner.withPropertyValues("ikiiki.database.embedded.data-dir=").run(ctx -> {
+			assertThat(ctx).hasNotFailed();
+			Path bin = PostgresBinaries.INSTANCE.binDirectory();
+			Path privateDir = bin.getParent().getParent().getParent(); // <private>/embedded-pg/PG-<digest>/bin
+			assertThat(privateDir.getFileName().toString()).startsWith("ikiiki-desk-postgres-");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateDir))).isEqualTo("rwx------");
+			assertThat(bin.startsWith(Path.of("/tmp/embedded-pg"))).isFalse();
+		});
+		Path fresh = dir.resolve("fresh");
+		PostgresBinaries.ensurePrivate(fresh);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+
+		Path open = Files.createDirectory(dir.resolve("open"), PosixFilePermissions.asFileAttribute(
+				PosixFilePermissions.fromString("rwxrwxrwx")));
+		Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+		assertThatThrownBy(() -> PostgresBinaries.ensurePrivate(open)).isInstanceOf(EmbeddedDatabaseRefusal.class)
+				.hasMessageContaining("rwxrwxrwx");
+		Path link = Files.createSymbolicLink(dir.resolve("link"), fresh);
+		assertThatThrownBy(() -> PostgresBinaries.ensurePrivate(link)).isInstanceOf(EmbeddedDatabaseRefusal.class)
+				.hasMessageContaining("symbolic link");
+		if ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0) {
+			Path someoneElses = Files.createDirectory(dir.resolve("someone-elses"),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Files.setAttribute(someoneElses, "unix:uid", 65534);
+			assertThatThrownBy(() -> PostgresBinaries.ensurePrivate(someoneElses)).isInstanceOf(EmbeddedDatabaseRefusal.class)
+					.hasMessageContaining("owner uid 65534");
+		}
+	}
+
+	@Test
 	void a_data_directory_created_without_passwords_is_upgraded_in_place(@TempDir Path dir) throws Exception {
 		Path data = dir.resolve("pgdata");
 		// What earlier versions left: zonky's defaults (trust for every local connection), a role and data.
