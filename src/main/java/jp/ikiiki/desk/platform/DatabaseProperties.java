@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * Database settings.
  *
  * @param appRole  the PostgreSQL role the application connects as (never the schema owner when embedded)
- * @param embedded the embedded server, used only when {@code spring.datasource.url} is not set
+ * @param embedded the embedded server, used only when {@code spring.datasource.url} is not set (and never under
+ *                 the {@code prod} profile)
  */
 @Validated
 @ConfigurationProperties("ikiiki.database")
@@ -20,9 +21,12 @@ public record DatabaseProperties(
 		Embedded embedded) {
 
 	/**
-	 * @param dataDir data directory; blank for a throw-away one (tests)
-	 * @param port    TCP port on 127.0.0.1; 0 picks a free one
+	 * @param dataDir       data directory; blank for a throw-away one (tests). Holds the roles' passwords too
+	 *                      ({@code ikiiki-secrets.properties}, owner only)
+	 * @param port          TCP port on 127.0.0.1; 0 picks a free one
+	 * @param rotateSecrets set new passwords for the roles at this start (also the way to recover from a lost
+	 *                      secrets file); false by default
 	 */
-	public record Embedded(String dataDir, @Min(0) @Max(65535) int port) {
+	public record Embedded(String dataDir, @Min(0) @Max(65535) int port, boolean rotateSecrets) {
 	}
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The metric names a PromQL expression reads: identifiers that are neither functions, keywords nor labels. */
 final class PromQl {
 
-	/** The metrics the application exports for the call centre (the contract in issue 3). */
+	/** The metrics the application exports for the call centre: the names the dashboards and alert rules rely on. */
 	static final Set<String> TELEPHONY_METRICS = Set.of("ikiiki_ami_connected", "ikiiki_ami_reconnects_total",
 			"ikiiki_lines_limit", "ikiiki_lines_in_use", "ikiiki_callers_waiting", "ikiiki_longest_wait_seconds",
 			"ikiiki_calls_total", "ikiiki_answer_rate", "ikiiki_city_open");
