@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
 class LinePlanService implements LinePlans {
 
 	private static final BigDecimal HALF = new BigDecimal("0.5");
+	/** Days one schedule change may name: a year's open days with room to spare. */
+	static final int MAX_DAYS_AT_ONCE = 400;
 
 	private final BusinessCalendar calendar;
 	private final LineSchedules schedules;
@@ -113,6 +115,10 @@ class LinePlanService implements LinePlans {
 		EnumSet<HalfDay.Half> chosen = checkHalves(halves);
 		checkLines("lines", lines);
 		TreeSet<LocalDate> sorted = new TreeSet<>(days);
+		if (sorted.size() > MAX_DAYS_AT_ONCE) {
+			throw new InvalidInputException("days", "一度に変更できるのは " + MAX_DAYS_AT_ONCE + " 日までです（" + sorted.size()
+					+ "日）");
+		}
 		for (LocalDate d : sorted) {
 			if (!calendar.isOpenDay(d)) {
 				throw new InvalidInputException("days", JapaneseDates.toWestern(d) + " は開庁日ではありません");
@@ -206,7 +212,7 @@ class LinePlanService implements LinePlans {
 		if (closed && lines > properties.outOfHoursLimit() && !outOfHours) {
 			throw new StateConflictException("現在は受付時間外です（受付は開庁日の 8:30〜17:15）。回線を開くと次の開庁 "
 					+ JapaneseDates.toWesternDateTime(until) + " まで時間外の電話にも応答することになるため、"
-					+ "時間外であることの確認が必要です（API では outOfHours に true を指定）")
+					+ "時間外であることを確認のうえ改めて変更してください（API では outOfHours に true を指定）")
 					.with("until", until);
 		}
 		int before = scheduler.limitAt(now);

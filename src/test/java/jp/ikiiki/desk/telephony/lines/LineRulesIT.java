@@ -204,6 +204,15 @@ class LineRulesIT {
 	}
 
 	@Test
+	void more_days_than_a_year_in_one_change_are_refused_and_nothing_is_written() {
+		List<LocalDate> many = java.util.stream.Stream.iterate(LocalDate.of(2027, 1, 4), d -> d.plusDays(1)).limit(401)
+				.toList();
+		assertThatThrownBy(() -> lines.setLines(many, EnumSet.of(Half.AM), 3, "test"))
+				.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class).hasMessageContaining("400 日まで");
+		assertThat(lines.schedule(YearMonth.of(2027, 1)).get(3).am()).isEqualTo(2);
+	}
+
+	@Test
 	void a_past_day_cannot_be_changed_and_nothing_of_a_refused_change_is_written() {
 		at(tokyo(2026, 11, 24, 10, 0));
 		assertThatThrownBy(() -> lines.setLines(List.of(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 25)),
