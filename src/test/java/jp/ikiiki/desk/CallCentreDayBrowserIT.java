@@ -54,8 +54,8 @@ class CallCentreDayBrowserIT extends BrowserTest {
 		jdbc.sql("delete from agent_binding").update();
 		jdbc.sql("delete from escalation").update();
 		SubjectLookupFixtures.insert(jdbc);
-		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
-		DeskTestSupport.as("day-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
+		// Whatever the hour of the run (closed hours have 0 lines), lines until the next boundary, out of hours confirmed.
+		DeskTestSupport.as("day-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "test"));
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		var soon = new LocatorAssertions.HasTextOptions().setTimeout(5_000);

@@ -19,12 +19,12 @@ import java.util.Optional;
 /**
  * The one calendar of the centre, in Asia/Tokyo. The call centre is open on the city's open days (広島市役所の開庁日:
  * Monday–Friday, not a national holiday, not 12/29–1/3) from 8:30 until 17:15 (第6章1). Holidays are computed by
- * rule for 1980–2099; asking about a day outside that range throws {@link IllegalArgumentException}.
+ * rule for 1980–2099; asking about a day outside that range throws
+ * {@link jp.ikiiki.desk.shared.InvalidInputException} (a person can type such a month).
  * Thread-safe.
  */
 public final class BusinessCalendar {
 
-	/** The zone every day, half-day and year of the centre is reckoned in. */
 	/** Opening of the call centre (第6章1). */
 	public static final LocalTime OPENS = LocalTime.of(8, 30);
 	/** Closing of the call centre (第6章1), exclusive. */
@@ -123,7 +123,7 @@ public final class BusinessCalendar {
 	 * The first opening, half-day boundary or closing of an open day strictly after an instant: the next moment at
 	 * which {@link #isOpenAt} or the open half-day changes.
 	 *
-	 * @throws IllegalArgumentException when there is none before 2100
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException when the search runs past 2099
 	 */
 	public Instant nextBoundaryAfter(Instant instant) {
 		LocalDate day = dateOf(instant);
@@ -138,7 +138,7 @@ public final class BusinessCalendar {
 				}
 			}
 		}
-		throw new IllegalArgumentException("no open day within 400 days after " + instant);
+		throw new IllegalStateException("no open day within 400 days after " + instant);
 	}
 
 	/** The open days of a month, in order. */

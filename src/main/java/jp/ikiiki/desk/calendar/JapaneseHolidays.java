@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.ikiiki.desk.shared.InvalidInputException;
 
 /**
  * Japanese public holidays (国民の祝日に関する法律) computed by rule for 1980–2099: fixed days, Happy Monday days,
@@ -27,8 +28,9 @@ final class JapaneseHolidays {
 	/** Every holiday of the year with its name, in date order. */
 	Map<LocalDate, String> of(int year) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new IllegalArgumentException(
-					"holidays are computed for " + FIRST_YEAR + "–" + LAST_YEAR + " only: " + year);
+			// a person can ask for such a day (a month typed into the API), so this is a refusal, not a fault
+			throw new InvalidInputException("日付は " + FIRST_YEAR + "年〜" + LAST_YEAR + "年 の範囲で指定してください（"
+					+ year + "年）");
 		}
 		return byYear.computeIfAbsent(year, JapaneseHolidays::compute);
 	}

@@ -17,7 +17,7 @@ public interface CallRecords {
 	 * Calls that arrived in {@code [from, to)}, oldest first, at most {@link #MAX_CALLS}.
 	 *
 	 * @param channel the screen or API call asking, for the audit trail, e.g. {@code GET /api/calls}
-	 * @throws IllegalArgumentException if {@code to} is not after {@code from}
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if {@code to} is not after {@code from}
 	 */
 	List<CallRecord> between(Instant from, Instant to, String channel);
 

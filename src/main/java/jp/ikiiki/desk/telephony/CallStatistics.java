@@ -20,10 +20,18 @@ public interface CallStatistics {
 	 * periods without calls are included with zero counts.
 	 *
 	 * @param definition the name of a configured definition; null for the default
-	 * @throws IllegalArgumentException if the range is empty, longer than {@link #MAX_DAYS} or the definition is
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the range is empty, longer than {@link #MAX_DAYS} or the definition is
 	 *                                  unknown
 	 */
 	List<CallStats> stats(LocalDate from, LocalDate to, StatsPeriod by, String definition);
+
+	/**
+	 * One day's figures for the whole day, its half-days and its half-hours, from one read of the records.
+	 *
+	 * @param definition the name of a configured definition; null for the default
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the definition is unknown
+	 */
+	DailyCallStats day(LocalDate day, String definition);
 
 	/** The names of the configured answer-rate definitions; the first is the default. */
 	List<String> definitions();

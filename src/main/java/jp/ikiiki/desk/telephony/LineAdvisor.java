@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Line advice (issue 3 point 7): lines and agents per upcoming half-day for the answer-rate target. */
+/** Line advice (第6章2 ※1: lines to keep the answer rate at 90 % or more): lines and agents per upcoming half-day for the answer-rate target. */
 public interface LineAdvisor {
 
 	/**

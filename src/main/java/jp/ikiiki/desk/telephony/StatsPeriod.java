@@ -6,6 +6,8 @@ public enum StatsPeriod {
 	DAY,
 	/** Morning or afternoon of a day (第6章2 ※2): {@code 2026-11-24 AM}. */
 	HALF_DAY,
+	/** A half-hour of a day, on the clock: {@code 2026-11-24T09:30} (for charts of a day). */
+	HALF_HOUR,
 	/** An hour of a day: {@code 2026-11-24T09}. */
 	HOUR
 }

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.calendar;
 
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapanTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,9 +109,9 @@ class BusinessCalendarTest {
 	@Test
 	void years_outside_1980_to_2099_are_refused() {
 		assertThatThrownBy(() -> calendar.isHoliday(LocalDate.of(2100, 1, 1)))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("1980年〜2099年");
 		assertThatThrownBy(() -> calendar.isHoliday(LocalDate.of(1979, 1, 1)))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("1979年");
 	}
 
 	@Test

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Test beans for the line pools: a clock the test sets, and a {@link LineLimitControl} that records what it is
- * given instead of talking to Asterisk. Every IT that imports this shares one Spring context.
+ * Test beans for the line pools and the screens that show them: a clock the test sets, a {@link LineLimitControl}
+ * that records what it is given instead of talking to Asterisk, the calls in progress, the call history and the
+ * agents at the phones as the test sets them. Every IT that imports this shares one Spring context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class LinesTestSupport {
@@ -44,6 +45,12 @@ public class LinesTestSupport {
 	@Primary
 	public ListedCallArrivals listedCallArrivals() {
 		return new ListedCallArrivals();
+	}
+
+	@Bean
+	@Primary
+	public ListedMemberAgents listedMemberAgents() {
+		return new ListedMemberAgents();
 	}
 
 	public static Instant tokyo(int y, int m, int d, int h, int min) {
@@ -103,6 +110,17 @@ public class LinesTestSupport {
 		@Override
 		public int linesInUse() {
 			return value;
+		}
+	}
+
+	/** The agents bound to the queue's members, as the test lists them (member interface to login name). */
+	public static final class ListedMemberAgents implements MemberAgents {
+
+		public final java.util.Map<String, String> agents = new java.util.concurrent.ConcurrentHashMap<>();
+
+		@Override
+		public java.util.Map<String, String> agentsByMember(String queue) {
+			return java.util.Map.copyOf(agents);
 		}
 	}
 

@@ -4,13 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,10 +39,14 @@ class CalendarApi {
 	record Month(int openDays, List<Day> days) {
 	}
 
+	/**
+	 * An unreadable month is a 400 naming the parameter; a month outside 1980–2099 (the years the holidays are
+	 * computed for) a 422 with the range (both from the API's one error advice).
+	 */
 	@GetMapping("/{month}")
-	@Operation(summary = "Open days and holidays of a month (yyyy-MM)")
-	Month month(@PathVariable("month") String month) {
-		YearMonth ym = YearMonth.parse(month);
+	@Operation(summary = "Open days and holidays of a month (yyyy-MM, 1980-01 to 2099-12)")
+	Month month(@PathVariable("month") YearMonth ym) {
+		calendar.holidays(ym.getYear()); // refuses a year outside the computed range, whatever the weekdays
 		List<Day> days = new ArrayList<>();
 		int open = 0;
 		for (LocalDate d = ym.atDay(1); !d.isAfter(ym.atEndOfMonth()); d = d.plusDays(1)) {
@@ -55,11 +55,5 @@ class CalendarApi {
 			days.add(new Day(d, isOpen, calendar.holidayName(d).orElse(null)));
 		}
 		return new Month(open, days);
-	}
-
-	@ExceptionHandler({ DateTimeParseException.class, IllegalArgumentException.class })
-	ProblemDetail badMonth(RuntimeException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"月は yyyy-MM（1980-01〜2099-12）で指定してください");
 	}
 }

@@ -1,5 +1,6 @@
 /**
- * The AMI connection (issue 3 points 1 and 3) on asterisk-java 3.42: login, asterisk-java's own reconnect, ping,
+ * The AMI connection on asterisk-java 3.42 (calls are recorded from its events, the line limit is put in force
+ * through it): login, asterisk-java's own reconnect, ping,
  * state ({@link jp.ikiiki.desk.telephony.TelephonyStatus}, health component {@code ami}, metrics
  * {@code ikiiki_ami_connected}, {@code ikiiki_ami_reconnects_total}, {@code ikiiki_lines_limit}); events handed off
  * the reader thread to per-Linkedid lanes for every {@link jp.ikiiki.desk.telephony.AmiEventConsumer}; the line

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -43,7 +44,7 @@ record AnswerRateProperties(@NotEmpty List<@Valid Definition> definitions) {
 			return definitions.get(0);
 		}
 		return definitions.stream().filter(d -> d.name().equals(name)).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("応答率の定義 '" + name + "' はありません（設定済み: "
+				.orElseThrow(() -> new InvalidInputException("definition", "応答率の定義 '" + name + "' はありません（設定済み: "
 						+ String.join(", ", definitions.stream().map(Definition::name).toList()) + "）"));
 	}
 }

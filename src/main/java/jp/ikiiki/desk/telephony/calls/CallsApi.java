@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.telephony.CallOutcome;
 import jp.ikiiki.desk.telephony.CallRecord;
 import jp.ikiiki.desk.telephony.CallRecords;
@@ -19,16 +20,16 @@ import jp.ikiiki.desk.telephony.CallStatistics;
 import jp.ikiiki.desk.telephony.CallStats;
 import jp.ikiiki.desk.telephony.HungUpBy;
 import jp.ikiiki.desk.telephony.StatsPeriod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recorded calls and the answer rate (issue 3 point 12). */
+/**
+ * Recorded calls and the answer rate (第6章1(4), 第6章2 ※1). A missing parameter is a 400 naming it; a value that
+ * cannot be read or is out of range a 422 naming the parameter and the value (the API's one error advice).
+ */
 @RestController
 @RequestMapping("/api/calls")
 @Tag(name = "calls", description = "受電記録と応答率 (第6章2 ※1). Call lists contain caller numbers and are audited.")
@@ -75,9 +76,10 @@ class CallsApi {
 			+ CallRecords.MAX_CALLS + ". A date (yyyy-MM-dd) is a whole day in Asia/Tokyo (to included); a date-time "
 			+ "needs an offset (2026-11-24T09:00+09:00). FLOOR_MANAGER and CITY_STAFF; audited.")
 	@ApiResponse(responseCode = "200", description = "the calls (possibly none)")
-	@ApiResponse(responseCode = "400", description = "from or to missing or unreadable, or to not after from")
-	List<CallItem> calls(@Parameter(description = "first day or instant") @RequestParam(required = false) String from,
-			@Parameter(description = "last day (included) or instant (excluded)") @RequestParam(required = false) String to) {
+	@ApiResponse(responseCode = "400", description = "from or to missing")
+	@ApiResponse(responseCode = "422", description = "from or to unreadable, or to not after from")
+	List<CallItem> calls(@Parameter(description = "first day or instant") @RequestParam("from") String from,
+			@Parameter(description = "last day (included) or instant (excluded)") @RequestParam("to") String to) {
 		Instant start = instant("from", from, false);
 		Instant end = instant("to", to, true);
 		return records.between(start, end, LIST_CHANNEL).stream().map(CallItem::of).toList();
@@ -89,11 +91,12 @@ class CallsApi {
 					+ "apart. answerRate = answered ÷ received (null when nothing was received) under the named "
 					+ "definition; gap is true when the period overlaps a gap in the telephony data.")
 	@ApiResponse(responseCode = "200", description = "one entry per period, zero periods included")
-	@ApiResponse(responseCode = "400", description = "bad dates, range, period or definition")
-	List<CallStats> stats(@Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) String from,
-			@Parameter(description = "last day (included), yyyy-MM-dd") @RequestParam(required = false) String to,
-			@Parameter(description = "day, halfday or hour") @RequestParam(defaultValue = "day") String by,
-			@Parameter(description = "answer-rate definition; the configured default if absent") @RequestParam(required = false) String definition) {
+	@ApiResponse(responseCode = "400", description = "from or to missing")
+	@ApiResponse(responseCode = "422", description = "bad dates, range, period or definition")
+	List<CallStats> stats(@Parameter(description = "first day, yyyy-MM-dd") @RequestParam("from") String from,
+			@Parameter(description = "last day (included), yyyy-MM-dd") @RequestParam("to") String to,
+			@Parameter(description = "day, halfday, halfhour or hour") @RequestParam(name = "by", defaultValue = "day") String by,
+			@Parameter(description = "answer-rate definition; the configured default if absent") @RequestParam(name = "definition", required = false) String definition) {
 		return statistics.stats(date("from", from), date("to", to), period(by), definition);
 	}
 
@@ -101,27 +104,22 @@ class CallsApi {
 		return switch (by.toLowerCase(Locale.ROOT)) {
 			case "day" -> StatsPeriod.DAY;
 			case "halfday", "half-day", "half_day" -> StatsPeriod.HALF_DAY;
+			case "halfhour", "half-hour", "half_hour" -> StatsPeriod.HALF_HOUR;
 			case "hour" -> StatsPeriod.HOUR;
-			default -> throw new IllegalArgumentException("by は day, halfday, hour のいずれかで指定してください: " + by);
+			default -> throw new InvalidInputException("by", "by は day, halfday, halfhour, hour のいずれかで指定してください: " + by);
 		};
 	}
 
 	private static LocalDate date(String name, String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " を yyyy-MM-dd で指定してください");
-		}
 		try {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(name + " を yyyy-MM-dd で指定してください: " + value);
+			throw new InvalidInputException(name, name + " を yyyy-MM-dd で指定してください: " + value);
 		}
 	}
 
 	private static Instant instant(String name, String value, boolean endOfDay) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " を指定してください（yyyy-MM-dd または 2026-11-24T09:00+09:00）");
-		}
 		// an unencoded "+" in a query string arrives as a space
 		String text = value.trim().replace(' ', '+');
 		try {
@@ -132,13 +130,8 @@ class CallsApi {
 			return OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(
+			throw new InvalidInputException(name,
 					name + " は yyyy-MM-dd または時差付きの日時（2026-11-24T09:00+09:00）で指定してください: " + value);
 		}
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 }

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.telephony.calls;
 
+import jp.ikiiki.desk.shared.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
 import jp.ikiiki.desk.audit.AuditAction;
@@ -28,10 +29,10 @@ class JdbcCallRecords implements CallRecords {
 	@Override
 	public List<CallRecord> between(Instant from, Instant to, String channel) {
 		if (from == null || to == null) {
-			throw new IllegalArgumentException("from と to を指定してください");
+			throw new InvalidInputException("from", "from と to を指定してください");
 		}
 		if (!to.isAfter(from)) {
-			throw new IllegalArgumentException("to (" + to + ") は from (" + from + ") より後にしてください");
+			throw new InvalidInputException("to", "to (" + to + ") は from (" + from + ") より後にしてください");
 		}
 		List<CallRecord> calls = queries.records(from, to, MAX_CALLS);
 		audit.record(AuditAction.VIEW, channel, List.of(),
@@ -45,7 +46,7 @@ class JdbcCallRecords implements CallRecords {
 			return List.of();
 		}
 		if (limit < 1 || limit > 100) {
-			throw new IllegalArgumentException("limit は 1〜100 にしてください: " + limit);
+			throw new InvalidInputException("limit", "limit は 1〜100 にしてください: " + limit);
 		}
 		List<CallRecord> calls = queries.fromCaller(callerNumber.strip(), before, limit);
 		audit.record(AuditAction.VIEW, channel, List.of(), "同一番号の受電記録 " + calls.size() + "件（発信者番号を含む）");

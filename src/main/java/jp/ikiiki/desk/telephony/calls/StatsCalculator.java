@@ -52,6 +52,13 @@ final class StatsCalculator {
 					periods.add(new Period(day + " AM", start, boundary));
 					periods.add(new Period(day + " PM", boundary, end));
 				}
+				case HALF_HOUR -> {
+					for (int slot = 0; slot < 48; slot++) {
+						LocalTime time = LocalTime.of(slot / 2, slot % 2 * 30);
+						periods.add(new Period(day + "T" + time, day.atTime(time).atZone(JapanTime.ZONE).toInstant(),
+								day.atTime(time).plusMinutes(30).atZone(JapanTime.ZONE).toInstant()));
+					}
+				}
 				case HOUR -> {
 					for (int hour = 0; hour < 24; hour++) {
 						Instant h = day.atTime(hour, 0).atZone(JapanTime.ZONE).toInstant();

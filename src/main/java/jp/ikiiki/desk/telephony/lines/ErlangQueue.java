@@ -94,13 +94,17 @@ final class ErlangQueue {
 		return agents * b / (agents - erlangs * (1 - b));
 	}
 
+	/** A number of agents and lines. */
+	record Staffing(int agents, int lines) {
+	}
+
 	/**
 	 * The fewest agents, and for them the fewest lines, that keep the answer rate at or above the target.
 	 *
 	 * @param maxLines search no further than this many lines
-	 * @return {agents, lines}, or null when no configuration up to maxLines reaches the target
+	 * @return the staffing, or null when no configuration up to maxLines reaches the target
 	 */
-	static int[] smallest(double arrivalsPerHour, double handlingSeconds, double patienceSeconds, double target,
+	static Staffing smallest(double arrivalsPerHour, double handlingSeconds, double patienceSeconds, double target,
 			int maxLines) {
 		for (int agents = 1; agents <= maxLines; agents++) {
 			if (solve(arrivalsPerHour, handlingSeconds, patienceSeconds, agents, maxLines).answerRate() < target) {
@@ -108,7 +112,7 @@ final class ErlangQueue {
 			}
 			for (int lines = agents; lines <= maxLines; lines++) {
 				if (solve(arrivalsPerHour, handlingSeconds, patienceSeconds, agents, lines).answerRate() >= target) {
-					return new int[] { agents, lines };
+					return new Staffing(agents, lines);
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.telephony.CallArrivals;
 import jp.ikiiki.desk.telephony.HalfDayCalls;
 import jp.ikiiki.desk.telephony.LineAdvice;
@@ -46,7 +47,7 @@ class LineAdviceService implements LineAdvisor {
 	@Override
 	public List<LineAdvice> advice(LocalDate from, int openDays) {
 		if (openDays < 1 || openDays > 20) {
-			throw new IllegalArgumentException("日数は 1〜20 で指定してください");
+			throw new InvalidInputException("days", "日数は 1〜20 で指定してください（" + openDays + "）");
 		}
 		CallArrivals source = arrivals.getIfAvailable();
 		if (source == null) {
@@ -67,15 +68,15 @@ class LineAdviceService implements LineAdvisor {
 			for (HalfDay.Half half : HalfDay.Half.values()) {
 				HalfDay halfDay = new HalfDay(day, half);
 				Forecast f = forecast.get(half);
-				int[] best = ErlangQueue.smallest(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(),
+				ErlangQueue.Staffing best = ErlangQueue.smallest(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(),
 						settings.target(), LinePlans.MAX_LINES);
 				Integer scheduled = schedules.linesAt(halfDay).orElse(null);
 				Double scheduledRate = scheduled == null || scheduled == 0 ? null
 						: ErlangQueue.solve(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(), scheduled,
 								scheduled).answerRate();
 				result.add(new LineAdvice(halfDay, f.halfDays(), f.received(), f.callsPerHour(), f.handlingSeconds(),
-						f.patienceSeconds(), settings.target(), best == null ? null : best[0],
-						best == null ? null : best[1], scheduled, scheduledRate));
+						f.patienceSeconds(), settings.target(), best == null ? null : best.agents(),
+						best == null ? null : best.lines(), scheduled, scheduledRate));
 			}
 		}
 		return result;
@@ -91,33 +92,44 @@ class LineAdviceService implements LineAdvisor {
 				days.add(d);
 			}
 		}
-		Map<HalfDay.Half, long[]> sums = new EnumMap<>(HalfDay.Half.class);
+		Map<HalfDay.Half, Totals> sums = new EnumMap<>(HalfDay.Half.class);
 		for (HalfDay.Half half : HalfDay.Half.values()) {
-			sums.put(half, new long[5]);
+			sums.put(half, Totals.NONE);
 		}
 		if (!days.isEmpty()) {
 			for (HalfDayCalls c : source.between(days.get(days.size() - 1), days.get(0))) {
-				if (!days.contains(c.halfDay().date())) {
-					continue;
+				if (days.contains(c.halfDay().date())) {
+					sums.merge(c.halfDay().half(), Totals.of(c), Totals::plus);
 				}
-				long[] s = sums.get(c.halfDay().half());
-				s[0] += c.received();
-				s[1] += c.answered();
-				s[2] += c.talkSeconds();
-				s[3] += c.abandoned();
-				s[4] += c.abandonedWaitSeconds();
 			}
 		}
 		Map<HalfDay.Half, Forecast> result = new EnumMap<>(HalfDay.Half.class);
 		for (HalfDay.Half half : HalfDay.Half.values()) {
-			long[] s = sums.get(half);
+			Totals s = sums.get(half);
 			double hours = days.size() * openHours(half);
-			double perHour = hours == 0 ? 0 : s[0] / hours;
-			double handling = s[1] > 0 && s[2] > 0 ? (double) s[2] / s[1] : seconds(settings.defaultHandling());
-			double patience = s[3] > 0 && s[4] > 0 ? (double) s[4] / s[3] : seconds(settings.defaultPatience());
-			result.put(half, new Forecast(days.size(), (int) s[0], perHour, handling, patience));
+			double perHour = hours == 0 ? 0 : s.received() / hours;
+			double handling = s.answered() > 0 && s.talkSeconds() > 0 ? (double) s.talkSeconds() / s.answered()
+					: seconds(settings.defaultHandling());
+			double patience = s.abandoned() > 0 && s.abandonedWaitSeconds() > 0
+					? (double) s.abandonedWaitSeconds() / s.abandoned() : seconds(settings.defaultPatience());
+			result.put(half, new Forecast(days.size(), (int) s.received(), perHour, handling, patience));
 		}
 		return result;
+	}
+
+	/** Sums over the history's half-days of one half. */
+	record Totals(long received, long answered, long talkSeconds, long abandoned, long abandonedWaitSeconds) {
+
+		static final Totals NONE = new Totals(0, 0, 0, 0, 0);
+
+		static Totals of(HalfDayCalls c) {
+			return new Totals(c.received(), c.answered(), c.talkSeconds(), c.abandoned(), c.abandonedWaitSeconds());
+		}
+
+		Totals plus(Totals o) {
+			return new Totals(received + o.received, answered + o.answered, talkSeconds + o.talkSeconds,
+					abandoned + o.abandoned, abandonedWaitSeconds + o.abandonedWaitSeconds);
+		}
 	}
 
 	private double openHours(HalfDay.Half half) {

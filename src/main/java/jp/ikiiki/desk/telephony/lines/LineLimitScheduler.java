@@ -63,6 +63,11 @@ class LineLimitScheduler {
 		if (override.isPresent()) {
 			return override.get().lines();
 		}
+		return plannedLimitAt(t);
+	}
+
+	/** The limit at an instant leaving every "resize now" aside: the schedule, or the out-of-hours limit. */
+	int plannedLimitAt(Instant t) {
 		if (!calendar.isOpenAt(t)) {
 			return properties.outOfHoursLimit();
 		}

@@ -1,6 +1,5 @@
 package jp.ikiiki.desk.telephony.lines;
 
-import jp.ikiiki.desk.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +16,15 @@ import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesInUse;
 import jp.ikiiki.desk.telephony.LinesNow;
+import jp.ikiiki.desk.telephony.ScheduleEdit;
 import jp.ikiiki.desk.telephony.ScheduledDay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,18 +35,22 @@ import org.springframework.stereotype.Service;
 class LinePlanService implements LinePlans {
 
 	private static final BigDecimal HALF = new BigDecimal("0.5");
+	/** Days one schedule change may name: a year's open days with room to spare. */
+	static final int MAX_DAYS_AT_ONCE = 400;
 
 	private final BusinessCalendar calendar;
 	private final LineSchedules schedules;
 	private final LineLimitScheduler scheduler;
+	private final LinesProperties properties;
 	private final AuditTrail audit;
 	private final ObjectProvider<LinesInUse> inUse;
 
 	LinePlanService(BusinessCalendar calendar, LineSchedules schedules, LineLimitScheduler scheduler,
-			AuditTrail audit, ObjectProvider<LinesInUse> inUse) {
+			LinesProperties properties, AuditTrail audit, ObjectProvider<LinesInUse> inUse) {
 		this.calendar = calendar;
 		this.schedules = schedules;
 		this.scheduler = scheduler;
+		this.properties = properties;
 		this.audit = audit;
 		this.inUse = inUse;
 	}
@@ -50,7 +58,7 @@ class LinePlanService implements LinePlans {
 	@Override
 	public List<LinePlanMonth> plan(int fiscalYear) {
 		if (fiscalYear < 1980 || fiscalYear > 2098) {
-			throw new IllegalArgumentException("年度は 1980〜2098 で指定してください: " + fiscalYear);
+			throw new InvalidInputException("fiscalYear", "年度は 1980〜2098 で指定してください（" + fiscalYear + "）");
 		}
 		Map<YearMonth, LineSchedules.PlanRow> plans = schedules.plans(fiscalYear).stream()
 				.collect(Collectors.toMap(LineSchedules.PlanRow::month, p -> p));
@@ -82,103 +90,155 @@ class LinePlanService implements LinePlans {
 	@Override
 	public List<ScheduledDay> schedule(YearMonth month) {
 		var lines = schedules.lines(month.atDay(1), month.atEndOfMonth());
+		Instant now = scheduler.clock().instant();
 		List<ScheduledDay> days = new ArrayList<>();
 		for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
 			boolean open = calendar.isOpenDay(d);
 			Map<HalfDay.Half, Integer> day = open ? lines.getOrDefault(d, Map.of()) : Map.of();
 			days.add(new ScheduledDay(d, open, calendar.holidayName(d).orElse(null), day.get(HalfDay.Half.AM),
-					day.get(HalfDay.Half.PM)));
+					day.get(HalfDay.Half.PM), ended(new HalfDay(d, HalfDay.Half.AM), now),
+					ended(new HalfDay(d, HalfDay.Half.PM), now)));
 		}
 		return days;
 	}
 
+	/** A half-day has ended once its end (the half-day boundary, or the closing) has passed. */
+	private boolean ended(HalfDay halfDay, Instant now) {
+		return !calendar.endOf(halfDay).isAfter(now);
+	}
+
 	@Override
-	public void setLines(Collection<LocalDate> days, Set<HalfDay.Half> halves, int lines, String channel) {
+	public ScheduleEdit setLines(Collection<LocalDate> days, Set<HalfDay.Half> halves, int lines, String channel) {
 		if (days == null || days.isEmpty()) {
-			throw new IllegalArgumentException("日を選択してください");
+			throw new InvalidInputException("days", "日を選択してください");
 		}
-		if (halves == null || halves.isEmpty()) {
-			throw new IllegalArgumentException("午前・午後を選択してください");
-		}
-		checkLines(lines);
+		EnumSet<HalfDay.Half> chosen = checkHalves(halves);
+		checkLines("lines", lines);
 		TreeSet<LocalDate> sorted = new TreeSet<>(days);
+		if (sorted.size() > MAX_DAYS_AT_ONCE) {
+			throw new InvalidInputException("days", "一度に変更できるのは " + MAX_DAYS_AT_ONCE + " 日までです（" + sorted.size()
+					+ "日）");
+		}
 		for (LocalDate d : sorted) {
 			if (!calendar.isOpenDay(d)) {
-				throw new IllegalArgumentException(d + " は開庁日ではありません");
+				throw new InvalidInputException("days", JapaneseDates.toWestern(d) + " は開庁日ではありません");
 			}
 		}
-		change(sorted, EnumSet.copyOf(halves), lines, channel, null);
+		Instant now = scheduler.clock().instant();
+		List<HalfDay> halfDays = new ArrayList<>();
+		for (LocalDate d : sorted) {
+			for (HalfDay.Half half : chosen) {
+				HalfDay halfDay = new HalfDay(d, half);
+				if (ended(halfDay, now)) {
+					throw new StateConflictException(JapaneseDates.toWestern(d) + " " + half.label()
+							+ " は終了した時間帯のため回線数を変更できません（過去の予定は実績として残します）")
+							.with("halfDay", halfDay.toString());
+				}
+				halfDays.add(halfDay);
+			}
+		}
+		String which = sorted.size() == 1 ? JapaneseDates.toWestern(sorted.first())
+				: JapaneseDates.toWestern(sorted.first()) + "〜" + JapaneseDates.toWestern(sorted.last()) + " のうち "
+						+ sorted.size() + "日 日付=" + sorted;
+		return change(halfDays, lines, channel, which + " " + label(chosen));
 	}
 
 	@Override
-	public void setMonth(YearMonth month, Set<HalfDay.Half> halves, int lines, String channel) {
-		if (halves == null || halves.isEmpty()) {
-			throw new IllegalArgumentException("午前・午後を選択してください");
+	public ScheduleEdit setMonth(YearMonth month, Set<HalfDay.Half> halves, int lines, String channel) {
+		if (month == null) {
+			throw new InvalidInputException("month", "月を指定してください");
 		}
-		checkLines(lines);
+		EnumSet<HalfDay.Half> chosen = checkHalves(halves);
+		checkLines("lines", lines);
 		List<LocalDate> open = calendar.openDays(month);
 		if (open.isEmpty()) {
-			throw new IllegalArgumentException(month + " に開庁日がありません");
+			throw new InvalidInputException("month", month.getYear() + "年" + month.getMonthValue() + "月 に開庁日がありません");
 		}
-		change(new TreeSet<>(open), EnumSet.copyOf(halves), lines, channel, month);
+		Instant now = scheduler.clock().instant();
+		List<HalfDay> halfDays = new ArrayList<>();
+		for (LocalDate d : open) {
+			for (HalfDay.Half half : chosen) {
+				HalfDay halfDay = new HalfDay(d, half);
+				if (!ended(halfDay, now)) { // the month's history stays as it was
+					halfDays.add(halfDay);
+				}
+			}
+		}
+		if (halfDays.isEmpty()) {
+			throw new StateConflictException(month.getYear() + "年" + month.getMonthValue() + "月 の" + label(chosen)
+					+ "はすべて終了しているため変更できません（過去の予定は実績として残します）");
+		}
+		long days = halfDays.stream().map(HalfDay::date).distinct().count();
+		String which = month + " の" + (days == open.size() ? "全開庁日（" + days + "日）"
+				: JapaneseDates.toWestern(halfDays.get(0).date()) + " 以降の開庁日（" + days + "日）");
+		return change(halfDays, lines, channel, which + " " + label(chosen));
 	}
 
-	private void change(TreeSet<LocalDate> days, EnumSet<HalfDay.Half> halves, int lines, String channel,
-			YearMonth wholeMonth) {
-		schedules.setLines(days, halves, lines, CurrentUser.name());
+	private ScheduleEdit change(List<HalfDay> halfDays, int lines, String channel, String what) {
+		schedules.setLines(halfDays, lines, CurrentUser.name());
 		Instant now = scheduler.clock().instant();
-		HalfDay current = calendar.halfDayOf(now);
-		boolean touchesNow = calendar.isOpenAt(now) && days.contains(current.date()) && halves.contains(current.half());
-		if (touchesNow) {
+		if (calendar.isOpenAt(now) && halfDays.contains(calendar.halfDayOf(now))) {
 			// The latest decision wins: a change of the current half-day ends a "resize now".
 			schedules.endOverrides(now);
 		}
-		String which = wholeMonth != null ? wholeMonth + " の全開庁日（" + days.size() + "日）"
-				: days.size() == 1 ? days.first().toString()
-						: days.first() + "〜" + days.last() + " のうち " + days.size() + "日";
-		String halvesLabel = halves.size() == 2 ? "終日"
-				: halves.iterator().next().label();
-		audit.record(AuditAction.SETTINGS, channel, List.of(), null,
-				"回線数予定変更: " + which + " " + halvesLabel + " " + lines + "回線"
-						+ (wholeMonth == null && days.size() > 1 ? " 日付=" + days : ""));
+		audit.record(AuditAction.SETTINGS, channel, List.of(), null, "回線数予定変更: " + what + " " + lines + "回線");
 		scheduler.applyNow();
+		return new ScheduleEdit(lines, halfDays);
 	}
 
 	@Override
 	public LinesNow now() {
+		scheduler.applyIfDue(); // never report a limit whose time is up (the timer may look only every few seconds)
 		LineLimitScheduler.Applied applied = scheduler.applied();
-		if (applied == null) {
-			applied = scheduler.applyNow();
-		}
 		Instant now = scheduler.clock().instant();
 		HalfDay halfDay = calendar.halfDayOf(now);
 		boolean open = calendar.isOpenAt(now);
 		Integer scheduled = open ? schedules.linesAt(halfDay).orElse(null) : null;
 		Instant overrideUntil = schedules.overrideAt(now).map(LineSchedules.Override::until).orElse(null);
+		Instant resizeUntil = calendar.nextBoundaryAfter(now);
 		LinesInUse counter = inUse.getIfAvailable();
 		return new LinesNow(applied.limit(), counter == null ? 0 : counter.linesInUse(), open, halfDay, scheduled,
-				overrideUntil, applied.nextChange());
+				overrideUntil, applied.nextChange(), resizeUntil, scheduler.plannedLimitAt(resizeUntil),
+				properties.outOfHoursLimit());
 	}
 
 	@Override
-	public LinesNow resizeNow(int lines, String channel) {
-		checkLines(lines);
+	public LinesNow resizeNow(int lines, boolean outOfHours, String channel) {
+		checkLines("limit", lines);
 		Instant now = scheduler.clock().instant();
+		// Out of hours the next boundary is always the next opening: the resize ends where the schedule begins.
 		Instant until = calendar.nextBoundaryAfter(now);
+		boolean closed = !calendar.isOpenAt(now);
+		if (closed && lines > properties.outOfHoursLimit() && !outOfHours) {
+			throw new StateConflictException("現在は受付時間外です（受付は開庁日の 8:30〜17:15）。回線を開くと次の開庁 "
+					+ JapaneseDates.toWesternDateTime(until) + " まで時間外の電話にも応答することになるため、"
+					+ "時間外であることを確認のうえ改めて変更してください（API では outOfHours に true を指定）")
+					.with("until", until);
+		}
 		int before = scheduler.limitAt(now);
 		schedules.endOverrides(now);
 		schedules.addOverride(lines, now, until, CurrentUser.name());
 		audit.record(AuditAction.SETTINGS, channel, List.of(), null,
-				"回線数即時変更: " + before + "回線 → " + lines + "回線（" + calendar.dateOf(until) + " "
-						+ until.atZone(calendar.zone()).toLocalTime() + " まで）");
+				"回線数即時変更" + (closed ? "（受付時間外・確認済み）" : "") + ": " + before + "回線 → " + lines + "回線（"
+						+ JapaneseDates.toWesternDateTime(until) + " まで）");
 		scheduler.applyNow();
 		return now();
 	}
 
-	private static void checkLines(int lines) {
-		if (lines < 0 || lines > MAX_LINES) {
-			throw new IllegalArgumentException("回線数は 0〜" + MAX_LINES + " で指定してください");
+	private static EnumSet<HalfDay.Half> checkHalves(Set<HalfDay.Half> halves) {
+		if (halves == null || halves.isEmpty()) {
+			throw new InvalidInputException("halves", "午前・午後を選択してください");
 		}
+		return EnumSet.copyOf(halves);
 	}
 
+	private static String label(EnumSet<HalfDay.Half> halves) {
+		return halves.size() == 2 ? "終日" : halves.iterator().next().label();
+	}
+
+	private static void checkLines(String field, int lines) {
+		if (lines < 0 || lines > MAX_LINES) {
+			throw new InvalidInputException(field, "回線数は 0〜" + MAX_LINES + " で指定してください（" + lines + "）");
+		}
+	}
 }

@@ -80,15 +80,24 @@ class LineSchedules {
 
 	@Transactional
 	public void setLines(Collection<LocalDate> days, Set<HalfDay.Half> halves, int lines, String by) {
+		List<HalfDay> halfDays = new java.util.ArrayList<>();
 		for (LocalDate day : days) {
 			for (HalfDay.Half half : halves) {
-				jdbc.sql("""
-						insert into line_schedule (day, half, lines, updated_by) values (?, ?, ?, ?)
-						on conflict (day, half) do update
-						set lines = excluded.lines, updated_at = now(), updated_by = excluded.updated_by""")
-						.params(day, half.name(), lines, by)
-						.update();
+				halfDays.add(new HalfDay(day, half));
 			}
+		}
+		setLines(halfDays, lines, by);
+	}
+
+	@Transactional
+	public void setLines(Collection<HalfDay> halfDays, int lines, String by) {
+		for (HalfDay halfDay : halfDays) {
+			jdbc.sql("""
+					insert into line_schedule (day, half, lines, updated_by) values (?, ?, ?, ?)
+					on conflict (day, half) do update
+					set lines = excluded.lines, updated_at = now(), updated_by = excluded.updated_by""")
+					.params(halfDay.date(), halfDay.half().name(), lines, by)
+					.update();
 		}
 	}
 

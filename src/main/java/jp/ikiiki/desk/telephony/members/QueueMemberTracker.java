@@ -45,10 +45,6 @@ import org.springframework.stereotype.Service;
 @Service
 class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 
-	/** Device states of Asterisk's {@code ast_device_state}. */
-	private static final int NOT_INUSE = 1, INUSE = 2, BUSY = 3, INVALID = 4, UNAVAILABLE = 5, RINGING = 6,
-			RINGINUSE = 7, ONHOLD = 8;
-
 	private enum QueueCall {
 		NONE, RINGING, CONNECTED
 	}
@@ -58,7 +54,7 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 		final String queue;
 		final String iface;
 		String name;
-		int status;
+		DeviceState status = DeviceState.UNKNOWN;
 		boolean paused;
 		String pausedReason;
 		int callsTaken;
@@ -103,7 +99,7 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 		if (event instanceof QueueMemberEvent e) { // QueueMember (QueueStatus) and QueueMemberStatus
 			return member(e.getQueue(), e.getInterface(), ts, m -> {
 				m.name = first(e.getMemberName(), e.getName(), m.name);
-				m.status = e.getStatus() == null ? m.status : e.getStatus();
+				m.status = e.getStatus() == null ? m.status : DeviceState.of(e.getStatus());
 				m.paused = Boolean.TRUE.equals(e.getPaused());
 				m.pausedReason = m.paused ? blankToNull(e.getPausedreason()) : null;
 				m.callsTaken = e.getCallsTaken() == null ? m.callsTaken : e.getCallsTaken();
@@ -112,7 +108,7 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 		if (event instanceof QueueMemberAddedEvent e) {
 			return member(e.getQueue(), e.getInterface(), ts, m -> {
 				m.name = first(e.getMemberName(), m.name);
-				m.status = e.getStatus() == null ? m.status : e.getStatus();
+				m.status = e.getStatus() == null ? m.status : DeviceState.of(e.getStatus());
 				m.paused = Boolean.TRUE.equals(e.getPaused());
 				m.pausedReason = m.paused ? blankToNull(e.getPausedReason()) : null;
 				m.callsTaken = e.getCallsTaken() == null ? m.callsTaken : e.getCallsTaken();
@@ -123,7 +119,7 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 				m.name = first(e.getMemberName(), m.name);
 				m.paused = Boolean.TRUE.equals(e.getPaused());
 				m.pausedReason = m.paused ? blankToNull(first(e.getPausedreason(), e.getReason())) : null;
-				m.status = e.getStatus() == null ? m.status : e.getStatus();
+				m.status = e.getStatus() == null ? m.status : DeviceState.of(e.getStatus());
 				m.callsTaken = e.getCallsTaken() == null ? m.callsTaken : e.getCallsTaken();
 			});
 		}
@@ -174,9 +170,9 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 		m.name = first(name, m.name);
 		m.call = call;
 		m.linkedId = call == QueueCall.NONE ? null : linkedId;
-		if (call == QueueCall.NONE && m.status != NOT_INUSE && ts >= m.memberTs) {
+		if (call == QueueCall.NONE && m.status != DeviceState.NOT_INUSE && ts >= m.memberTs) {
 			// The queue call is over; the member event that says "not in use" may not have arrived yet.
-			m.status = NOT_INUSE;
+			m.status = DeviceState.NOT_INUSE;
 		}
 		return changed(m, ts);
 	}
@@ -206,12 +202,7 @@ class QueueMemberTracker implements AmiEventConsumer, QueueMembers {
 		if (m.paused) {
 			return Activity.PAUSED;
 		}
-		return switch (m.status) {
-			case INVALID, UNAVAILABLE -> Activity.UNAVAILABLE;
-			case RINGING, RINGINUSE -> Activity.RINGING;
-			case INUSE, BUSY, ONHOLD -> Activity.BUSY;
-			default -> Activity.AVAILABLE; // NOT_INUSE, and UNKNOWN (0) for members whose device reports nothing
-		};
+		return m.status.activity();
 	}
 
 	private static QueueMemberState state(Member m) {

@@ -9,7 +9,7 @@ final class SimChannel {
 	final String name;
 	final String uniqueId;
 	final String linkedId;
-	int state;
+	ChannelState state;
 	String callerNum = "<unknown>";
 	String callerName = "<unknown>";
 	String connectedNum = "<unknown>";
@@ -18,24 +18,13 @@ final class SimChannel {
 	String exten;
 	int priority = 1;
 
-	SimChannel(String name, String uniqueId, String linkedId, int state, String context, String exten) {
+	SimChannel(String name, String uniqueId, String linkedId, ChannelState state, String context, String exten) {
 		this.name = name;
 		this.uniqueId = uniqueId;
 		this.linkedId = linkedId;
 		this.state = state;
 		this.context = context;
 		this.exten = exten;
-	}
-
-	static String stateDesc(int state) {
-		return switch (state) {
-			case 0 -> "Down";
-			case 4 -> "Ring";
-			case 5 -> "Ringing";
-			case 6 -> "Up";
-			case 7 -> "Busy";
-			default -> "Unknown";
-		};
 	}
 
 	SimChannel caller(String num, String callerIdName) {
@@ -52,8 +41,8 @@ final class SimChannel {
 
 	AmiMessage put(AmiMessage m, String prefix) {
 		return m.add(prefix + "Channel", name)
-				.add(prefix + "ChannelState", state)
-				.add(prefix + "ChannelStateDesc", stateDesc(state))
+				.add(prefix + "ChannelState", state.code)
+				.add(prefix + "ChannelStateDesc", state.description)
 				.add(prefix + "CallerIDNum", callerNum)
 				.add(prefix + "CallerIDName", callerName)
 				.add(prefix + "ConnectedLineNum", connectedNum)

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedPbx implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatedPbx.class);
+	private static final String PRESENTATION_ALLOWED = "0 (Presentation Allowed, Not Screened)";
 
 	/** Outcome counters of the calls placed so far. */
 	public record Stats(long offered, long answered, long abandoned, long timedOut, long refused, int linesInUse,
@@ -204,7 +205,7 @@ public final class SimulatedPbx implements AutoCloseable {
 					.add("Location", m.iface).add("StateInterface", m.iface).add("Membership", "static")
 					.add("Penalty", 0).add("CallsTaken", m.callsTaken).add("LastCall", m.lastCall)
 					.add("LastPause", m.lastPause).add("LoginTime", m.loginTime).add("InCall", m.call != null ? 1 : 0)
-					.add("Status", m.status).add("Paused", m.paused ? 1 : 0).add("PausedReason", m.pausedReason)
+					.add("Status", m.status.code).add("Paused", m.paused ? 1 : 0).add("PausedReason", m.pausedReason)
 					.add("Wrapuptime", 0);
 			list.add(withActionId(e, actionId));
 		}
@@ -241,8 +242,7 @@ public final class SimulatedPbx implements AutoCloseable {
 	// ---------------------------------------------------------------- the call flow
 
 	private void scheduleNextArrival() {
-		double rate = settings.arrivalsPerMinute() * (nowMicros() < surgeUntilMicros ? surgeFactor : 1);
-		double gapSeconds = -Math.log(1 - arrivals.nextDouble()) * 60 / rate;
+		double gapSeconds = nextArrivalGap();
 		String number = String.format("0%d%08d", 3 + arrivals.nextInt(7), arrivals.nextInt(100_000_000));
 		double patience = -Math.log(1 - arrivals.nextDouble()) * settings.meanPatienceSeconds();
 		double ring = uniform(arrivals, settings.minRingSeconds(), settings.maxRingSeconds());
@@ -253,31 +253,22 @@ public final class SimulatedPbx implements AutoCloseable {
 		});
 	}
 
+	/** Simulated seconds until the next random caller: exponential at the rate now (a surge multiplies it). */
+	double nextArrivalGap() {
+		double rate = settings.arrivalsPerMinute() * (nowMicros() < surgeUntilMicros ? surgeFactor : 1);
+		return -Math.log(1 - arrivals.nextDouble()) * 60 / rate;
+	}
+
 	private void arrive(CallSpec spec, String originateId, String originateData) {
 		offered++;
 		String base = "Local/s@incoming-" + String.format("%08x", localSeq++);
 		String callerId = spec.label() != null ? spec.label() + "-caller" : nextUniqueId();
 		String queueId = spec.label() != null ? spec.label() + "-queue" : nextUniqueId();
 		Call c = new Call(spec, originateId, originateData);
-		c.caller = new SimChannel(base + ";1", callerId, callerId, 0, "incoming", "s");
-		c.queueLeg = new SimChannel(base + ";2", queueId, callerId, 4, "incoming", "s");
-		channels.put(c.caller.name, c.caller);
-		channels.put(c.queueLeg.name, c.queueLeg);
-		emit(c.caller.put(event("Newchannel", "call,all")));
-		emit(c.queueLeg.put(event("Newchannel", "call,all")));
-		c.caller.caller(spec.callerNumber(), spec.callerName());
-		emit(c.caller.put(event("NewCallerid", "call,all")).add("CID-CallingPres",
-				"0 (Presentation Allowed, Not Screened)"));
-		c.caller.connected(spec.callerNumber(), spec.callerName());
-		emit(c.caller.put(event("NewConnectedLine", "call,all")));
-		c.queueLeg.caller(spec.callerNumber(), spec.callerName()).connected(spec.callerNumber(), spec.callerName());
-		emit(c.queueLeg.put(event("NewCallerid", "call,all")).add("CID-CallingPres",
-				"0 (Presentation Allowed, Not Screened)"));
-		emit(c.queueLeg.put(event("NewConnectedLine", "call,all")));
-		AmiMessage bridge = event("LocalBridge", "call,all");
-		c.caller.put(bridge, "LocalOne");
-		c.queueLeg.put(bridge, "LocalTwo");
-		emit(bridge.add("Context", "incoming").add("Exten", "s").add("LocalOptimization", "Yes"));
+		LocalChannel incoming = openLocal(base, callerId, queueId, callerId, "incoming", "s", spec.callerNumber(),
+				spec.callerName(), true);
+		c.caller = incoming.first();
+		c.queueLeg = incoming.second();
 		emit(c.caller.put(event("DialBegin", "call,all"), "Dest").add("DialString", "s@incoming"));
 
 		int inUse = linesInUse + 1;
@@ -287,11 +278,9 @@ public final class SimulatedPbx implements AutoCloseable {
 			return;
 		}
 		linesInUse = inUse;
-		c.queueLeg.state = 6;
 		c.queueLeg.priority = 5;
-		emit(c.queueLeg.put(event("Newstate", "call,all")));
-		c.caller.state = 6;
-		emit(c.caller.put(event("Newstate", "call,all")));
+		newState(c.queueLeg, ChannelState.UP);
+		newState(c.caller, ChannelState.UP);
 		emit(c.caller.put(event("DialEnd", "call,all"), "Dest").add("DialStatus", "ANSWER"));
 		if (originateId != null) {
 			emit(event("OriginateResponse", "call,all").add("ActionID", originateId).add("Response", "Success")
@@ -316,19 +305,18 @@ public final class SimulatedPbx implements AutoCloseable {
 		emit(c.queueLeg.put(event("UserEvent", "user,all")).add("UserEvent", settings.refusalEvent())
 				.add("Queue", settings.queue()).add("Lines", lines).add("InUse", inUse));
 		c.queueLeg.priority = 11;
-		c.queueLeg.state = 7;
-		emit(c.queueLeg.put(event("Newstate", "call,all")));
+		newState(c.queueLeg, ChannelState.BUSY);
 		emit(c.caller.put(event("DialEnd", "call,all"), "Dest").add("DialStatus", "BUSY"));
-		emit(c.queueLeg.put(event("HangupRequest", "call,all")).add("Cause", 0));
-		emit(c.queueLeg.put(event("SoftHangupRequest", "call,all")).add("Cause", 16));
+		hangupRequest(c.queueLeg, "HangupRequest", HangupCause.UNKNOWN);
+		hangupRequest(c.queueLeg, "SoftHangupRequest", HangupCause.NORMAL_CLEARING);
 		if (c.originateId != null) {
 			emit(event("OriginateResponse", "call,all").add("ActionID", c.originateId).add("Response", "Failure")
 					.add("Channel", "Local/s@incoming").add("Application", "Wait").add("Data", c.originateData)
 					.add("Reason", 5).add("Uniqueid", c.caller.uniqueId).add("CallerIDNum", c.caller.callerNum)
 					.add("CallerIDName", c.caller.callerName));
 		}
-		hangup(c.queueLeg, 17, "User busy");
-		hangup(c.caller, 0, "Unknown");
+		hangup(c.queueLeg, HangupCause.USER_BUSY);
+		hangup(c.caller, HangupCause.UNKNOWN);
 	}
 
 	private void join(Call c) {
@@ -373,32 +361,19 @@ public final class SimulatedPbx implements AutoCloseable {
 		String base = "Local/" + agent + "@agents-" + String.format("%08x", localSeq++);
 		c.member = m;
 		m.call = c;
-		c.agentOne = new SimChannel(base + ";1", nextUniqueId(), c.caller.linkedId, 0, "agents", agent);
-		c.agentTwo = new SimChannel(base + ";2", nextUniqueId(), c.caller.linkedId, 4, "agents", agent);
-		channels.put(c.agentOne.name, c.agentOne);
-		channels.put(c.agentTwo.name, c.agentTwo);
-		emit(c.agentOne.put(event("Newchannel", "call,all")));
-		emit(c.agentTwo.put(event("Newchannel", "call,all")));
-		c.agentOne.caller(c.caller.callerNum, c.caller.callerName);
-		emit(c.agentOne.put(event("NewCallerid", "call,all")).add("CID-CallingPres",
-				"0 (Presentation Allowed, Not Screened)"));
-		c.agentTwo.caller(c.caller.callerNum, c.caller.callerName).connected(c.caller.callerNum, c.caller.callerName);
-		emit(c.agentTwo.put(event("NewCallerid", "call,all")).add("CID-CallingPres",
-				"0 (Presentation Allowed, Not Screened)"));
-		emit(c.agentTwo.put(event("NewConnectedLine", "call,all")));
-		AmiMessage bridge = event("LocalBridge", "call,all");
-		c.agentOne.put(bridge, "LocalOne");
-		c.agentTwo.put(bridge, "LocalTwo");
-		emit(bridge.add("Context", "agents").add("Exten", agent).add("LocalOptimization", "Yes"));
+		// The agent's Local channel does not announce its first half's connected line yet: that comes with ringing.
+		LocalChannel toAgent = openLocal(base, nextUniqueId(), nextUniqueId(), c.caller.linkedId, "agents", agent,
+				c.caller.callerNum, c.caller.callerName, false);
+		c.agentOne = toAgent.first();
+		c.agentTwo = toAgent.second();
 		emit(agentEvent("AgentCalled", c, m));
 		emit(c.agentOne.put(c.queueLeg.put(event("DialBegin", "call,all")), "Dest").add("DialString", m.iface));
-		c.agentOne.state = 5;
 		c.agentOne.exten = "s";
 		c.agentOne.connected(c.caller.callerNum, c.caller.callerName);
-		emit(c.agentOne.put(event("Newstate", "call,all")));
+		newState(c.agentOne, ChannelState.RINGING);
 		emit(c.agentOne.put(event("NewConnectedLine", "call,all")));
 		emit(c.agentOne.put(c.queueLeg.put(event("DialState", "call,all")), "Dest").add("DialStatus", "RINGING"));
-		m.status = 2;
+		m.status = MemberStatus.IN_USE;
 		emit(memberEvent("QueueMemberStatus", m));
 		c.ringStart = nowMicros();
 		c.ringTimer = schedule(c.spec.ringSeconds(), () -> answer(c));
@@ -409,11 +384,9 @@ public final class SimulatedPbx implements AutoCloseable {
 			return;
 		}
 		Member m = c.member;
-		c.agentTwo.state = 6;
 		c.agentTwo.priority = 4;
-		emit(c.agentTwo.put(event("Newstate", "call,all")));
-		c.agentOne.state = 6;
-		emit(c.agentOne.put(event("Newstate", "call,all")));
+		newState(c.agentTwo, ChannelState.UP);
+		newState(c.agentOne, ChannelState.UP);
 		emit(c.agentOne.put(c.queueLeg.put(event("DialEnd", "call,all")), "Dest").add("DialStatus", "ANSWER"));
 		int position = leaveQueue(c);
 		long now = nowMicros();
@@ -438,12 +411,12 @@ public final class SimulatedPbx implements AutoCloseable {
 		long talk = Math.round((nowMicros() - c.answeredAt) / 1e6);
 		totalTalk += talk;
 		c.agentTwo.priority = 6;
-		emit(c.agentTwo.put(event("SoftHangupRequest", "call,all")).add("Cause", 16));
-		emit(c.agentOne.put(event("HangupRequest", "call,all")).add("Cause", 16));
-		hangup(c.agentTwo, 16, "Normal Clearing");
+		hangupRequest(c.agentTwo, "SoftHangupRequest", HangupCause.NORMAL_CLEARING);
+		hangupRequest(c.agentOne, "HangupRequest", HangupCause.NORMAL_CLEARING);
+		hangup(c.agentTwo, HangupCause.NORMAL_CLEARING);
 		m.callsTaken++;
 		m.lastCall = nowMicros() / 1_000_000;
-		m.status = 1;
+		m.status = MemberStatus.NOT_IN_USE;
 		m.call = null;
 		emit(memberEvent("QueueMemberStatus", m));
 		emit(agentEvent("AgentComplete", c, m).add("HoldTime", c.holdSeconds).add("TalkTime", talk)
@@ -451,11 +424,11 @@ public final class SimulatedPbx implements AutoCloseable {
 		emit(c.agentOne.put(bridgeFields(event("BridgeLeave", "call,all"), c.bridgeId, 1)));
 		emit(c.queueLeg.put(bridgeFields(event("BridgeLeave", "call,all"), c.bridgeId, 0)));
 		emit(bridgeFields(event("BridgeDestroy", "call,all"), c.bridgeId, 0));
-		hangup(c.agentOne, 16, "Normal Clearing");
-		emit(c.queueLeg.put(event("SoftHangupRequest", "call,all")).add("Cause", 16));
-		emit(c.caller.put(event("HangupRequest", "call,all")).add("Cause", 16));
-		hangup(c.queueLeg, 16, "Normal Clearing");
-		hangup(c.caller, 16, "Normal Clearing");
+		hangup(c.agentOne, HangupCause.NORMAL_CLEARING);
+		hangupRequest(c.queueLeg, "SoftHangupRequest", HangupCause.NORMAL_CLEARING);
+		hangupRequest(c.caller, "HangupRequest", HangupCause.NORMAL_CLEARING);
+		hangup(c.queueLeg, HangupCause.NORMAL_CLEARING);
+		hangup(c.caller, HangupCause.NORMAL_CLEARING);
 		end(c);
 	}
 
@@ -465,8 +438,8 @@ public final class SimulatedPbx implements AutoCloseable {
 			return;
 		}
 		cancelRing(c);
-		emit(c.queueLeg.put(event("HangupRequest", "call,all")).add("Cause", 0));
-		hangup(c.caller, 0, "Unknown");
+		hangupRequest(c.queueLeg, "HangupRequest", HangupCause.UNKNOWN);
+		hangup(c.caller, HangupCause.UNKNOWN);
 		int position = waiting.indexOf(c) + 1;
 		long hold = Math.round((nowMicros() - c.joinedAt) / 1e6);
 		emit(c.queueLeg.put(event("QueueCallerAbandon", "agent,all")).add("Queue", settings.queue())
@@ -474,8 +447,8 @@ public final class SimulatedPbx implements AutoCloseable {
 		leaveQueue(c);
 		emit(c.queueLeg.put(event("QueueCallerLeave", "agent,all")).add("Queue", settings.queue())
 				.add("Position", position).add("Count", waiting.size()));
-		emit(c.queueLeg.put(event("SoftHangupRequest", "call,all")).add("Cause", 16));
-		hangup(c.queueLeg, 0, "Unknown");
+		hangupRequest(c.queueLeg, "SoftHangupRequest", HangupCause.NORMAL_CLEARING);
+		hangup(c.queueLeg, HangupCause.UNKNOWN);
 		abandoned++;
 		end(c);
 	}
@@ -494,10 +467,10 @@ public final class SimulatedPbx implements AutoCloseable {
 		emit(c.queueLeg.put(event("QueueCallerLeave", "agent,all")).add("Queue", settings.queue())
 				.add("Position", position).add("Count", waiting.size()));
 		c.queueLeg.priority = 8;
-		emit(c.queueLeg.put(event("SoftHangupRequest", "call,all")).add("Cause", 16));
-		emit(c.caller.put(event("HangupRequest", "call,all")).add("Cause", 16));
-		hangup(c.caller, 16, "Normal Clearing");
-		hangup(c.queueLeg, 16, "Normal Clearing");
+		hangupRequest(c.queueLeg, "SoftHangupRequest", HangupCause.NORMAL_CLEARING);
+		hangupRequest(c.caller, "HangupRequest", HangupCause.NORMAL_CLEARING);
+		hangup(c.caller, HangupCause.NORMAL_CLEARING);
+		hangup(c.queueLeg, HangupCause.NORMAL_CLEARING);
 		timedOut++;
 		end(c);
 	}
@@ -511,9 +484,9 @@ public final class SimulatedPbx implements AutoCloseable {
 			c.ringTimer.cancel(false);
 		}
 		emit(c.agentOne.put(c.queueLeg.put(event("DialEnd", "call,all")), "Dest").add("DialStatus", "CANCEL"));
-		hangup(c.agentTwo, 0, "Unknown");
-		hangup(c.agentOne, 0, "Unknown");
-		m.status = 1;
+		hangup(c.agentTwo, HangupCause.UNKNOWN);
+		hangup(c.agentOne, HangupCause.UNKNOWN);
+		m.status = MemberStatus.NOT_IN_USE;
 		m.call = null;
 		c.member = null;
 		emit(memberEvent("QueueMemberStatus", m));
@@ -540,9 +513,50 @@ public final class SimulatedPbx implements AutoCloseable {
 		dispatch();
 	}
 
-	private void hangup(SimChannel ch, int cause, String text) {
+	/**
+	 * Opens a Local channel as Asterisk 22 announces it (the recording's order): both halves' {@code Newchannel}
+	 * (the first Down, the second Ring), the caller id on the first half, its connected line when
+	 * {@code connectFirst}, caller id and connected line on the second half, then {@code LocalBridge}.
+	 *
+	 * @return both halves
+	 */
+	private LocalChannel openLocal(String base, String firstId, String secondId, String linkedId, String context,
+			String exten, String number, String name, boolean connectFirst) {
+		SimChannel first = new SimChannel(base + ";1", firstId, linkedId, ChannelState.DOWN, context, exten);
+		SimChannel second = new SimChannel(base + ";2", secondId, linkedId, ChannelState.RING, context, exten);
+		channels.put(first.name, first);
+		channels.put(second.name, second);
+		emit(first.put(event("Newchannel", "call,all")));
+		emit(second.put(event("Newchannel", "call,all")));
+		first.caller(number, name);
+		emit(first.put(event("NewCallerid", "call,all")).add("CID-CallingPres", PRESENTATION_ALLOWED));
+		if (connectFirst) {
+			first.connected(number, name);
+			emit(first.put(event("NewConnectedLine", "call,all")));
+		}
+		second.caller(number, name).connected(number, name);
+		emit(second.put(event("NewCallerid", "call,all")).add("CID-CallingPres", PRESENTATION_ALLOWED));
+		emit(second.put(event("NewConnectedLine", "call,all")));
+		AmiMessage bridge = event("LocalBridge", "call,all");
+		first.put(bridge, "LocalOne");
+		second.put(bridge, "LocalTwo");
+		emit(bridge.add("Context", context).add("Exten", exten).add("LocalOptimization", "Yes"));
+		return new LocalChannel(first, second);
+	}
+
+	private void newState(SimChannel ch, ChannelState state) {
+		ch.state = state;
+		emit(ch.put(event("Newstate", "call,all")));
+	}
+
+	/** {@code HangupRequest} (the channel's own) or {@code SoftHangupRequest} (asked by another), number only. */
+	private void hangupRequest(SimChannel ch, String request, HangupCause cause) {
+		emit(ch.put(event(request, "call,all")).add("Cause", cause.code));
+	}
+
+	private void hangup(SimChannel ch, HangupCause cause) {
 		channels.remove(ch.name);
-		emit(ch.put(event("Hangup", "call,all")).add("Cause", cause).add("Cause-txt", text));
+		emit(ch.put(event("Hangup", "call,all")).add("Cause", cause.code).add("Cause-txt", cause.text));
 	}
 
 	private AmiMessage agentEvent(String name, Call c, Member m) {
@@ -561,7 +575,7 @@ public final class SimulatedPbx implements AutoCloseable {
 				.add("Interface", m.iface).add("StateInterface", m.iface).add("Membership", "static").add("Penalty", 0)
 				.add("CallsTaken", m.callsTaken).add("LastCall", m.lastCall).add("LastPause", m.lastPause)
 				.add("LoginTime", m.loginTime).add("InCall", m.call != null && m.call.answeredAt != 0 ? 1 : 0)
-				.add("Status", m.status).add("Paused", m.paused ? 1 : 0).add("PausedReason", m.pausedReason)
+				.add("Status", m.status.code).add("Paused", m.paused ? 1 : 0).add("PausedReason", m.pausedReason)
 				.add("Ringinuse", 0).add("Wrapuptime", 0);
 	}
 
@@ -614,13 +628,17 @@ public final class SimulatedPbx implements AutoCloseable {
 		pbx.shutdownNow();
 	}
 
+	/** The two halves of a Local channel: {@code ;1} towards the caller, {@code ;2} running the dialplan. */
+	private record LocalChannel(SimChannel first, SimChannel second) {
+	}
+
 	private static final class Member {
 		final String name;
 		final String iface;
 		final long loginTime;
 		boolean paused;
 		String pausedReason = "";
-		int status = 1;
+		MemberStatus status = MemberStatus.NOT_IN_USE;
 		int callsTaken;
 		long lastCall;
 		long lastPause;

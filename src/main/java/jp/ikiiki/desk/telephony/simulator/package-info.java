@@ -1,5 +1,5 @@
 /**
- * The built-in AMI simulator (issue 3 point 9): {@link jp.ikiiki.desk.telephony.simulator.AmiSimulator} speaks the
+ * The built-in AMI simulator (the default for a new installation and for tests): {@link jp.ikiiki.desk.telephony.simulator.AmiSimulator} speaks the
  * Asterisk Manager Interface on a TCP port (banner, Challenge/MD5 login, ActionID on every response, EventList
  * lists, Ping, Setvar/Getvar, DBPut/DBGet, QueueStatus, QueuePause, Originate, Events, CoreSettings, Logoff) and
  * {@link jp.ikiiki.desk.telephony.simulator.SimulatedPbx} runs a queue with agents and the line gate, sending the

@@ -1,15 +1,15 @@
 package jp.ikiiki.desk.telephony.ui;
 
-import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,24 +24,27 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay.Half;
+import jp.ikiiki.desk.platform.ui.Notices;
+import jp.ikiiki.desk.shared.charts.ChartImages;
 import jp.ikiiki.desk.telephony.LineAdvice;
 import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
+import jp.ikiiki.desk.telephony.ScheduleEdit;
 import jp.ikiiki.desk.telephony.ScheduledDay;
 
 /**
  * 回線数 (第6章2): the limit in force with "resize now", a month of the schedule (open days × 午前/午後, holidays
- * named, closed days greyed) with bulk edit of the whole month or the selected days, and the fiscal year's
- * planned vs scheduled line-days. Floor managers edit; city staff read.
+ * named, closed days greyed, half-days that have ended read-only) with bulk edit of the month's remaining open days
+ * or the selected days, the advice, and the fiscal year's planned vs scheduled line-days as a chart and a table.
+ * Floor managers edit; city staff read. Every change is confirmed with its consequence first where it is more than
+ * one day's schedule: "resize now" names when it ends, and out of hours that calls will be answered until then.
  */
 @Route("lines")
 @PageTitle("回線数 | いきいきデスク")
@@ -50,61 +53,59 @@ import jp.ikiiki.desk.telephony.ScheduledDay;
 class LinesView extends VerticalLayout {
 
 	private static final String CHANNEL = "画面:回線数";
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M/d HH:mm")
-			.withZone(JapanTime.ZONE);
+
+	/** Which days a schedule change applies to. */
+	enum Target {
+		SELECTED, MONTH
+	}
 
 	private final LinePlans lines;
+	private final LineAdvisor advisor;
+	private final BusinessCalendar calendar;
 	private final boolean editor;
 	private YearMonth month;
 
+	private final H2 title = new H2();
 	private final Span nowText = new Span();
-	private final IntegerField resize = new IntegerField("今すぐの回線数");
+	private final IntegerField resize = new IntegerField();
 	private final Span monthLabel = new Span();
 	private final Grid<ScheduledDay> days = new Grid<>(ScheduledDay.class, false);
-	private final RadioButtonGroup<String> target = new RadioButtonGroup<>("対象");
-	private final CheckboxGroup<Half> halves = new CheckboxGroup<>("時間帯");
-	private final IntegerField count = new IntegerField("回線数");
+	private final RadioButtonGroup<Target> target = new RadioButtonGroup<>();
+	private final CheckboxGroup<Half> halves = new CheckboxGroup<>();
+	private final IntegerField count = new IntegerField();
 	private final Span monthTotal = new Span();
+	private final H3 planTitle = new H3();
+	private final Div planChart = new Div();
 	private final Grid<LinePlanMonth> plan = new Grid<>(LinePlanMonth.class, false);
-
-	private final LineAdvisor advisor;
 	private final Grid<LineAdvice> advice = new Grid<>(LineAdvice.class, false);
 	private final Span adviceNote = new Span();
 
-	LinesView(LinePlans lines, LineAdvisor advisor, AuthenticationContext authentication) {
+	LinesView(LinePlans lines, LineAdvisor advisor, BusinessCalendar calendar, AuthenticationContext authentication) {
 		this.lines = lines;
 		this.advisor = advisor;
+		this.calendar = calendar;
 		this.editor = authentication.hasRole("FLOOR_MANAGER");
-		setSizeFull();
-		add(new H2("回線数"));
+		setWidthFull();
+		title.setId("lines-title");
+		add(title);
 		add(nowSection());
 		add(monthSection());
 		add(adviceSection());
 		add(planSection());
-		LinesNow now = lines.now();
-		month = YearMonth.from(now.halfDay().date());
+		month = YearMonth.from(lines.now().halfDay().date());
 		refresh();
 	}
 
 	private HorizontalLayout nowSection() {
 		nowText.setId("lines-now");
+		resize.setLabel(getTranslation("telephony.lines.resize.field"));
 		resize.setMin(0);
 		resize.setMax(LinePlans.MAX_LINES);
 		resize.setStepButtonsVisible(true);
 		resize.setId("lines-resize");
-		Button apply = new Button("今すぐ変更", e -> {
-			if (resize.getValue() == null) {
-				return;
-			}
-			try {
-				lines.resizeNow(resize.getValue(), CHANNEL);
-				notify("次の区切り（開庁・正午・閉庁）まで " + resize.getValue() + " 回線にしました", false);
-				refresh();
-			} catch (IllegalArgumentException ex) {
-				notify(ex.getMessage(), true);
-			}
-		});
+		Button apply = new Button(getTranslation("telephony.lines.resize.button"), e -> confirmResize());
 		apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		apply.setId("lines-resize-button");
 		HorizontalLayout row = new HorizontalLayout(nowText);
 		if (editor) {
 			row.add(resize, apply);
@@ -114,49 +115,96 @@ class LinesView extends VerticalLayout {
 		return row;
 	}
 
+	/** "Resize now" always names when it ends; out of hours it also says that calls will be answered until then. */
+	private void confirmResize() {
+		Integer n = resize.getValue();
+		if (n == null || resize.isInvalid()) {
+			Notices.error(getTranslation("telephony.lines.resize.missing", LinePlans.MAX_LINES));
+			return;
+		}
+		LinesNow now = lines.now();
+		String until = ShownDates.toWesternDateTimeWithWeekday(now.resizeUntil());
+		boolean outOfHours = now.resizeNeedsConfirmation(n);
+		ConfirmDialog dialog = new ConfirmDialog();
+		dialog.setId("lines-resize-confirm");
+		if (outOfHours) {
+			dialog.setHeader(getTranslation("telephony.lines.resize.out-of-hours.header"));
+			dialog.setText(getTranslation("telephony.lines.resize.out-of-hours.text", n, until,
+					now.limitAfterResize()));
+			dialog.setConfirmText(getTranslation("telephony.lines.resize.out-of-hours.confirm", n, until));
+			dialog.setConfirmButtonTheme("error primary");
+		} else {
+			dialog.setHeader(getTranslation("telephony.lines.resize.header"));
+			dialog.setText(getTranslation(now.resizeIsOutOfHours() ? "telephony.lines.resize.text-closed"
+					: "telephony.lines.resize.text", n, until, now.limitAfterResize()));
+			dialog.setConfirmText(getTranslation("telephony.lines.resize.confirm", n));
+		}
+		dialog.setCancelable(true);
+		dialog.setCancelText(getTranslation("telephony.lines.cancel"));
+		dialog.addConfirmListener(e -> Notices.attempt(() -> lines.resizeNow(n, outOfHours, CHANNEL)).ifPresent(
+				result -> {
+					Notices.success(getTranslation("telephony.lines.resize.done", result.limit(),
+							ShownDates.toWesternDateTimeWithWeekday(result.overrideUntil())));
+					refresh();
+				}));
+		dialog.open();
+	}
+
 	private VerticalLayout monthSection() {
-		Button previous = new Button("◀ 前月", e -> {
+		Button previous = new Button(getTranslation("telephony.lines.month.previous"), e -> {
 			month = month.minusMonths(1);
 			refresh();
 		});
-		Button next = new Button("翌月 ▶", e -> {
+		Button next = new Button(getTranslation("telephony.lines.month.next"), e -> {
 			month = month.plusMonths(1);
 			refresh();
 		});
+		monthLabel.setId("lines-month");
 		monthLabel.getStyle().set("font-weight", "bold");
+		monthTotal.setId("lines-month-total");
 		HorizontalLayout navigation = new HorizontalLayout(previous, monthLabel, next, monthTotal);
 		navigation.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+		navigation.setWrap(true);
 
 		days.setId("lines-days");
 		days.addColumn(new ComponentRenderer<>(d -> {
-			Span s = new Span(d.date().getMonthValue() + "/" + d.date().getDayOfMonth() + "（"
-					+ d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）");
-			if (!d.open()) {
+			Span s = new Span(ShownDates.monthDayWithWeekday(d.date()));
+			if (!d.open() || d.pmEnded()) {
 				s.getStyle().set("color", "var(--lumo-disabled-text-color)");
 			}
 			return s;
-		})).setHeader("日付").setAutoWidth(true);
-		days.addColumn(d -> d.holiday() != null ? d.holiday() : d.open() ? "" : "閉庁").setHeader("祝日・閉庁")
-				.setAutoWidth(true);
-		days.addColumn(d -> d.open() ? text(d.am()) : "—").setHeader("午前");
-		days.addColumn(d -> d.open() ? text(d.pm()) : "—").setHeader("午後");
-		days.setHeight("28em");
-		days.setWidth("36em");
+		})).setHeader(getTranslation("telephony.lines.grid.date")).setAutoWidth(true);
+		days.addColumn(d -> d.holiday() != null ? d.holiday()
+				: d.open() ? "" : getTranslation("telephony.lines.grid.closed"))
+				.setHeader(getTranslation("telephony.lines.grid.holiday")).setAutoWidth(true);
+		days.addColumn(d -> lines(d, d.am(), d.amEnded())).setHeader(getTranslation("telephony.lines.grid.am"));
+		days.addColumn(d -> lines(d, d.pm(), d.pmEnded())).setHeader(getTranslation("telephony.lines.grid.pm"));
+		days.setHeight("30em");
+		days.setWidth("38em");
 
-		VerticalLayout section = new VerticalLayout(new H3("回線数の予定"), navigation, days);
+		Paragraph readOnly = new Paragraph(getTranslation("telephony.lines.past-read-only"));
+		readOnly.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+		VerticalLayout section = new VerticalLayout(new H3(getTranslation("telephony.lines.month.title")), navigation,
+				days, readOnly);
 		section.setPadding(false);
 		if (editor) {
 			days.setSelectionMode(Grid.SelectionMode.MULTI);
-			target.setItems("選択した日", "月の全開庁日");
-			target.setValue("選択した日");
+			days.setItemSelectableProvider(ScheduledDay::editable);
+			target.setLabel(getTranslation("telephony.lines.edit.target"));
+			target.setItems(Target.values());
+			target.setItemLabelGenerator(t -> t == Target.SELECTED ? getTranslation("telephony.lines.edit.selected")
+					: getTranslation("telephony.lines.edit.month"));
+			target.setValue(Target.SELECTED);
+			halves.setLabel(getTranslation("telephony.lines.edit.halves"));
 			halves.setItems(Half.AM, Half.PM);
 			halves.setItemLabelGenerator(Half::label);
 			halves.setValue(EnumSet.allOf(Half.class));
+			count.setLabel(getTranslation("telephony.lines.edit.lines"));
 			count.setMin(0);
 			count.setMax(LinePlans.MAX_LINES);
 			count.setStepButtonsVisible(true);
 			count.setId("lines-count");
-			Button save = new Button("反映", e -> save());
+			Button save = new Button(getTranslation("telephony.lines.edit.save"), e -> save());
 			save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 			save.setId("lines-save");
 			HorizontalLayout edit = new HorizontalLayout(target, halves, count, save);
@@ -169,43 +217,64 @@ class LinesView extends VerticalLayout {
 		return section;
 	}
 
+	private String lines(ScheduledDay d, Integer n, boolean ended) {
+		if (!d.open()) {
+			return "—";
+		}
+		String value = n == null ? getTranslation("telephony.lines.grid.unset") : n.toString();
+		return ended ? getTranslation("telephony.lines.grid.ended", value) : value;
+	}
+
 	private VerticalLayout adviceSection() {
 		advice.setId("lines-advice");
-		advice.addColumn(a -> a.halfDay().date().getMonthValue() + "/" + a.halfDay().date().getDayOfMonth() + " "
-				+ a.halfDay().half().label()).setHeader("日・時間帯").setAutoWidth(true);
-		advice.addColumn(a -> String.format("%.1f", a.callsPerHour())).setHeader("予測受電（件/時）");
-		advice.addColumn(a -> String.format("%.0f", a.handlingSeconds())).setHeader("平均通話（秒）");
-		advice.addColumn(a -> String.format("%.0f", a.patienceSeconds())).setHeader("平均待ち許容（秒）");
-		advice.addColumn(a -> a.lines() == null ? "上限超" : a.lines().toString()).setHeader("必要回線数");
-		advice.addColumn(a -> a.agents() == null ? "—" : a.agents().toString()).setHeader("必要対応者数");
-		advice.addColumn(a -> a.scheduledLines() == null ? "—" : a.scheduledLines().toString()).setHeader("予定回線数");
+		advice.addColumn(a -> ShownDates.monthDayWithWeekday(a.halfDay().date()) + " " + a.halfDay().half().label())
+				.setHeader(getTranslation("telephony.lines.advice.half-day")).setAutoWidth(true);
+		advice.addColumn(a -> String.format("%.1f", a.callsPerHour()))
+				.setHeader(getTranslation("telephony.lines.advice.calls-per-hour"));
+		advice.addColumn(a -> String.format("%.0f", a.handlingSeconds()))
+				.setHeader(getTranslation("telephony.lines.advice.handling"));
+		advice.addColumn(a -> String.format("%.0f", a.patienceSeconds()))
+				.setHeader(getTranslation("telephony.lines.advice.patience"));
+		advice.addColumn(a -> a.lines() == null ? getTranslation("telephony.lines.advice.over") : a.lines().toString())
+				.setHeader(getTranslation("telephony.lines.advice.lines"));
+		advice.addColumn(a -> a.agents() == null ? "—" : a.agents().toString())
+				.setHeader(getTranslation("telephony.lines.advice.agents"));
+		advice.addColumn(a -> a.scheduledLines() == null ? "—" : a.scheduledLines().toString())
+				.setHeader(getTranslation("telephony.lines.advice.scheduled"));
 		advice.addColumn(a -> a.scheduledAnswerRate() == null ? "—"
-				: String.format("%.1f%%", a.scheduledAnswerRate() * 100)).setHeader("予定での予測応答率");
+				: String.format("%.1f%%", a.scheduledAnswerRate() * 100))
+				.setHeader(getTranslation("telephony.lines.advice.rate"));
 		advice.setAllRowsVisible(true);
-		VerticalLayout section = new VerticalLayout(new H3("回線数の目安（応答率9割）"), adviceNote, advice);
+		VerticalLayout section = new VerticalLayout(new H3(getTranslation("telephony.lines.advice.title")),
+				adviceNote, advice);
 		section.setPadding(false);
 		return section;
 	}
 
 	private VerticalLayout planSection() {
+		planTitle.setId("lines-plan-title");
+		planChart.setId("lines-plan-chart");
+		planChart.setWidthFull();
+		planChart.getStyle().set("max-width", "60rem");
 		plan.setId("lines-plan");
-		plan.addColumn(m -> m.month().getYear() + "年" + m.month().getMonthValue() + "月").setHeader("月")
+		plan.addColumn(m -> ShownDates.yearMonth(m.month())).setHeader(getTranslation("telephony.lines.plan.month"))
 				.setAutoWidth(true);
-		plan.addColumn(LinePlanMonth::openDays).setHeader("開庁日数");
+		plan.addColumn(LinePlanMonth::openDays).setHeader(getTranslation("telephony.lines.plan.open-days"));
 		plan.addColumn(m -> m.contractDays() == null ? "—"
-				: m.contractDays() + (m.contractDaysDiffer() ? "（暦と相違）" : "")).setHeader("契約上の日数")
-				.setAutoWidth(true);
-		plan.addColumn(m -> number(m.plannedLineDays())).setHeader("計画（回線・日）");
-		plan.addColumn(m -> number(m.scheduledLineDays())).setHeader("予定（回線・日）");
-		plan.addColumn(m -> number(m.amLineDays()) + " / " + number(m.pmLineDays())).setHeader("うち午前 / 午後");
+				: m.contractDaysDiffer() ? getTranslation("telephony.lines.plan.differs", m.contractDays())
+						: m.contractDays().toString())
+				.setHeader(getTranslation("telephony.lines.plan.contract-days")).setAutoWidth(true);
+		plan.addColumn(m -> number(m.plannedLineDays())).setHeader(getTranslation("telephony.lines.plan.planned"));
+		plan.addColumn(m -> number(m.scheduledLineDays())).setHeader(getTranslation("telephony.lines.plan.scheduled"));
+		plan.addColumn(m -> number(m.amLineDays()) + " / " + number(m.pmLineDays()))
+				.setHeader(getTranslation("telephony.lines.plan.halves"));
 		plan.addColumn(m -> {
 			BigDecimal d = m.difference();
 			return d == null ? "—" : (d.signum() > 0 ? "+" : "") + number(d);
-		}).setHeader("差（予定−計画）");
+		}).setHeader(getTranslation("telephony.lines.plan.difference"));
 		plan.setAllRowsVisible(true);
-		VerticalLayout section = new VerticalLayout(new H3("年度の計画と予定"),
-				new Span("半日は 0.5 回線・日として数え、月の合計は契約書の例（19日×0.5×5＋19日×0.5×2＝67）のとおり"
-						+ "切り上げます。"), plan);
+		VerticalLayout section = new VerticalLayout(planTitle,
+				new Paragraph(getTranslation("telephony.lines.plan.rule")), planChart, plan);
 		section.setPadding(false);
 		return section;
 	}
@@ -213,69 +282,111 @@ class LinesView extends VerticalLayout {
 	private void save() {
 		Integer n = count.getValue();
 		Set<Half> selectedHalves = halves.getValue();
-		if (n == null || selectedHalves.isEmpty()) {
-			notify("時間帯と回線数を指定してください", true);
+		if (n == null || count.isInvalid() || selectedHalves.isEmpty()) {
+			Notices.error(getTranslation("telephony.lines.edit.missing", LinePlans.MAX_LINES));
 			return;
 		}
-		try {
-			if ("月の全開庁日".equals(target.getValue())) {
-				lines.setMonth(month, selectedHalves, n, CHANNEL);
-			} else {
-				List<LocalDate> selected = days.getSelectedItems().stream().filter(ScheduledDay::open)
-						.map(ScheduledDay::date).toList();
-				if (selected.isEmpty()) {
-					notify("開庁日を選択してください", true);
-					return;
-				}
-				lines.setLines(selected, selectedHalves, n, CHANNEL);
-			}
-			notify("回線数の予定を変更しました", false);
-			refresh();
-		} catch (IllegalArgumentException ex) {
-			notify(ex.getMessage(), true);
+		if (target.getValue() == Target.MONTH) {
+			confirmMonth(n, selectedHalves);
+			return;
 		}
+		List<LocalDate> selected = days.getSelectedItems().stream().filter(ScheduledDay::editable)
+				.map(ScheduledDay::date).sorted().toList();
+		if (selected.isEmpty()) {
+			Notices.error(getTranslation("telephony.lines.edit.none-selected"));
+			return;
+		}
+		Notices.attempt(() -> lines.setLines(selected, selectedHalves, n, CHANNEL)).ifPresent(this::saved);
+	}
+
+	/** A whole month is many days at once: say which days and halves it changes before changing them. */
+	private void confirmMonth(int n, Set<Half> selectedHalves) {
+		List<ScheduledDay> remaining = lines.schedule(month).stream().filter(ScheduledDay::editable).toList();
+		if (remaining.isEmpty()) {
+			Notices.error(getTranslation("telephony.lines.edit.month-past", ShownDates.yearMonth(month)));
+			return;
+		}
+		ConfirmDialog dialog = new ConfirmDialog();
+		dialog.setId("lines-month-confirm");
+		dialog.setHeader(getTranslation("telephony.lines.edit.month-header", ShownDates.yearMonth(month)));
+		dialog.setText(getTranslation("telephony.lines.edit.month-text",
+				ShownDates.toWesternWithWeekday(remaining.get(0).date()),
+				ShownDates.toWesternWithWeekday(remaining.get(remaining.size() - 1).date()), remaining.size(),
+				halvesLabel(selectedHalves), n));
+		dialog.setConfirmText(getTranslation("telephony.lines.edit.month-confirm"));
+		dialog.setCancelable(true);
+		dialog.setCancelText(getTranslation("telephony.lines.cancel"));
+		dialog.addConfirmListener(e -> Notices.attempt(() -> lines.setMonth(month, selectedHalves, n, CHANNEL))
+				.ifPresent(this::saved));
+		dialog.open();
+	}
+
+	private void saved(ScheduleEdit edit) {
+		Notices.success(getTranslation("telephony.lines.edit.done",
+				ShownDates.toWesternWithWeekday(edit.first()), ShownDates.toWesternWithWeekday(edit.last()),
+				edit.days(), edit.halfDays().size(), edit.lines()));
+		days.deselectAll();
+		refresh();
+	}
+
+	private String halvesLabel(Set<Half> chosen) {
+		return chosen.size() == 2 ? getTranslation("telephony.lines.edit.both")
+				: chosen.iterator().next().label();
 	}
 
 	private void refresh() {
 		LinesNow now = lines.now();
-		StringBuilder s = new StringBuilder("現在の回線数: ").append(now.limit()).append("（使用中 ")
-				.append(now.inUse()).append("）");
-		s.append(now.open() ? " 受付中・" + now.halfDay().half().label() : " 受付時間外");
+		List<String> parts = new java.util.ArrayList<>();
+		parts.add(getTranslation("telephony.lines.now", now.limit(), now.inUse()) + " "
+				+ (now.open() ? getTranslation("telephony.lines.now.open", now.halfDay().half().label())
+						: getTranslation("telephony.lines.now.closed")));
 		if (now.overrideUntil() != null) {
-			s.append(" ／ 即時変更中（").append(TIME.format(now.overrideUntil())).append(" まで、予定 ")
-					.append(now.scheduled() == null ? "—" : now.scheduled()).append("）");
+			String until = ShownDates.toWesternDateTimeWithWeekday(now.overrideUntil());
+			parts.add(now.scheduled() == null ? getTranslation("telephony.lines.now.override-closed", until)
+					: getTranslation("telephony.lines.now.override", until, now.scheduled()));
 		}
-		s.append(" ／ 次の切替: ").append(TIME.format(now.nextChange()));
-		nowText.setText(s.toString());
+		parts.add(getTranslation("telephony.lines.now.next", ShownDates.toWesternDateTimeWithWeekday(now.nextChange())));
+		nowText.setText(String.join(" ／ ", parts));
 
 		List<LineAdvice> next = advisor.advice(now.halfDay().date(), 5);
 		advice.setItems(next);
 		advice.setVisible(!next.isEmpty());
-		adviceNote.setText(next.isEmpty() ? "受電実績がないため目安を計算できません。"
-				: "直近 " + next.get(0).pastHalfDays() + " 開庁日の同じ時間帯の受電実績から予測（Erlang A、回線超過は話中・"
-						+ "待ちきれず切断は不応答として計算）。発送直後の急増は実績に遅れて反映されます。");
+		adviceNote.setText(next.isEmpty() ? getTranslation("telephony.lines.advice.none")
+				: getTranslation("telephony.lines.advice.note", next.get(0).pastHalfDays()));
 
-		monthLabel.setText(month.getYear() + "年" + month.getMonthValue() + "月");
-		days.setItems(lines.schedule(month));
-		int fiscalYear = month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
+		int fiscalYear = calendar.fiscalYearOf(month.atDay(1));
+		String fiscalYearName = ShownDates.toEraFiscalYear(fiscalYear);
+		title.setText(getTranslation("telephony.lines.title", fiscalYearName, fiscalYear, fiscalYear + 1));
+		monthLabel.setText(ShownDates.yearMonth(month));
+		List<ScheduledDay> schedule = lines.schedule(month);
+		days.setItems(schedule);
+		// the month opens at the first day still to come: the days before it are history
+		schedule.stream().filter(ScheduledDay::editable).findFirst()
+				.ifPresent(d -> days.scrollToIndex(Math.max(0, schedule.indexOf(d) - 1)));
 		List<LinePlanMonth> months = lines.plan(fiscalYear);
+		planTitle.setText(getTranslation("telephony.lines.plan.title", fiscalYearName));
+		planChart.getElement().setProperty("innerHTML",
+				ChartImages.svg(PlanChart.of(months, getTranslation("telephony.lines.plan.chart", fiscalYearName),
+						getTranslation("telephony.lines.plan.planned"), getTranslation("telephony.lines.plan.scheduled")),
+						900, 300));
 		plan.setItems(months);
+		monthTotal.setText("");
 		months.stream().filter(m -> m.month().equals(month)).findFirst()
-				.ifPresent(m -> monthTotal.setText("開庁日 " + m.openDays() + "日 ／ 予定 "
-						+ number(m.scheduledLineDays()) + " 回線・日 ／ 計画 " + number(m.plannedLineDays())
-						+ (m.contractDaysDiffer() ? " ／ 契約上の日数 " + m.contractDays() + "日" : "")));
-	}
-
-	private static String text(Integer n) {
-		return n == null ? "未設定" : n.toString();
+				.ifPresent(m -> monthTotal.setText(getTranslation("telephony.lines.month.total", m.openDays(),
+						number(m.scheduledLineDays()), number(m.plannedLineDays()))
+						+ (m.contractDaysDiffer()
+								? " ／ " + getTranslation("telephony.lines.month.contract-days", m.contractDays())
+								: "")));
+		if (editor) {
+			boolean past = month.atEndOfMonth().isBefore(now.halfDay().date());
+			target.setItemEnabledProvider(t -> t == Target.SELECTED || !past);
+			if (past) {
+				target.setValue(Target.SELECTED);
+			}
+		}
 	}
 
 	private static String number(BigDecimal n) {
 		return n == null ? "—" : n.stripTrailingZeros().toPlainString();
-	}
-
-	private static void notify(String message, boolean error) {
-		Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-		n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
 	}
 }

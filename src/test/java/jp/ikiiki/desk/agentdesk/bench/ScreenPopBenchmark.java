@@ -54,7 +54,7 @@ class ScreenPopBenchmark {
 	void agent_connect_to_the_pop_in_the_browser() throws Exception {
 		Chromium.user(jdbc, encoder, "bench-agent", "ベンチ", "bench-pass-1", "AGENT");
 		jdbc.sql("delete from agent_binding").update();
-		DeskTestSupport.as("bench-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "bench"));
+		DeskTestSupport.as("bench-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "bench"));
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		Map<String, Long> connectedAt = new ConcurrentHashMap<>();
 

@@ -39,8 +39,8 @@ class AgentDeskBrowserIT extends BrowserTest {
 		jdbc.sql("delete from call_record where caller_number like '08291%'").update();
 		jdbc.sql("delete from callback_mark").update();
 		SubjectLookupFixtures.insert(jdbc);
-		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
-		DeskTestSupport.as("desk-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
+		// Whatever the hour of the run (closed hours have 0 lines), lines until the next boundary, out of hours confirmed.
+		DeskTestSupport.as("desk-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "test"));
 		String label = "desk-" + UUID.randomUUID().toString().substring(0, 8);
 
 		try (var phones = new DeskPhones(simulator); var ctx = chromium.context(1400, 1400)) {

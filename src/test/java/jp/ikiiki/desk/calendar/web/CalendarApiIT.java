@@ -55,10 +55,19 @@ class CalendarApiIT {
 	}
 
 	@Test
-	void anonymous_callers_are_refused_and_bad_months_are_a_bad_request() throws Exception {
+	void anonymous_callers_are_refused_unreadable_months_are_a_bad_request_and_years_out_of_range_refused()
+			throws Exception {
 		mvc.perform(get("/api/calendar/2026-11")).andExpect(status().isUnauthorized());
-		mvc.perform(get("/api/calendar/2026-13").with(user("u").roles(Roles.AGENT))).andExpect(status().isBadRequest());
-		mvc.perform(get("/api/calendar/2100-01").with(user("u").roles(Roles.AGENT))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/calendar/2026-13").with(user("u").roles(Roles.AGENT)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("month"))
+				.andExpect(jsonPath("$.reason", Matchers.containsString("yyyy-MM")));
+		// 2100-05-01 is a Saturday: the range is checked whatever the month's weekdays
+		for (String month : new String[] { "2100-01", "2100-05", "1979-12" }) {
+			mvc.perform(get("/api/calendar/" + month).with(user("u").roles(Roles.AGENT)))
+					.andExpect(status().isUnprocessableEntity())
+					.andExpect(jsonPath("$.reason", Matchers.containsString("1980年〜2099年")));
+		}
 	}
 
 	@Test

@@ -67,7 +67,7 @@ class CallCentreLatencyBenchmark {
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
 				"bench-fm", null, List.of(new SimpleGrantedAuthority("ROLE_FLOOR_MANAGER"))));
 		try {
-			lines.resizeNow(LINES, "latency benchmark");
+			lines.resizeNow(LINES, true, "latency benchmark");
 		} finally {
 			SecurityContextHolder.clearContext();
 		}

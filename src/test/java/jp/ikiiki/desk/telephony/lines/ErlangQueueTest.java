@@ -59,10 +59,10 @@ class ErlangQueueTest {
 
 	@Test
 	void the_smallest_configuration_reaches_the_target_and_one_agent_less_does_not() {
-		int[] best = ErlangQueue.smallest(120, 180, 60, 0.9, 60);
+		ErlangQueue.Staffing best = ErlangQueue.smallest(120, 180, 60, 0.9, 60);
 		assertThat(best).isNotNull();
-		int agents = best[0];
-		int lines = best[1];
+		int agents = best.agents();
+		int lines = best.lines();
 		assertThat(ErlangQueue.solve(120, 180, 60, agents, lines).answerRate()).isGreaterThanOrEqualTo(0.9);
 		assertThat(ErlangQueue.solve(120, 180, 60, agents - 1, 60).answerRate()).isLessThan(0.9);
 		if (lines > agents) {

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import jp.ikiiki.desk.calendar.HalfDay.Half;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
@@ -131,11 +132,13 @@ class LinePlansIT {
 	@Test
 	void closed_days_and_lines_out_of_range_are_refused() {
 		assertThatThrownBy(() -> lines.setLines(List.of(LocalDate.of(2026, 11, 23)), EnumSet.of(Half.AM), 3, "test"))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("開庁日ではありません");
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("2026/11/23 は開庁日ではありません");
 		assertThatThrownBy(() -> lines.setLines(List.of(LocalDate.of(2026, 11, 24)), EnumSet.of(Half.AM), -1, "test"))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("0〜200");
 		assertThatThrownBy(() -> lines.setLines(List.of(LocalDate.of(2026, 11, 24)), Set.of(), 3, "test"))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> lines.resizeNow(201, false, "test")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> lines.plan(2099)).isInstanceOf(InvalidInputException.class);
 		assertThat(lines.schedule(YearMonth.of(2026, 11)).get(23).am()).isEqualTo(5);
 	}
 
@@ -149,7 +152,7 @@ class LinePlansIT {
 				.query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 				.single();
 		assertThat(row.subList(0, 3)).containsExactly("floor1", "SETTINGS", "画面:回線数");
-		assertThat(row.get(3)).contains("回線数予定変更").contains("2026-11-24").contains("午前").contains("7回線");
+		assertThat(row.get(3)).contains("回線数予定変更").contains("2026/11/24").contains("午前").contains("7回線");
 		// A change of another day does not alter the limit now.
 		lines.setLines(List.of(LocalDate.of(2026, 11, 25)), EnumSet.allOf(Half.class), 9, "test");
 		assertThat(lastApplied()).isEqualTo(7);
@@ -157,7 +160,7 @@ class LinePlansIT {
 
 	@Test
 	void resize_now_holds_until_the_next_half_day_boundary_then_the_schedule_takes_over() {
-		LinesNow now = lines.resizeNow(9, "test");
+		LinesNow now = lines.resizeNow(9, false, "test");
 		assertThat(now.limit()).isEqualTo(9);
 		assertThat(lastApplied()).isEqualTo(9);
 		assertThat(now.overrideUntil()).isEqualTo(tokyo(2026, 11, 24, 12, 0));
@@ -177,7 +180,7 @@ class LinePlansIT {
 
 	@Test
 	void a_schedule_change_of_the_current_half_day_ends_a_resize_now() {
-		lines.resizeNow(9, "test");
+		lines.resizeNow(9, false, "test");
 		lines.setLines(List.of(LocalDate.of(2026, 11, 24)), EnumSet.of(Half.AM), 6, "test");
 		assertThat(lastApplied()).isEqualTo(6);
 		assertThat(lines.now().overrideUntil()).isNull();
@@ -205,20 +208,6 @@ class LinePlansIT {
 	}
 
 	@Test
-	void resize_now_out_of_hours_holds_until_the_next_opening() {
-		clock.set(tokyo(2026, 11, 24, 18, 0));
-		scheduler.applyNow();
-		assertThat(lastApplied()).isEqualTo(0);
-		LinesNow now = lines.resizeNow(1, "test");
-		assertThat(now.open()).isFalse();
-		assertThat(now.limit()).isEqualTo(1);
-		assertThat(now.overrideUntil()).isEqualTo(tokyo(2026, 11, 25, 8, 30));
-		clock.set(tokyo(2026, 11, 25, 8, 30));
-		scheduler.applyIfDue();
-		assertThat(lastApplied()).isEqualTo(5);
-	}
-
-	@Test
 	void lines_in_use_come_from_the_calls_in_progress() {
 		context.getBean(LinesTestSupport.SettableLinesInUse.class).value = 3;
 		assertThat(lines.now().inUse()).isEqualTo(3);
@@ -228,7 +217,7 @@ class LinePlansIT {
 	@WithMockUser(username = "city1", roles = "CITY_STAFF")
 	void city_staff_read_the_plan_but_change_nothing() {
 		assertThat(lines.plan(2026)).hasSize(12);
-		assertThatThrownBy(() -> lines.resizeNow(3, "test")).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> lines.resizeNow(3, false, "test")).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> lines.setMonth(YearMonth.of(2026, 11), EnumSet.of(Half.AM), 3, "test"))
 				.isInstanceOf(AccessDeniedException.class);
 	}

@@ -2,10 +2,12 @@ package jp.ikiiki.desk.telephony.simulator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.asteriskjava.manager.ManagerEventListener;
+import org.awaitility.Awaitility;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 /** Collects what asterisk-java delivers, for tests. */
@@ -26,39 +28,18 @@ public final class EventRecorder implements ManagerEventListener {
 		return events.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
-	/** Waits until some event matches; fails the test after the timeout. */
+	/** Waits until some event matches; fails the test after the timeout, naming the events seen. */
 	public <T extends ManagerEvent> T await(Class<T> type, Predicate<T> match, Duration timeout) {
-		long end = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < end) {
-			for (ManagerEvent e : events) {
-				if (type.isInstance(e) && match.test(type.cast(e))) {
-					return type.cast(e);
-				}
-			}
-			try {
-				Thread.sleep(20);
-			} catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted", ex);
-			}
-		}
-		throw new AssertionError("no " + type.getSimpleName() + " matching within " + timeout + "; got "
-				+ events.stream().map(e -> e.getClass().getSimpleName()).toList());
+		return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+				.alias("no " + type.getSimpleName() + " matching")
+				.until(() -> events.stream().filter(type::isInstance).map(type::cast).filter(match).findFirst(),
+						Optional::isPresent)
+				.orElseThrow();
 	}
 
+	/** Waits until a condition holds; fails the test after the timeout, naming what was awaited. */
 	public static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
-		long end = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < end) {
-			if (condition.getAsBoolean()) {
-				return;
-			}
-			try {
-				Thread.sleep(20);
-			} catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted", ex);
-			}
-		}
-		throw new AssertionError("timed out waiting for " + what);
+		Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).alias(what)
+				.until(condition::getAsBoolean);
 	}
 }

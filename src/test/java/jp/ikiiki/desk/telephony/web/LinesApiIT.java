@@ -67,10 +67,17 @@ class LinesApiIT {
 		}
 		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"limit\": -1}"))
-				.andExpect(status().isBadRequest());
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("limit"))
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("0〜200")));
 		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
 				.contentType(MediaType.APPLICATION_JSON).content("{}"))
-				.andExpect(status().isBadRequest());
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("limit"));
+		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"limit\": \"many\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.title").value("リクエストが正しくありません"));
 		mvc.perform(get("/api/lines/now")).andExpect(status().isUnauthorized());
 		org.assertj.core.api.Assertions.assertThat(control.current()).isEqualTo(5);
 	}
@@ -99,7 +106,11 @@ class LinesApiIT {
 		mvc.perform(put("/api/lines/schedule").with(user("m").roles(Roles.FLOOR_MANAGER))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"month\": \"2026-11\", \"halves\": [\"AM\"], \"lines\": 7}"))
-				.andExpect(status().isOk());
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.lines").value(7))
+				.andExpect(jsonPath("$.from").value("2026-11-24"))
+				.andExpect(jsonPath("$.to").value("2026-11-30"))
+				.andExpect(jsonPath("$.days").value(5));
 		org.assertj.core.api.Assertions.assertThat(control.current()).isEqualTo(7);
 		mvc.perform(get("/api/lines/schedule/2026-11").with(user("c").roles(Roles.CITY_STAFF)))
 				.andExpect(status().isOk())
@@ -111,7 +122,8 @@ class LinesApiIT {
 		mvc.perform(put("/api/lines/schedule").with(user("m").roles(Roles.FLOOR_MANAGER))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"days\": [\"2026-11-23\"], \"lines\": 7}"))
-				.andExpect(status().isBadRequest());
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.reason").value("2026/11/23 は開庁日ではありません"));
 		mvc.perform(put("/api/lines/schedule").with(user("c").roles(Roles.CITY_STAFF))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"days\": [\"2026-11-25\"], \"lines\": 7}"))
@@ -133,5 +145,65 @@ class LinesApiIT {
 				.andExpect(jsonPath("$[0].lines").exists())
 				.andExpect(jsonPath("$[1].received").value(0));
 		mvc.perform(get("/api/lines/advice").with(user("a").roles(Roles.AGENT))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void out_of_hours_a_resize_is_refused_with_409_unless_confirmed_and_then_holds_until_the_opening()
+			throws Exception {
+		context.getBean(LinesTestSupport.SettableClock.class).set(LinesTestSupport.tokyo(2026, 11, 28, 1, 49));
+		mvc.perform(get("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER)))
+				.andExpect(jsonPath("$.open").value(false))
+				.andExpect(jsonPath("$.resizeUntil").value("2026-11-29T23:30:00Z"))
+				.andExpect(jsonPath("$.limitAfterResize").value(5));
+		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"limit\": 3}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.title").value("現在の状態では実行できません"))
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("受付時間外")))
+				.andExpect(jsonPath("$.until").value("2026-11-29T23:30:00Z"));
+		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"limit\": 3, \"outOfHours\": false}"))
+				.andExpect(status().isConflict());
+		org.assertj.core.api.Assertions.assertThat(control.current()).isZero();
+
+		mvc.perform(put("/api/lines/now").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"limit\": 3, \"outOfHours\": true}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.limit").value(3))
+				.andExpect(jsonPath("$.overrideUntil").value("2026-11-29T23:30:00Z"));
+		org.assertj.core.api.Assertions.assertThat(control.current()).isEqualTo(3);
+	}
+
+	@Test
+	void the_schedule_of_past_days_is_read_only_over_the_api() throws Exception {
+		mvc.perform(put("/api/lines/schedule").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"days\": [\"2026-11-20\"], \"lines\": 7}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("2026/11/20 午前")))
+				.andExpect(jsonPath("$.halfDay").value("2026-11-20 AM"));
+		mvc.perform(put("/api/lines/schedule").with(user("m").roles(Roles.FLOOR_MANAGER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"month\": \"2026-10\", \"lines\": 7}"))
+				.andExpect(status().isConflict());
+		mvc.perform(get("/api/lines/schedule/2026-11").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(jsonPath("$[19].am").value(5))
+				.andExpect(jsonPath("$[19].amEnded").value(true))
+				.andExpect(jsonPath("$[23].amEnded").value(false));
+	}
+
+	@Test
+	void unreadable_months_and_years_out_of_range_are_refused_with_a_reason() throws Exception {
+		mvc.perform(get("/api/lines/schedule/2026-13").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("month"));
+		mvc.perform(get("/api/lines/plan/1900").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("fiscalYear"));
+		mvc.perform(get("/api/lines/plan/twenty").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/lines/advice").param("days", "99").with(user("c").roles(Roles.CITY_STAFF)))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("days"));
 	}
 }
