@@ -37,4 +37,10 @@ public interface PrintFiles {
 
 	/** The layout ids this application can print. */
 	java.util.Set<String> forms();
+
+	/**
+	 * The forms' names as people call them (the layout's {@code title}, e.g. ポイント手帳交付通知書), by layout id, in
+	 * the order of the ids. A site layout brings its own title.
+	 */
+	java.util.Map<String, String> formTitles();
 }

@@ -144,7 +144,7 @@ class MailingPrintIT {
 
 		// The printing services require OPERATOR: DONE means the job's thread carried the operator's security context.
 		assertThat(printed.state()).as(printed.message()).isEqualTo(MailingJobs.State.DONE);
-		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.PRINTED);
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.PRINTED);
 		List<Path> files = files(id);
 		assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
 				"batch-" + id + "-bundle-0001-booklet-cover.pdf", "batch-" + id + "-bundle-0001-booklet-issue-notice.pdf");
