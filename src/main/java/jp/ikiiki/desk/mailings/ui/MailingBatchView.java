@@ -33,6 +33,7 @@ import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.MissingBarcodeEnvelope;
 import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.platform.ui.Notices;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.UnprintableText;
 
 /**
@@ -163,7 +164,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		undecided.addThemeVariants(GridVariant.LUMO_COMPACT);
 		undecided.addColumn(UnprintableText::subjectId).setHeader(getTranslation("mailings.undecided.col.subject"))
 				.setAutoWidth(true).setFlexGrow(0);
-		undecided.addColumn(u -> fieldLabel(u.field())).setHeader(getTranslation("mailings.undecided.col.field"))
+		undecided.addColumn(u -> PrintFields.label(u.field())).setHeader(getTranslation("mailings.undecided.col.field"))
 				.setAutoWidth(true).setFlexGrow(0);
 		undecided.addColumn(UnprintableText::text).setHeader(getTranslation("mailings.undecided.col.text"))
 				.setFlexGrow(1);
@@ -246,12 +247,6 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		}
 		refresh();
 		jobs.status(batchId).ifPresent(this::show);
-	}
-
-	private String fieldLabel(String field) {
-		String key = "printing.field." + field;
-		String label = getTranslation(key);
-		return label.equals("!" + key + "!") ? field : label;
 	}
 
 	/** Reads the batch again and sets what may be done now. */
