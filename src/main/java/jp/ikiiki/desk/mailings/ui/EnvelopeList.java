@@ -76,25 +76,26 @@ class EnvelopeList extends VerticalLayout {
 		grid.setId("mailing-envelopes");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.addColumn(Envelope::bundleNo).setHeader(getTranslation("mailings.envelopes.col.bundle"))
-				.setKey("postcode").setSortProperty("postcode").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+				.setKey("postcode").setSortProperty("postcode").setTextAlign(ColumnTextAlign.END).setWidth("4rem")
 				.setFlexGrow(0);
 		grid.addColumn(Envelope::bundleSeq).setHeader(getTranslation("mailings.envelopes.col.bundle-seq"))
-				.setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+				.setTextAlign(ColumnTextAlign.END).setWidth("4.5rem").setFlexGrow(0);
 		grid.addColumn(Envelope::postalCodeDisplay).setHeader(getTranslation("mailings.envelopes.col.postcode"))
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("6.5rem").setFlexGrow(0);
 		grid.addColumn(Envelope::subjectId).setHeader(getTranslation("mailings.envelopes.col.subject"))
-				.setKey("subject").setSortProperty("subject").setAutoWidth(true).setFlexGrow(0);
+				.setKey("subject").setSortProperty("subject").setWidth("8.5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.NAME, ""))
-				.setHeader(getTranslation("mailings.envelopes.col.name")).setAutoWidth(true);
+				.setHeader(getTranslation("mailings.envelopes.col.name")).setWidth("9rem").setFlexGrow(1);
 		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, ""))
-				.setHeader(getTranslation("mailings.envelopes.col.mark")).setAutoWidth(true).setFlexGrow(0);
+				.setHeader(getTranslation("mailings.envelopes.col.mark")).setWidth("5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.reissueNo() == 0 ? "" : getTranslation("mailings.envelopes.reissue-no", e.reissueNo()))
-				.setHeader(getTranslation("mailings.envelopes.col.reissue")).setAutoWidth(true).setFlexGrow(0);
+				.setHeader(getTranslation("mailings.envelopes.col.reissue")).setWidth("5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.REGISTERED_MAIL_NUMBER, ""))
-				.setHeader(getTranslation("mailings.envelopes.col.registered")).setAutoWidth(true).setFlexGrow(0);
+				.setHeader(getTranslation("mailings.envelopes.col.registered")).setWidth("9.5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.pulled() ? getTranslation("mailings.envelopes.pulled", e.pullReason())
 				: getTranslation("mailings.envelopes.enclosed", enclosures))
-				.setHeader(getTranslation("mailings.envelopes.col.state")).setAutoWidth(true);
+				.setHeader(getTranslation("mailings.envelopes.col.state")).setWidth("9rem").setFlexGrow(1)
+				.setTooltipGenerator(e -> e.pulled() ? e.pullReason() : null);
 		grid.setEmptyStateText(getTranslation("mailings.envelopes.empty"));
 		grid.setSizeFull();
 

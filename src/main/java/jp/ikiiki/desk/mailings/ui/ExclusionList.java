@@ -55,11 +55,12 @@ class ExclusionList extends VerticalLayout {
 		grid.setId("mailing-exclusions");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.addColumn(Exclusion::subjectId).setHeader(getTranslation("mailings.exclusions.col.subject"))
-				.setKey("subject").setSortProperty("subject").setAutoWidth(true).setFlexGrow(0);
+				.setKey("subject").setSortProperty("subject").setWidth("9rem").setFlexGrow(0);
 		grid.addColumn(x -> x.reason().label()).setHeader(getTranslation("mailings.exclusions.col.reason"))
-				.setKey("reason").setSortProperty("reason").setAutoWidth(true).setFlexGrow(0);
+				.setKey("reason").setSortProperty("reason").setWidth("12rem").setFlexGrow(0);
 		grid.addColumn(x -> x.detail() == null ? "" : x.detail())
-				.setHeader(getTranslation("mailings.exclusions.col.detail")).setFlexGrow(1);
+				.setHeader(getTranslation("mailings.exclusions.col.detail")).setFlexGrow(1)
+				.setTooltipGenerator(Exclusion::detail);
 		grid.setEmptyStateText(getTranslation("mailings.exclusions.empty"));
 		grid.setSizeFull();
 

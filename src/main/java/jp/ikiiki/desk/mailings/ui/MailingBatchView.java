@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -88,13 +89,13 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		this.exclusions = new ExclusionList(mailings, CHANNEL);
 		setSizeFull();
 		setSpacing(false);
-		title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+		getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
+		title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 		title.setId("mailing-heading");
 		summary.setId("mailing-summary");
 		checklist.setId("mailing-checklist");
-		checklist.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0 var(--lumo-space-m)");
 		forms.setId("mailing-forms");
-		add(title, summary, checklist, forms, actions(), jobRow(), tabs());
+		add(title, summary, actions(), jobRow(), tabs());
 		setFlexGrow(1, tabs);
 	}
 
@@ -114,6 +115,9 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		dispatch.setText(getTranslation("mailings.batch.dispatch"));
 		cancelBatch.setId("mailing-withdraw");
 		cancelBatch.setText(getTranslation("mailings.batch.withdraw"));
+		for (Button b : List.of(select, print, stop, checkUndecided, dispatch, cancelBatch)) {
+			b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+		}
 		print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
 		cancelBatch.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -121,8 +125,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		select.addClickListener(e -> start(MailingJobs.Step.SELECT));
 		print.addClickListener(e -> start(MailingJobs.Step.PRINT));
 		stop.addClickListener(e -> jobs.status(batchId).filter(s -> s.state() == MailingJobs.State.RUNNING)
-				.ifPresent(s -> BatchDialogs.stopJob(this, s.step(), current == null ? 0 : current.bundlesWritten(),
-						() -> jobs.cancel(batchId))));
+				.ifPresent(s -> BatchDialogs.stopJob(this, s.step(), (int) s.done(), () -> jobs.cancel(batchId))));
 		checkUndecided.addClickListener(e -> Notices.attempt(() -> mailings.undecided(batchId, CHANNEL))
 				.ifPresent(list -> {
 					showUndecided(list);
@@ -140,36 +143,41 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		}, getTranslation("mailings.cancel.done"))));
 		var row = new HorizontalLayout(select, print, stop, checkUndecided, dispatch, cancelBatch);
 		row.setVisible(operator);
-		row.getStyle().set("flex-wrap", "wrap").set("margin-top", "var(--lumo-space-s)");
+		row.setSpacing(false);
+		row.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)").set("margin", "var(--lumo-space-xs) 0");
 		return row;
 	}
 
 	private HorizontalLayout jobRow() {
 		progress.setId("mailing-progress");
-		progress.setWidth("20em");
+		progress.setWidth("12em");
 		jobMessage.setId("mailing-job");
 		var row = new HorizontalLayout(progress, jobMessage);
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 		row.setVisible(false);
+		row.getStyle().set("font-size", "var(--lumo-font-size-s)");
 		return row;
 	}
 
 	private TabSheet tabs() {
 		tabs.setId("mailing-tabs");
 		tabs.setWidthFull();
+		tabs.getStyle().set("min-height", "0");
+		tabs.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
+		tabs.getStyle().set("--lumo-space-m", "var(--lumo-space-s)");
 		tabs.add(getTranslation("mailings.tab.envelopes"), envelopes);
 		tabs.add(getTranslation("mailings.tab.exclusions"), exclusions);
 
 		undecided.setId("mailing-undecided");
 		undecided.addThemeVariants(GridVariant.LUMO_COMPACT);
 		undecided.addColumn(UnprintableText::subjectId).setHeader(getTranslation("mailings.undecided.col.subject"))
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("9rem").setFlexGrow(0);
 		undecided.addColumn(u -> PrintFields.label(u.field())).setHeader(getTranslation("mailings.undecided.col.field"))
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("9rem").setFlexGrow(0);
 		undecided.addColumn(UnprintableText::text).setHeader(getTranslation("mailings.undecided.col.text"))
 				.setFlexGrow(1);
 		undecided.addColumn(u -> String.join(" ", u.characters()))
-				.setHeader(getTranslation("mailings.undecided.col.characters")).setAutoWidth(true);
+				.setHeader(getTranslation("mailings.undecided.col.characters")).setWidth("9rem").setFlexGrow(0);
 		undecided.setEmptyStateText(getTranslation("mailings.undecided.empty"));
 		undecided.setSizeFull();
 		undecidedHint.setId("mailing-undecided-hint");
@@ -181,11 +189,11 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		missing.setId("mailing-missing-barcode");
 		missing.addThemeVariants(GridVariant.LUMO_COMPACT);
 		missing.addColumn(MissingBarcodeEnvelope::subjectId).setHeader(getTranslation("mailings.missing.col.subject"))
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("9rem").setFlexGrow(0);
 		missing.addColumn(m -> m.bundleNo() + "-" + m.bundleSeq()).setHeader(getTranslation("mailings.missing.col.place"))
-				.setAutoWidth(true).setFlexGrow(0);
+				.setWidth("7rem").setFlexGrow(0);
 		missing.addColumn(m -> m.pulled() ? getTranslation("mailings.missing.pulled") : "")
-				.setHeader(getTranslation("mailings.missing.col.pulled")).setAutoWidth(true).setFlexGrow(0);
+				.setHeader(getTranslation("mailings.missing.col.pulled")).setWidth("5rem").setFlexGrow(0);
 		missing.addColumn(MissingBarcodeEnvelope::reason).setHeader(getTranslation("mailings.missing.col.reason"))
 				.setFlexGrow(1);
 		missing.setEmptyStateText(getTranslation("mailings.missing.empty"));
@@ -194,16 +202,20 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 
 		postage.setId("mailing-postage");
 		postage.addThemeVariants(GridVariant.LUMO_COMPACT);
-		postage.addColumn(PostageLine::envelope).setHeader(getTranslation("mailings.postage.col.envelope")).setAutoWidth(true);
-		postage.addColumn(PostageLine::sizeClass).setHeader(getTranslation("mailings.postage.col.size")).setAutoWidth(true);
-		postage.addColumn(PostageLine::weightClass).setHeader(getTranslation("mailings.postage.col.weight")).setAutoWidth(true);
-		postage.addColumn(PostageLine::handling).setHeader(getTranslation("mailings.postage.col.handling")).setAutoWidth(true);
-		postage.addColumn(PostageLine::count).setHeader(getTranslation("mailings.postage.col.count")).setAutoWidth(true);
+		postage.addColumn(PostageLine::envelope).setHeader(getTranslation("mailings.postage.col.envelope")).setWidth("10rem").setFlexGrow(0);
+		postage.addColumn(PostageLine::sizeClass).setHeader(getTranslation("mailings.postage.col.size")).setWidth("10rem").setFlexGrow(0);
+		postage.addColumn(PostageLine::weightClass).setHeader(getTranslation("mailings.postage.col.weight")).setWidth("8rem").setFlexGrow(0);
+		postage.addColumn(PostageLine::handling).setHeader(getTranslation("mailings.postage.col.handling")).setWidth("8rem").setFlexGrow(0);
+		postage.addColumn(PostageLine::count).setHeader(getTranslation("mailings.postage.col.count")).setWidth("6rem").setFlexGrow(0);
 		postage.setEmptyStateText(getTranslation("mailings.postage.empty"));
 		postage.setAllRowsVisible(true);
 		var postOffice = new VerticalLayout(new Span(getTranslation("mailings.postage.note")), postage, downloads);
 		postOffice.setPadding(false);
 		tabs.add(getTranslation("mailings.tab.post-office"), postOffice);
+		checklist.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+		var enclosures = new VerticalLayout(new Span(getTranslation("mailings.batch.checklist")), checklist, forms);
+		enclosures.setPadding(false);
+		tabs.add(getTranslation("mailings.tab.enclosures"), enclosures);
 		return tabs;
 	}
 
@@ -231,7 +243,6 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 				kind == null ? "" : kind.clause()));
 		checklist.removeAll();
 		if (kind != null) {
-			checklist.add(new Span(getTranslation("mailings.batch.checklist")));
 			kind.enclosures().forEach(e -> checklist.add(new Span("□ " + e)));
 			forms.setText(getTranslation(kind.registeredMail() ? "mailings.batch.forms-registered" : "mailings.batch.forms",
 					String.join("、", kind.forms().stream().map(f -> formTitles.getOrDefault(f, f)).toList())));

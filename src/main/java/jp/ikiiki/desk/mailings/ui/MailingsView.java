@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -67,6 +68,7 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 		TabSheet tabs = new TabSheet();
 		tabs.setId("mailings-tabs");
 		tabs.setSizeFull();
+		tabs.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
 		tabs.add(getTranslation("mailings.tab.batches"), batchList());
 		if (operator) {
 			tabs.add(getTranslation("mailings.tab.new"), createForm(properties));
@@ -106,30 +108,28 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 
 		batches.setId("mailing-batches");
 		batches.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		// Fixed widths: auto widths measured before the first rows arrive leave cells out of line with the headers.
 		batches.addColumn(BatchSummary::id).setHeader(getTranslation("mailings.list.col.id")).setSortable(true)
-				.setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+				.setTextAlign(ColumnTextAlign.END).setWidth("4rem").setFlexGrow(0);
 		batches.addColumn(BatchSummary::kindLabel).setHeader(getTranslation("mailings.list.col.kind")).setSortable(true)
-				.setAutoWidth(true);
+				.setWidth("9rem").setFlexGrow(0).setTooltipGenerator(BatchSummary::kindLabel);
 		batches.addColumn(BatchSummary::title).setHeader(getTranslation("mailings.list.col.title")).setSortable(true)
-				.setAutoWidth(true);
+				.setWidth("8rem").setFlexGrow(1).setTooltipGenerator(BatchSummary::title);
 		batches.addColumn(b -> b.status().label()).setHeader(getTranslation("mailings.list.col.status"))
-				.setComparator(Comparator.comparing(BatchSummary::status)).setAutoWidth(true);
-		batches.addColumn(BatchSummary::envelopes).setHeader(getTranslation("mailings.list.col.envelopes"))
-				.setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-		batches.addColumn(BatchSummary::pulled).setHeader(getTranslation("mailings.list.col.pulled")).setSortable(true)
-				.setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-		batches.addColumn(BatchSummary::excluded).setHeader(getTranslation("mailings.list.col.excluded"))
-				.setSortable(true).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles())
-				.setHeader(getTranslation("mailings.list.col.written")).setAutoWidth(true);
-		batches.addColumn(b -> b.createdAt() == null ? "" : JapaneseDates.toWesternDateTime(b.createdAt().toInstant()))
-				.setHeader(getTranslation("mailings.list.col.created")).setComparator(BatchSummary::createdAt)
-				.setAutoWidth(true);
+				.setComparator(Comparator.comparing(BatchSummary::status)).setWidth("10.5rem").setFlexGrow(0);
 		batches.addColumn(b -> Dates.list(b.dispatchedOn())).setHeader(getTranslation("mailings.list.col.dispatched"))
 				.setComparator(Comparator.comparing(BatchSummary::dispatchedOn, Comparator.nullsFirst(Comparator.naturalOrder())))
-				.setAutoWidth(true);
+				.setWidth("7.5rem").setFlexGrow(0);
+		batches.addColumn(b -> getTranslation("mailings.list.envelopes", b.envelopes(), b.pulled(), b.excluded()))
+				.setHeader(getTranslation("mailings.list.col.envelopes")).setComparator(BatchSummary::envelopes)
+				.setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
+		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles())
+				.setHeader(getTranslation("mailings.list.col.written")).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
+				.setFlexGrow(0);
 		batches.addColumn(BatchSummary::createdBy).setHeader(getTranslation("mailings.list.col.created-by"))
-				.setSortable(true).setAutoWidth(true);
+				.setSortable(true).setWidth("6rem").setFlexGrow(0)
+				.setTooltipGenerator(b -> b.createdAt() == null ? b.createdBy()
+						: b.createdBy() + " " + JapaneseDates.toWesternDateTime(b.createdAt().toInstant()));
 		batches.setEmptyStateText(getTranslation("mailings.list.empty"));
 		batches.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MailingBatchView.class, e.getItem().id())));
 		batches.setSizeFull();

@@ -90,16 +90,16 @@ class PullOutPanel extends VerticalLayout {
 		grid.setId("pull-grid");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.addColumn(PullOut::number).setHeader(getTranslation("mailings.pull.col.number")).setSortable(true)
-				.setAutoWidth(true);
+				.setWidth("10rem").setFlexGrow(0);
 		grid.addColumn(p -> p.batchId() + " " + p.batchTitle()).setHeader(getTranslation("mailings.pull.col.batch"))
-				.setSortable(true).setAutoWidth(true);
+				.setSortable(true).setWidth("12rem").setFlexGrow(1);
 		grid.addColumn(PullOut::bundleNo).setHeader(getTranslation("mailings.pull.col.bundle")).setSortable(true)
-				.setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+				.setTextAlign(ColumnTextAlign.END).setWidth("4rem").setFlexGrow(0);
 		grid.addColumn(PullOut::bundleSeq).setHeader(getTranslation("mailings.pull.col.bundle-seq")).setSortable(true)
-				.setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+				.setTextAlign(ColumnTextAlign.END).setWidth("5rem").setFlexGrow(0);
 		grid.addColumn(PullOut::subjectId).setHeader(getTranslation("mailings.pull.col.subject")).setSortable(true)
-				.setAutoWidth(true);
-		grid.addColumn(PullOut::reason).setHeader(getTranslation("mailings.pull.col.reason")).setAutoWidth(true);
+				.setWidth("8.5rem").setFlexGrow(0);
+		grid.addColumn(PullOut::reason).setHeader(getTranslation("mailings.pull.col.reason")).setWidth("10rem").setFlexGrow(1);
 		grid.setEmptyStateText(getTranslation("mailings.pull.empty"));
 		grid.setSizeFull();
 		count.setId("pull-count");

@@ -103,13 +103,13 @@ class CharacterDecisionView extends VerticalLayout implements HasDynamicTitle {
 		add(top, summary);
 
 		grid.addColumn(Row::subjectId).setHeader(getTranslation("printing.characters.col.subject"))
-				.setComparator(Row::subjectId).setAutoWidth(true).setFlexGrow(0);
+				.setComparator(Row::subjectId).setWidth("9rem").setFlexGrow(0);
 		grid.addColumn(r -> PrintFields.label(r.field())).setHeader(getTranslation("printing.characters.col.field"))
-				.setComparator(Comparator.comparing(r -> PrintFields.label(r.field()))).setAutoWidth(true).setFlexGrow(0);
+				.setComparator(Comparator.comparing(r -> PrintFields.label(r.field()))).setWidth("9rem").setFlexGrow(0);
 		grid.addColumn(Row::text).setHeader(getTranslation("printing.characters.col.text")).setFlexGrow(1);
 		grid.addColumn(Row::character).setHeader(getTranslation("printing.characters.col.character"))
-				.setComparator(Row::character).setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(Row::codePoints).setHeader(getTranslation("printing.characters.col.code")).setAutoWidth(true)
+				.setComparator(Row::character).setWidth("4rem").setFlexGrow(0);
+		grid.addColumn(Row::codePoints).setHeader(getTranslation("printing.characters.col.code")).setWidth("9rem")
 				.setFlexGrow(0);
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.setEmptyStateText(getTranslation("printing.characters.empty"));
