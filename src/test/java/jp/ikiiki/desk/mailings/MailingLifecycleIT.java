@@ -160,13 +160,19 @@ class MailingLifecycleIT {
 		assertThat(s.pulled()).isEqualTo(1);
 		assertThat(mailings.postage(id)).extracting(PostageLine::count).containsExactly(2);
 
-		BatchSummary sent = mailings.dispatch(id, LocalDate.of(2026, 9, 15), CHANNEL);
+		LocalDate today = LocalDate.now(JapanTime.ZONE);
+		assertThatThrownBy(() -> mailings.dispatch(id, today.plusDays(1), CHANNEL)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("今日より後");
+		assertThatThrownBy(() -> mailings.dispatch(id, today.minusDays(1), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("印刷ファイルを作成した日");
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.PRINTED);
+		BatchSummary sent = mailings.dispatch(id, today, CHANNEL);
 		assertThat(sent.status()).isEqualTo(BatchStatus.DISPATCHED);
 		assertThat(jdbc.sql("select subject_id from subject_mailing where batch_id = :id order by 1").param("id", id)
 				.query(String.class).list()).containsExactly("77000001", "77000002");
 		assertThat(jdbc.sql("select distinct dispatched_on from subject_mailing").query(LocalDate.class).list())
-				.containsExactly(LocalDate.of(2026, 9, 15));
-		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.of(2026, 9, 16), CHANNEL))
+				.containsExactly(today);
+		assertThatThrownBy(() -> mailings.dispatch(id, today, CHANNEL))
 				.isInstanceOf(BatchStateException.class).hasMessageContaining("発送済");
 		assertThat(jdbc.sql("select count(*) from subject_mailing").query(Integer.class).single()).isEqualTo(2);
 		assertThatThrownBy(() -> mailings.pullOut("77000001", "遅すぎ", CHANNEL)).isInstanceOf(NotFoundException.class);
@@ -250,7 +256,7 @@ class MailingLifecycleIT {
 			assertThat(e.reissueNo()).isEqualTo(round);
 			assertThat(e.fields()).containsEntry(PrintFields.MARK, PrintFields.MARK_REISSUE);
 			mailings.print(id, MailingProgress.NONE, CHANNEL);
-			mailings.dispatch(id, LocalDate.of(2026, 10, round), CHANNEL);
+			mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL);
 		}
 		assertThat(mailings.reissueCount("77000001")).isEqualTo(2);
 		assertThat(mailings.reissueCount("77000002")).isZero();
@@ -385,7 +391,7 @@ class MailingLifecycleIT {
 		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(BatchStateException.class)
 				.hasMessageContaining("「取消」");
 		assertThatThrownBy(() -> mailings.select(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(BatchStateException.class);
-		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.of(2026, 9, 15), CHANNEL))
+		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL))
 				.isInstanceOf(BatchStateException.class);
 		assertThatThrownBy(() -> mailings.cancel(id, "二度目", CHANNEL)).isInstanceOf(BatchStateException.class)
 				.satisfies(e -> assertThat(((BatchStateException) e).properties()).containsEntry("status", "CANCELLED"));
@@ -416,7 +422,7 @@ class MailingLifecycleIT {
 						() -> {
 							start.await();
 							try {
-								mailings.dispatch(id, LocalDate.of(2026, 9, 15), CHANNEL);
+								mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL);
 								return "ok";
 							} catch (BatchStateException e) {
 								return "refused";

@@ -22,6 +22,7 @@ import jp.ikiiki.desk.mailings.MailingsProperties;
 import jp.ikiiki.desk.mailings.NewBatch;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class BatchStore {
 
 	/** A batch as the other parts of the module work on it. */
 	record Batch(long id, MailingKind kind, BatchStatus status, int bundleSize, List<String> targets,
-			Set<String> cancelled, String title) {
+			Set<String> cancelled, String title, LocalDate printedOn) {
 
 		/** @throws BatchStateException if the batch's status does not allow the action */
 		void check(BatchStatus.Action action) {
@@ -162,9 +163,11 @@ class BatchStore {
 			String code = rs.getString("kind");
 			MailingKind kind = kind(code).orElseThrow(() -> new IllegalStateException(
 					"mailing kind " + code + " of batch " + id + " is not configured"));
+			OffsetDateTime printed = rs.getObject("printed_at", OffsetDateTime.class);
 			return new Batch(id, kind, BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"),
 					t == null ? List.of() : Arrays.asList((String[]) t.getArray()),
-					c == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) c.getArray())), rs.getString("title"));
+					c == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) c.getArray())), rs.getString("title"),
+					printed == null ? null : JapanTime.dateOf(printed.toInstant()));
 		}).optional().orElseThrow(() -> notFound(id));
 	}
 

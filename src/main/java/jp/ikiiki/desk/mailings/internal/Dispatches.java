@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.mailings.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.AddressNumber;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,12 +30,14 @@ class Dispatches {
 	private final TransactionTemplate tx;
 	private final BatchStore store;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	Dispatches(JdbcClient jdbc, TransactionTemplate tx, BatchStore store, AuditTrail audit) {
+	Dispatches(JdbcClient jdbc, TransactionTemplate tx, BatchStore store, AuditTrail audit, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.store = store;
 		this.audit = audit;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	BatchSummary dispatch(long batchId, LocalDate dispatchedOn, String channel) {
@@ -40,6 +46,17 @@ class Dispatches {
 			throw new InvalidInputException("発送日", "発送日を入力してください");
 		}
 		b.check(BatchStatus.Action.DISPATCH);
+		// 発送日 is recorded after the handover: a day to come or one before the print files is a typing error that
+		// would stay in every person's mailing history.
+		LocalDate today = JapanTime.today(clock);
+		if (dispatchedOn.isAfter(today)) {
+			throw new InvalidInputException("発送日", "発送日 " + JapaneseDates.toEraKanji(dispatchedOn)
+					+ " は今日より後です。郵便局へ引き渡した日を入力してください");
+		}
+		if (b.printedOn() != null && dispatchedOn.isBefore(b.printedOn())) {
+			throw new InvalidInputException("発送日", "発送日 " + JapaneseDates.toEraKanji(dispatchedOn)
+					+ " は印刷ファイルを作成した日（" + JapaneseDates.toEraKanji(b.printedOn()) + "）より前です");
+		}
 		int sent = tx.execute(status -> {
 			store.transition(batchId, BatchStatus.Action.DISPATCH,
 					"dispatched_on = :on, dispatched_at = now(), dispatched_by = :by",

@@ -36,6 +36,7 @@ final class BatchDialogs {
 		date.setId("mailing-dispatch-date");
 		date.setLocale(Locale.JAPAN);
 		date.setValue(LocalDate.now(JapanTime.ZONE));
+		date.setMax(LocalDate.now(JapanTime.ZONE));
 		date.setRequiredIndicatorVisible(true);
 		Paragraph consequence = new Paragraph();
 		consequence.setId("mailing-dispatch-consequence");

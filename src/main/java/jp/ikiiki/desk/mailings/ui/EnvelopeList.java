@@ -40,6 +40,9 @@ class EnvelopeList extends VerticalLayout {
 	private final Select<Show> show = new Select<>();
 	private final Span count = new Span();
 	private long batchId;
+	private volatile String fileName;
+	/** The filter as last applied, for the download (which runs outside the session's lock). */
+	private volatile EnvelopeFilter shown = EnvelopeFilter.ALL;
 	private int enclosures;
 
 	EnvelopeList(Mailings mailings, String channel) {
@@ -104,8 +107,8 @@ class EnvelopeList extends VerticalLayout {
 		bar.setWidthFull();
 		bar.setFlexGrow(1, count);
 		bar.add(Downloads.xlsx(getTranslation("mailings.envelopes.xlsx"), "mailing-envelopes-xlsx",
-				() -> getTranslation("mailings.envelopes.file", batchId),
-				out -> mailings.writeEnvelopesXlsx(batchId, filter(List.of()), out, channel)));
+				() -> fileName,
+				out -> mailings.writeEnvelopesXlsx(batchId, shown, out, channel)));
 		add(bar, grid);
 		setFlexGrow(1, grid);
 	}
@@ -113,6 +116,7 @@ class EnvelopeList extends VerticalLayout {
 	/** Shows the batch's envelopes; {@code enclosures} is the number of items in each envelope. */
 	void show(long batchId, int enclosures) {
 		this.batchId = batchId;
+		this.fileName = getTranslation("mailings.envelopes.file", batchId);
 		this.enclosures = enclosures;
 		grid.setItems(q -> mailings.envelopes(batchId, filter(q.getSortOrders()), q.getOffset(), q.getLimit(), channel)
 				.stream(), q -> mailings.envelopeCount(batchId, filter(q.getSortOrders())));
@@ -124,6 +128,7 @@ class EnvelopeList extends VerticalLayout {
 			return;
 		}
 		grid.getDataProvider().refreshAll();
+		shown = filter(List.of());
 		int matching = mailings.envelopeCount(batchId, filter(List.of()));
 		int all = mailings.envelopeCount(batchId, EnvelopeFilter.ALL);
 		count.setText(matching == all ? getTranslation("mailings.envelopes.count", all)

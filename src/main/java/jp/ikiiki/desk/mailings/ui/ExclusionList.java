@@ -31,6 +31,9 @@ class ExclusionList extends VerticalLayout {
 	private final Select<ExclusionReason> reason = new Select<>();
 	private final Span count = new Span();
 	private long batchId;
+	private volatile String fileName;
+	/** The filter as last applied, for the download (which runs outside the session's lock). */
+	private volatile ExclusionFilter shown = ExclusionFilter.ALL;
 
 	ExclusionList(Mailings mailings, String channel) {
 		this.mailings = mailings;
@@ -69,14 +72,15 @@ class ExclusionList extends VerticalLayout {
 		bar.setWidthFull();
 		bar.setFlexGrow(1, count);
 		bar.add(Downloads.xlsx(getTranslation("mailings.exclusions.xlsx"), "mailing-exclusions-xlsx",
-				() -> getTranslation("mailings.exclusions.file", batchId),
-				out -> mailings.writeExclusionsXlsx(batchId, filter(List.of()), out, channel)));
+				() -> fileName,
+				out -> mailings.writeExclusionsXlsx(batchId, shown, out, channel)));
 		add(bar, grid);
 		setFlexGrow(1, grid);
 	}
 
 	void show(long batchId) {
 		this.batchId = batchId;
+		this.fileName = getTranslation("mailings.exclusions.file", batchId);
 		grid.setItems(q -> mailings.exclusions(batchId, filter(q.getSortOrders()), q.getOffset(), q.getLimit(), channel)
 				.stream(), q -> mailings.exclusionCount(batchId, filter(q.getSortOrders())));
 		refresh();
@@ -87,6 +91,7 @@ class ExclusionList extends VerticalLayout {
 			return;
 		}
 		grid.getDataProvider().refreshAll();
+		shown = filter(List.of());
 		int matching = mailings.exclusionCount(batchId, filter(List.of()));
 		int all = mailings.exclusionCount(batchId, ExclusionFilter.ALL);
 		count.setText(matching == all ? getTranslation("mailings.exclusions.count", all)

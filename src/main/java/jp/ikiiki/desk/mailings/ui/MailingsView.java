@@ -91,6 +91,7 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 		search.setPrefixComponent(VaadinIcon.SEARCH.create());
 		search.setClearButtonVisible(true);
 		search.setValueChangeMode(ValueChangeMode.LAZY);
+		search.setWidth("15em");
 		status.setId("mailing-batches-status");
 		status.setItems(BatchStatus.values());
 		status.setEmptySelectionAllowed(true);
@@ -112,7 +113,7 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 		batches.addColumn(BatchSummary::id).setHeader(getTranslation("mailings.list.col.id")).setSortable(true)
 				.setTextAlign(ColumnTextAlign.END).setWidth("4rem").setFlexGrow(0);
 		batches.addColumn(BatchSummary::kindLabel).setHeader(getTranslation("mailings.list.col.kind")).setSortable(true)
-				.setWidth("9rem").setFlexGrow(0).setTooltipGenerator(BatchSummary::kindLabel);
+				.setWidth("8.5rem").setFlexGrow(0).setTooltipGenerator(BatchSummary::kindLabel);
 		batches.addColumn(BatchSummary::title).setHeader(getTranslation("mailings.list.col.title")).setSortable(true)
 				.setWidth("8rem").setFlexGrow(1).setTooltipGenerator(BatchSummary::title);
 		batches.addColumn(b -> b.status().label()).setHeader(getTranslation("mailings.list.col.status"))
@@ -122,7 +123,7 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 				.setWidth("7.5rem").setFlexGrow(0);
 		batches.addColumn(b -> getTranslation("mailings.list.envelopes", b.envelopes(), b.pulled(), b.excluded()))
 				.setHeader(getTranslation("mailings.list.col.envelopes")).setComparator(BatchSummary::envelopes)
-				.setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
+				.setTextAlign(ColumnTextAlign.END).setWidth("10rem").setFlexGrow(0);
 		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles())
 				.setHeader(getTranslation("mailings.list.col.written")).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
 				.setFlexGrow(0);

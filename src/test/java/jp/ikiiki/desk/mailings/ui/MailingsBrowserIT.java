@@ -66,6 +66,11 @@ class MailingsBrowserIT extends BrowserTest {
 				}""");
 	}
 
+	/** The batch id from the page's address (mailings/batch/{id}). */
+	private static String batchId(Page page) {
+		return page.url().replaceAll(".*/mailings/batch/(\\d+).*", "$1");
+	}
+
 	@Test
 	@WithMockUser(username = "setup", roles = "OPERATOR")
 	void operator_selects_prints_with_stop_and_restart_dispatch_confirmation_and_pulls_an_item_out() throws Exception {
@@ -134,7 +139,14 @@ class MailingsBrowserIT extends BrowserTest {
 			page.locator("#mailing-envelopes-search input").fill("77200014");
 			assertThat(page.locator("#mailing-envelopes-count")).containsText("1 通（全 13 通）");
 			page.locator("#mailing-envelopes-search input").fill("");
-			assertThat(page.locator("#mailing-envelopes-count")).containsText("全 13 通");
+			assertThat(page.locator("#mailing-envelopes-count")).hasText("全 13 通");
+			com.microsoft.playwright.Download download = page.waitForDownload(
+					() -> page.locator("#mailing-envelopes-xlsx").click());
+			try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(download.createReadStream())) {
+				assertThat(wb.getSheetAt(0).getLastRowNum()).as("title, header and 13 envelopes").isEqualTo(14);
+				assertThat(wb.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("730-0101");
+			}
+			assertThat(download.suggestedFilename()).isEqualTo("封入一覧_バッチ" + batchId(page) + ".xlsx");
 
 			page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
 					new Page.GetByRoleOptions().setName("封入物・様式")).click();
