@@ -303,6 +303,7 @@ class MailingLifecycleIT {
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(1))).isEqualTo("786-00-12340-" + 7860012340L % 7);
 			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(3))).isEqualTo("77100003");
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(2))).isEqualTo("730-0011");
 			assertThat(fmt.formatCellValue(sheet.getRow(3).getCell(3))).isEqualTo("77100001");
 		}
 		MailingDownload slip = mailings.postageXlsx(id, CHANNEL);
