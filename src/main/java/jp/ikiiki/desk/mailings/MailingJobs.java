@@ -53,7 +53,9 @@ public interface MailingJobs {
 	/**
 	 * Starts a step in the background.
 	 *
-	 * @throws IllegalStateException if a job already runs for this batch
+	 * @throws BatchStateException if the batch's status does not allow the step
+	 * @throws jp.ikiiki.desk.shared.StateConflictException if a job already runs for this batch
+	 * @throws jp.ikiiki.desk.shared.NotFoundException if there is no such batch
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	Status start(long batchId, Step step, String channel);
@@ -61,6 +63,10 @@ public interface MailingJobs {
 	/** Asks the batch's running job to stop; no effect if none runs. */
 	@PreAuthorize("hasRole('OPERATOR')")
 	void cancel(long batchId);
+
+	/** The jobs running now on this node, oldest first. */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	java.util.List<Status> running();
 
 	/** The running or last job of the batch since the application started. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")

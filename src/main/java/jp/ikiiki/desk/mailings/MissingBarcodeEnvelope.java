@@ -2,7 +2,7 @@ package jp.ikiiki.desk.mailings;
 
 /**
  * An envelope of a batch whose postal form was printed without a customer barcode, because Japan Post's rules cannot
- * handle its address (issue 5 point 2).
+ * handle its address.
  *
  * @param subjectId 宛名番号
  * @param bundleNo  the bundle it was printed in

@@ -1,5 +1,5 @@
 /**
- * Mailing batches (issue 5 points 4 to 6, 第4章): which subjects a mailing selects and why others are left out,
+ * Mailing batches (第4章): which subjects a mailing selects and why others are left out,
  * the enclosures per envelope, print files sorted by postcode and split into bundles, pull-outs, the post office
  * figures and registered-mail numbers, and the subjects' dates updated only when a batch is dispatched.
  */

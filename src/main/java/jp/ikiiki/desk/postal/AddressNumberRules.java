@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * Extracts the 住所表示番号 (address-number part) from an address by the rules of 郵便番号・バーコードマニュアル,
- * バーコードに必要な文字情報の抜き出し法 (p19 基本ルール 1–6, 補足ルール 1). The input may be the whole address as printed
- * (住所 + 方書): without the postcode dictionary the town part (住所A) cannot be cut off, so whatever in it could be
- * mistaken for an address number ("北1条西", "八丁堀", "四番町", "三ノ輪") makes the address not printable instead of
+ * バーコードに必要な文字情報の抜き出し法 (p19 基本ルール 1–6, 補足ルール 1). {@link CustomerBarcode} gives it what follows the
+ * 町域 when {@link TownDictionary} finds the postcode's 町域 in the address, else the whole address as printed (住所 +
+ * 方書). Either way, whatever could still be mistaken for an address number ("北1条西", "八丁堀", "四番町", "三ノ輪" — a
+ * town the dictionary did not find, or a building named like one) makes the address not printable instead of
  * producing a wrong number.
  */
 final class AddressNumberRules {

@@ -3,6 +3,7 @@ package jp.ikiiki.desk.postal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import jp.ikiiki.desk.shared.InvalidInputException;
 
 /**
  * A Japan Post カスタマバーコード, or the reason an address gets none (郵便番号・バーコードマニュアル: バーコード,
@@ -29,20 +30,39 @@ public record CustomerBarcode(boolean printable, String data, List<BarcodeCharac
 	}
 
 	/**
-	 * The barcode for an address.
+	 * The barcode for an address, the 町域 found through the bundled dictionary ({@link TownDictionary#bundled()}).
 	 *
-	 * @param postcode 7 digits, with or without the hyphen, half- or full-width
-	 * @param address  the address as printed, 住所 followed by 方書 (the town part may be included)
-	 * @throws IllegalArgumentException if the postcode is not 7 digits (message in Japanese)
+	 * @see #of(String, String, TownDictionary)
 	 */
 	public static CustomerBarcode of(String postcode, String address) {
+		return of(postcode, address, TownDictionary.bundled());
+	}
+
+	/**
+	 * The barcode for an address. The part of the address the postcode stands for — prefecture, municipality and the
+	 * 町域 the dictionary lists for the postcode — is cut off first, so that numerals in a town's name (八丁堀, 四番町)
+	 * are not read as the address number; an address whose 町域 is not found is read by the extraction rules alone,
+	 * which refuse what they cannot tell apart rather than encode it wrongly.
+	 *
+	 * @param postcode 7 digits, with or without the hyphen, half- or full-width
+	 * @param address  the address as printed, 住所 followed by 方書 (prefecture and municipality may be included)
+	 * @param towns    the postcode → 町域 dictionary
+	 * @throws InvalidInputException naming 郵便番号 if the postcode is not 7 digits
+	 */
+	public static CustomerBarcode of(String postcode, String address, TownDictionary towns) {
 		String digits = postcodeDigits(postcode);
 		if (digits.endsWith("00")) {
 			// 抜き出し法 (2/9): a 代表郵便番号 ("以下に掲載がない場合", last two digits 00) gets no customer barcode.
 			return notPrintable("郵便番号 " + digits.substring(0, 3) + "-" + digits.substring(3)
 					+ " は代表番号（下2けた00）のため、カスタマバーコードは付番しません");
 		}
-		AddressNumberRules.Extraction extraction = AddressNumberRules.extract(address);
+		if (address == null || address.isBlank()) {
+			return notPrintable("住所がありません");
+		}
+		String normalised = AddressNumberRules.normaliseWidthAndCase(address);
+		int start = towns.numberStart(digits, normalised);
+		AddressNumberRules.Extraction extraction = AddressNumberRules.extract(start < 0 ? address
+				: normalised.substring(start));
 		if (!extraction.extracted()) {
 			return notPrintable(extraction.refusal());
 		}
@@ -52,12 +72,12 @@ public record CustomerBarcode(boolean printable, String data, List<BarcodeCharac
 	/**
 	 * Encodes a postcode and an already extracted 住所表示番号 (digits, hyphens, letters A–Z).
 	 *
-	 * @throws IllegalArgumentException if the postcode is not 7 digits or the number has other characters
+	 * @throws InvalidInputException if the postcode is not 7 digits or the number has other characters
 	 */
 	public static CustomerBarcode encode(String postcode, String addressNumber) {
 		String digits = postcodeDigits(postcode);
-		if (!addressNumber.matches("[0-9A-Z-]*")) {
-			throw new IllegalArgumentException("住所表示番号に使えるのは数字・ハイフン・英大文字だけです");
+		if (addressNumber == null || !addressNumber.matches("[0-9A-Z-]*")) {
+			throw new InvalidInputException("住所表示番号", "住所表示番号に使えるのは数字・ハイフン・英大文字だけです");
 		}
 		String content = digits + addressNumber;
 		List<BarcodeCharacter> positions = new ArrayList<>(POSITIONS);
@@ -113,7 +133,7 @@ public record CustomerBarcode(boolean printable, String data, List<BarcodeCharac
 	static String postcodeDigits(String postcode) {
 		String p = postcode == null ? "" : AddressNumberRules.normaliseWidthAndCase(postcode.strip());
 		if (!p.matches("[0-9]{3}-?[0-9]{4}")) {
-			throw new IllegalArgumentException("郵便番号は7けたの数字で指定してください（例: 263-0023）");
+			throw new InvalidInputException("郵便番号", "郵便番号は7けたの数字で指定してください（例: 730-0013）");
 		}
 		return p.replace("-", "");
 	}

@@ -16,8 +16,9 @@ public interface CharacterDecisions {
 	 * @param decision what the city decided; {@code decidedBy}/{@code decidedAt} are ignored
 	 * @param channel  the screen or API call, e.g. {@code 画面:外字判断}
 	 * @return the decision as stored
-	 * @throws IllegalArgumentException for an unknown field, a REPLACE without exactly one character to replace, or a
-	 *                                  replacement the bundled fonts cannot print (message in Japanese)
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException for an unknown field, a REPLACE without exactly one
+	 *                                                     character to replace, or a replacement the bundled fonts
+	 *                                                     cannot print (naming the field)
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	CharacterDecision record(CharacterDecision decision, String channel);

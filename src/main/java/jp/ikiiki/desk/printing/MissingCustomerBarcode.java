@@ -1,8 +1,8 @@
 package jp.ikiiki.desk.printing;
 
 /**
- * A postal item printed without a customer barcode because Japan Post's rules cannot handle its address (issue 5
- * point 2): the operator lists these for the post office's count of items without a barcode.
+ * A postal item printed without a customer barcode because Japan Post's rules cannot handle its address: the operator
+ * lists these for the post office's count of items without a barcode.
  *
  * @param subjectId the person (null for a group)
  * @param index     the item's position in the run, from 0

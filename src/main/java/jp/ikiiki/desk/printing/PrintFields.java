@@ -53,6 +53,25 @@ public final class PrintFields {
 	public static final Set<String> FROM_CITY_FILES = Set.of(NAME, NAME_KANA, ADDRESS, ADDRESS_EXTRA, REPRESENTATIVE,
 			REPRESENTATIVE_KANA);
 
+	/** What each field is called on the forms and screens (氏名, 郵便番号 …). */
+	private static final java.util.Map<String, String> LABELS = java.util.Map.ofEntries(
+			java.util.Map.entry(NAME, "氏名"), java.util.Map.entry(NAME_KANA, "氏名カナ"),
+			java.util.Map.entry(POSTCODE, "郵便番号"), java.util.Map.entry(ADDRESS, "住所"),
+			java.util.Map.entry(ADDRESS_EXTRA, "方書"), java.util.Map.entry(APPLICATION_NUMBER, "申請書管理番号"),
+			java.util.Map.entry(MARK, "再発行・追加分の表示"), java.util.Map.entry(REGISTERED_MAIL_NUMBER, "郵便局引受番号"),
+			java.util.Map.entry(TICKET_TYPE, "利用券種"), java.util.Map.entry(AMOUNT, "助成金額"),
+			java.util.Map.entry(REFUSAL_REASON, "不交付理由"), java.util.Map.entry(GROUP_NAME, "団体名"),
+			java.util.Map.entry(REPRESENTATIVE, "代表者名"), java.util.Map.entry(REPRESENTATIVE_KANA, "代表者名カナ"),
+			java.util.Map.entry(STAMP_NUMBER, "交付するスタンプ番号"), java.util.Map.entry(ISSUE_DATE, "発行日"));
+
+	/** The field's Japanese name (氏名 for {@link #NAME}); {@code *} is 全項目; an unknown name is returned as it is. */
+	public static String label(String field) {
+		if ("*".equals(field)) {
+			return "全項目";
+		}
+		return LABELS.getOrDefault(field, field);
+	}
+
 	/** Marks for {@link #MARK} (第3章2). */
 	public static final String MARK_REISSUE = "再発行";
 	/** @see #MARK_REISSUE */

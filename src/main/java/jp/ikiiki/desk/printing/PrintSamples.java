@@ -2,12 +2,12 @@ package jp.ikiiki.desk.printing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * One sample page of a form for one subject (issue 5 point 7), filled from the subject's data, for the test print the
- * city agrees to (第3章: 1度テスト印字を行い). Audited as PRINT (the look-up itself as VIEW).
+ * One sample page of a form for one subject, filled from the subject's data, for the test print the city agrees to
+ * (第3章: 1度テスト印字を行い). Audited as PRINT (the look-up itself as VIEW).
  */
 public interface PrintSamples {
 
@@ -28,10 +28,11 @@ public interface PrintSamples {
 	 * @param addressNumber the subject's 宛名番号
 	 * @param given         values from {@link #CALLER_FIELDS}; others are refused
 	 * @param channel       e.g. {@code API:見本印刷}
-	 * @throws NoSuchElementException     for an unknown form or subject (message says which)
-	 * @throws UndecidedCharactersException if a field has characters without the city's decision
-	 * @throws IllegalArgumentException   if the form needs a value neither the subject nor the caller gives, or a
-	 *                                    given value is not valid (message in Japanese)
+	 * @throws jp.ikiiki.desk.shared.NotFoundException     for an unknown form or subject (message says which)
+	 * @throws UndecidedCharactersException                 if a field has characters without the city's decision
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the form needs a value neither the subject nor the
+	 *                                                      caller gives, or a given value is not valid (naming the
+	 *                                                      parameter)
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	byte[] sample(String form, String addressNumber, Map<String, String> given, String channel);
@@ -41,19 +42,24 @@ public interface PrintSamples {
 	 * the operator's list of undecided characters over a selection of people. The look-up is audited as VIEW.
 	 *
 	 * @return empty if there is no subject with this 宛名番号
-	 * @throws IllegalArgumentException if a given value is not one of {@link #CALLER_FIELDS} or not valid
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if a given value is not one of {@link #CALLER_FIELDS} or
+	 *                                                      not valid
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	java.util.Optional<PrintItem> item(String addressNumber, Map<String, String> given, String channel);
 
-	/** Thrown when a page cannot be printed before the city decides on some characters. */
-	class UndecidedCharactersException extends IllegalStateException {
+	/**
+	 * A page cannot be printed before the city decides on some characters (第3章1): HTTP 409 with the fields awaiting
+	 * a decision in the problem's {@code undecided} property.
+	 */
+	class UndecidedCharactersException extends StateConflictException {
 
 		private final transient List<UnprintableText> undecided;
 
 		public UndecidedCharactersException(List<UnprintableText> undecided) {
-			super("外字判断が済んでいない文字があります（" + undecided.size() + "項目）");
+			super("外字判断が済んでいない文字があります（" + undecided.size() + "項目）。外字判断の画面で市の判断を記録してください");
 			this.undecided = List.copyOf(undecided);
+			with("undecided", this.undecided);
 		}
 
 		/** The fields awaiting a decision. */

@@ -1,5 +1,5 @@
 /**
- * Print files (issue 5 points 1 and 3, 第3章): PDF pages of every printed form from layouts kept as data, with
+ * Print files (第3章): PDF pages of every printed form from layouts kept as data, with
  * bundled Japanese fonts, barcodes and the customer barcode, and the check for characters that must not be
  * printed as they are, with the operator's recorded decisions.
  */

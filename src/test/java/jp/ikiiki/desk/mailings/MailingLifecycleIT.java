@@ -25,11 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import jp.ikiiki.desk.platform.ui.WorkItems;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.SubjectImports;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -56,6 +60,7 @@ class MailingLifecycleIT {
 	@Autowired SubjectImports imports;
 	@Autowired JdbcClient jdbc;
 	@Autowired MailingsProperties properties;
+	@Autowired List<WorkItems> workItems;
 	@MockitoBean PrintFiles printFiles;
 
 	final List<String> rendered = new ArrayList<>();
@@ -103,7 +108,7 @@ class MailingLifecycleIT {
 
 		BatchSummary s = mailings.select(id, MailingProgress.NONE, CHANNEL);
 
-		assertThat(s.status()).isEqualTo(BatchSummary.Status.SELECTED);
+		assertThat(s.status()).isEqualTo(BatchStatus.SELECTED);
 		assertThat(s.envelopes()).isEqualTo(3);
 		assertThat(s.bundles()).isEqualTo(2);
 		assertThat(mailings.envelopes(id, 0, 10, CHANNEL)).extracting(Envelope::subjectId, Envelope::bundleNo, Envelope::bundleSeq)
@@ -147,7 +152,7 @@ class MailingLifecycleIT {
 			assertThat(p.already()).isFalse();
 		});
 		assertThat(mailings.pullOut("77000006", "再度", CHANNEL)).singleElement().extracting(PullOut::already).isEqualTo(true);
-		assertThatThrownBy(() -> mailings.pullOut("77000099", "理由", CHANNEL)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> mailings.pullOut("77000099", "理由", CHANNEL)).isInstanceOf(NotFoundException.class)
 				.hasMessageContaining("どの未発送バッチにもありません");
 
 		BatchSummary s = mailings.batch(id).orElseThrow();
@@ -155,16 +160,22 @@ class MailingLifecycleIT {
 		assertThat(s.pulled()).isEqualTo(1);
 		assertThat(mailings.postage(id)).extracting(PostageLine::count).containsExactly(2);
 
-		BatchSummary sent = mailings.dispatch(id, LocalDate.of(2026, 9, 15), CHANNEL);
-		assertThat(sent.status()).isEqualTo(BatchSummary.Status.DISPATCHED);
+		LocalDate today = LocalDate.now(JapanTime.ZONE);
+		assertThatThrownBy(() -> mailings.dispatch(id, today.plusDays(1), CHANNEL)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("今日より後");
+		assertThatThrownBy(() -> mailings.dispatch(id, today.minusDays(1), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("印刷ファイルを作成した日");
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.PRINTED);
+		BatchSummary sent = mailings.dispatch(id, today, CHANNEL);
+		assertThat(sent.status()).isEqualTo(BatchStatus.DISPATCHED);
 		assertThat(jdbc.sql("select subject_id from subject_mailing where batch_id = :id order by 1").param("id", id)
 				.query(String.class).list()).containsExactly("77000001", "77000002");
 		assertThat(jdbc.sql("select distinct dispatched_on from subject_mailing").query(LocalDate.class).list())
-				.containsExactly(LocalDate.of(2026, 9, 15));
-		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.of(2026, 9, 16), CHANNEL))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("発送済");
+				.containsExactly(today);
+		assertThatThrownBy(() -> mailings.dispatch(id, today, CHANNEL))
+				.isInstanceOf(BatchStateException.class).hasMessageContaining("発送済");
 		assertThat(jdbc.sql("select count(*) from subject_mailing").query(Integer.class).single()).isEqualTo(2);
-		assertThatThrownBy(() -> mailings.pullOut("77000001", "遅すぎ", CHANNEL)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> mailings.pullOut("77000001", "遅すぎ", CHANNEL)).isInstanceOf(NotFoundException.class);
 
 		// Dispatched booklets count as issued; the pulled-out one does not.
 		long next = mailings.create(new NewBatch("BOOKLET_REQUEST", "次回", 0, List.of("77000001", "77000006"), List.of()),
@@ -195,8 +206,10 @@ class MailingLifecycleIT {
 		PrintRun first = mailings.print(id, stopAfterTwo, CHANNEL);
 		assertThat(first.outcome()).isEqualTo(PrintRun.Outcome.CANCELLED);
 		assertThat(first.written()).isEqualTo(2);
-		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.SELECTED);
-		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.now(), CHANNEL)).isInstanceOf(IllegalStateException.class);
+		assertThat(mailings.batch(id).orElseThrow().printInterrupted()).isTrue();
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.SELECTED);
+		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.now(), CHANNEL)).isInstanceOf(BatchStateException.class)
+				.hasMessageContaining("印刷ファイルがすべて作成された");
 
 		PrintRun second = mailings.print(id, MailingProgress.NONE, CHANNEL);
 		assertThat(second.outcome()).isEqualTo(PrintRun.Outcome.DONE);
@@ -210,7 +223,7 @@ class MailingLifecycleIT {
 					"batch-" + id + "-bundle-0001-booklet-cover.pdf", "batch-" + id + "-bundle-0002-booklet-cover.pdf",
 					"batch-" + id + "-bundle-0003-booklet-cover.pdf", "batch-" + id + "-bundle-0004-booklet-cover.pdf");
 		}
-		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.PRINTED);
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.PRINTED);
 		// A third run finds everything written and writes nothing.
 		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).written()).isZero();
 		assertThat(rendered).hasSize(4);
@@ -243,7 +256,7 @@ class MailingLifecycleIT {
 			assertThat(e.reissueNo()).isEqualTo(round);
 			assertThat(e.fields()).containsEntry(PrintFields.MARK, PrintFields.MARK_REISSUE);
 			mailings.print(id, MailingProgress.NONE, CHANNEL);
-			mailings.dispatch(id, LocalDate.of(2026, 10, round), CHANNEL);
+			mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL);
 		}
 		assertThat(mailings.reissueCount("77000001")).isEqualTo(2);
 		assertThat(mailings.reissueCount("77000002")).isZero();
@@ -258,14 +271,14 @@ class MailingLifecycleIT {
 		mailings.select(id, MailingProgress.NONE, CHANNEL);
 		assertThat(reasons(id)).containsExactlyEntriesOf(Map.of("77100004", "NOT_ELIGIBLE"));
 
-		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(StateConflictException.class)
 				.hasMessageContaining("引受番号が足りません");
 		assertThat(mailings.addRegisteredRange("7860012340", "786-00-12341-" + (7860012341L % 7), CHANNEL)).isEqualTo(2);
 		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).hasMessageContaining("必要 3 件、残り 2 件");
 		assertThat(jdbc.sql("select count(*) from mailing_envelope where registered_number is not null")
 				.query(Integer.class).single()).isZero();
 		assertThatThrownBy(() -> mailings.addRegisteredRange("7860012341", "7860012345", CHANNEL))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("重なって");
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("重なって");
 		mailings.addRegisteredRange("7860020000", "7860020009", CHANNEL);
 
 		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).outcome()).isEqualTo(PrintRun.Outcome.DONE);
@@ -290,6 +303,7 @@ class MailingLifecycleIT {
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(1))).isEqualTo("786-00-12340-" + 7860012340L % 7);
 			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(3))).isEqualTo("77100003");
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(2))).isEqualTo("730-0011");
 			assertThat(fmt.formatCellValue(sheet.getRow(3).getCell(3))).isEqualTo("77100001");
 		}
 		MailingDownload slip = mailings.postageXlsx(id, CHANNEL);
@@ -363,6 +377,175 @@ class MailingLifecycleIT {
 	}
 
 	@Test
+	void a_withdrawn_batch_frees_its_subjects_for_another_batch_and_refuses_every_further_step() {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "誤って作成", 1, List.of("77000001", "77000002"),
+				List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		assertThatThrownBy(() -> mailings.cancel(id, "  ", CHANNEL)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("取消の理由");
+
+		BatchSummary withdrawn = mailings.cancel(id, "対象者リストの誤り", CHANNEL);
+
+		assertThat(withdrawn.status()).isEqualTo(BatchStatus.CANCELLED);
+		assertThat(withdrawn.cancelReason()).isEqualTo("対象者リストの誤り");
+		assertThatThrownBy(() -> mailings.print(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(BatchStateException.class)
+				.hasMessageContaining("「取消」");
+		assertThatThrownBy(() -> mailings.select(id, MailingProgress.NONE, CHANNEL)).isInstanceOf(BatchStateException.class);
+		assertThatThrownBy(() -> mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL))
+				.isInstanceOf(BatchStateException.class);
+		assertThatThrownBy(() -> mailings.cancel(id, "二度目", CHANNEL)).isInstanceOf(BatchStateException.class)
+				.satisfies(e -> assertThat(((BatchStateException) e).properties()).containsEntry("status", "CANCELLED"));
+		// Its envelopes no longer hold anybody: not found for a pull-out, not "asked again" in the next batch.
+		assertThatThrownBy(() -> mailings.pullOut("77000001", "理由", CHANNEL)).isInstanceOf(NotFoundException.class);
+		long next = mailings.create(new NewBatch("BOOKLET_REQUEST", "作り直し", 0, List.of("77000001", "77000002"),
+				List.of()), CHANNEL);
+		assertThat(mailings.select(next, MailingProgress.NONE, CHANNEL).envelopes()).isEqualTo(2);
+		assertThat(reasons(next)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from audit_event where detail like :d").param("d", "郵送バッチ " + id + " 取消%")
+				.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void two_operators_dispatching_one_batch_at_once_record_it_once() throws Exception {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "同時発送", 0, List.of("77000001", "77000002"),
+				List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		mailings.print(id, MailingProgress.NONE, CHANNEL);
+		var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				results.add(pool.submit(new org.springframework.security.concurrent.DelegatingSecurityContextCallable<>(
+						() -> {
+							start.await();
+							try {
+								mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL);
+								return "ok";
+							} catch (BatchStateException e) {
+								return "refused";
+							}
+						}, context)));
+			}
+			start.countDown();
+			List<String> outcomes = new ArrayList<>();
+			for (var r : results) {
+				outcomes.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(outcomes).containsExactlyInAnyOrder("ok", "refused");
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from subject_mailing where batch_id = :id").param("id", id)
+				.query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void a_list_entry_that_is_no_address_number_is_refused_naming_the_list_and_the_entry() {
+		assertThatThrownBy(() -> mailings.create(new NewBatch("BOOKLET_REQUEST", "不正なリスト", 0,
+				List.of("77000001", "山田太郎", "77000002"), List.of()), CHANNEL))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("対象者リスト").hasMessageContaining("山田太郎")
+				.satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("対象者リスト"));
+		assertThatThrownBy(() -> mailings.create(new NewBatch("NO_SUCH_KIND", "x", 0, List.of("1"), List.of()), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("種類");
+		assertThat(mailings.batches(0, 10)).isEmpty();
+	}
+
+	@Test
+	void the_envelope_and_exclusion_lists_filter_count_sort_and_export_what_they_show() throws Exception {
+		sevenPointsSubjects();
+		long id = mailings.create(new NewBatch("BOOKLET_REQUEST", "一覧", 2, List.of("77000001", "77000002",
+				"77000003", "77000006", "77000007"), List.of()), CHANNEL);
+		mailings.select(id, MailingProgress.NONE, CHANNEL);
+		mailings.pullOut("77000006", "転出", CHANNEL);
+
+		assertThat(mailings.envelopeCount(id, EnvelopeFilter.ALL)).isEqualTo(3);
+		assertThat(mailings.envelopeCount(id, new EnvelopeFilter(2, null, null, null))).isEqualTo(1);
+		assertThat(mailings.envelopes(id, new EnvelopeFilter(null, null, true, null), 0, 10, CHANNEL))
+				.extracting(Envelope::subjectId).containsExactly("77000006");
+		assertThat(mailings.envelopes(id, new EnvelopeFilter(null, "k7700000", false, EnvelopeFilter.Order.SUBJECT_DESC),
+				0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77000002", "77000001");
+		assertThat(mailings.envelopeCount(id, new EnvelopeFilter(null, "山田太郎", null, null))).isEqualTo(3);
+		assertThat(mailings.envelopeCount(id, new EnvelopeFilter(null, "100%_", null, null))).isZero();
+		assertThat(mailings.exclusionCount(id, new ExclusionFilter(ExclusionReason.DECEASED, null, false, false)))
+				.isEqualTo(1);
+		assertThat(mailings.exclusions(id, new ExclusionFilter(null, null, true, true), 0, 10, CHANNEL))
+				.extracting(x -> x.reason().name()).containsExactly("NO_ADDRESS", "DECEASED");
+
+		var out = new java.io.ByteArrayOutputStream();
+		mailings.writeEnvelopesXlsx(id, EnvelopeFilter.ALL, out, CHANNEL);
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			Sheet sheet = wb.getSheetAt(0);
+			var fmt = new DataFormatter();
+			assertThat(fmt.formatCellValue(sheet.getRow(1).getCell(2))).isEqualTo("郵便番号");
+			assertThat(sheet.getLastRowNum()).isEqualTo(4);
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(2))).isEqualTo("730-0013");
+			assertThat(fmt.formatCellValue(sheet.getRow(2).getCell(3))).isEqualTo("77000002");
+			assertThat(fmt.formatCellValue(sheet.getRow(3).getCell(9))).isEqualTo("転出");
+		}
+		var excluded = new java.io.ByteArrayOutputStream();
+		mailings.writeExclusionsXlsx(id, ExclusionFilter.ALL, excluded, CHANNEL);
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(excluded.toByteArray()))) {
+			var fmt = new DataFormatter();
+			assertThat(fmt.formatCellValue(wb.getSheetAt(0).getRow(2).getCell(1))).isEqualTo("死亡");
+		}
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'DOWNLOAD' and file_name like '%バッチ' || :id || '.xlsx'")
+				.param("id", id).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void the_operators_work_list_counts_batches_interrupted_awaiting_decisions_and_printed_not_dispatched() {
+		sevenPointsSubjects();
+		long interrupted = mailings.create(new NewBatch("BOOKLET_ADDITIONAL", "中断", 1, List.of("77000001", "77000002"),
+				List.of()), CHANNEL);
+		mailings.select(interrupted, MailingProgress.NONE, CHANNEL);
+		AtomicInteger calls = new AtomicInteger();
+		mailings.print(interrupted, new MailingProgress() {
+			@Override
+			public void update(long done, long total, String message) {
+			}
+
+			@Override
+			public boolean cancelled() {
+				return calls.incrementAndGet() > 1;
+			}
+		}, CHANNEL);
+		long undecided = mailings.create(new NewBatch("BOOKLET_REISSUE", "外字待ち", 0, List.of("77000006"), List.of()),
+				CHANNEL);
+		mailings.select(undecided, MailingProgress.NONE, CHANNEL);
+		when(printFiles.undecided(eq("booklet-cover"), anyList())).thenReturn(
+				List.of(new UnprintableText("77000006", PrintFields.NAME, "山田　〓郎", List.of("〓"))));
+		mailings.print(undecided, MailingProgress.NONE, CHANNEL);
+		when(printFiles.undecided(anyString(), anyList())).thenReturn(List.of());
+		long printed = mailings.create(new NewBatch("BOOKLET_REQUEST", "印刷済", 0, List.of("77000008"), List.of()),
+				CHANNEL);
+		mailings.select(printed, MailingProgress.NONE, CHANNEL);
+		mailings.print(printed, MailingProgress.NONE, CHANNEL);
+
+		Map<String, Long> counts = new java.util.HashMap<>();
+		workItems.forEach(w -> w.forCurrentUser().stream().filter(i -> i.route().equals("mailings"))
+				.forEach(i -> counts.put(i.title(), i.count())));
+
+		assertThat(counts).containsEntry("中断した印刷ファイル作成", 1L).containsEntry("外字判断待ちの郵送バッチ", 1L)
+				.containsEntry("印刷済・未発送の郵送バッチ", 1L);
+		assertThat(mailings.batch(undecided).orElseThrow().awaitingCharacterDecisions()).isTrue();
+		// Deciding and printing clears the mark.
+		mailings.print(undecided, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.batch(undecided).orElseThrow().undecided()).isZero();
+	}
+
+	@Test
+	@WithMockUser(username = "floor", roles = "FLOOR_MANAGER")
+	void a_floor_manager_gets_no_mailing_work_items() {
+		assertThat(workItems.stream().flatMap(w -> w.forCurrentUser().stream()).filter(i -> i.route().equals("mailings")))
+				.isEmpty();
+	}
+
+	@Test
 	void a_cancelled_selection_changes_nothing_and_a_new_one_starts_afresh() {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < 1200; i++) {
@@ -386,7 +569,7 @@ class MailingLifecycleIT {
 		assertThatThrownBy(() -> mailings.select(id, cancelling, CHANNEL))
 				.isInstanceOf(java.util.concurrent.CancellationException.class);
 		BatchSummary after = mailings.batch(id).orElseThrow();
-		assertThat(after.status()).isEqualTo(BatchSummary.Status.NEW);
+		assertThat(after.status()).isEqualTo(BatchStatus.NEW);
 		assertThat(after.envelopes()).isZero();
 		assertThat(after.excluded()).isZero();
 

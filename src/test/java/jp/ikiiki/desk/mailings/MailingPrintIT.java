@@ -144,7 +144,7 @@ class MailingPrintIT {
 
 		// The printing services require OPERATOR: DONE means the job's thread carried the operator's security context.
 		assertThat(printed.state()).as(printed.message()).isEqualTo(MailingJobs.State.DONE);
-		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchSummary.Status.PRINTED);
+		assertThat(mailings.batch(id).orElseThrow().status()).isEqualTo(BatchStatus.PRINTED);
 		List<Path> files = files(id);
 		assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
 				"batch-" + id + "-bundle-0001-booklet-cover.pdf", "batch-" + id + "-bundle-0001-booklet-issue-notice.pdf");
@@ -241,11 +241,13 @@ class MailingPrintIT {
 			throws Exception {
 		MailingTestData.importProgress(imports, List.of(
 				progress("77940001", "730-0011", "氏名漢字", "山田　太郎"),
-				// A town whose name starts with kanji numerals: the rules cannot tell it from an address number.
-				progress("77940002", "730-0013", "氏名漢字", "佐藤　一郎", "住所漢字", "広島市中区八丁堀3-1"),
-				progress("77940003", "734-0014", "氏名漢字", "川上　花子")));
+				// No address number at all: no customer barcode, listed with the reason.
+				progress("77940002", "730-0011", "氏名漢字", "佐藤　一郎", "住所漢字", "広島市中区基町　番地なし"),
+				progress("77940003", "734-0014", "氏名漢字", "川上　花子"),
+				// A town named with numerals: cut off by the postcode's 町域, so it gets its barcode.
+				progress("77940004", "730-0013", "氏名漢字", "八木　次郎", "住所漢字", "広島市中区八丁堀3-1")));
 		long id = create(new NewBatch("BOOKLET_REISSUE", "バーコードなし 印刷", 1,
-				List.of("77940001", "77940002", "77940003"), List.of()));
+				List.of("77940001", "77940002", "77940003", "77940004"), List.of()));
 		assertThat(run(id, MailingJobs.Step.SELECT).state()).isEqualTo(MailingJobs.State.DONE);
 		assertThat(mailings.missingCustomerBarcodes(id, CHANNEL)).isEmpty();
 
@@ -258,12 +260,12 @@ class MailingPrintIT {
 			assertThat(m.bundleNo()).isEqualTo(2);
 			assertThat(m.bundleSeq()).isEqualTo(1);
 			assertThat(m.pulled()).isFalse();
-			assertThat(m.reason()).contains("八丁堀");
+			assertThat(m.reason()).contains("住所表示番号");
 		});
 		// The envelope is printed all the same, address and all.
 		List<String> notice = pages(properties.outputDir().resolve("batch-" + id)
 				.resolve("batch-" + id + "-bundle-0002-booklet-issue-notice.pdf"));
-		assertThat(notice).singleElement().asString().contains("広島市中区八丁堀3-1", "佐藤一郎様");
+		assertThat(notice).singleElement().asString().contains("広島市中区基町番地なし", "佐藤一郎様");
 
 		// A bundle written again (e.g. after its file was lost) replaces its rows instead of adding to them.
 		jdbc.sql("update mailing_bundle set written_at = null where batch_id = :id").param("id", id).update();

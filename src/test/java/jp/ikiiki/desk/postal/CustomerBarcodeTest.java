@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,9 +123,10 @@ class CustomerBarcodeTest {
 	@Test
 	void a_postcode_that_is_not_seven_digits_is_refused_in_japanese() {
 		for (String bad : new String[] { "263-002", "26300234", "abc-defg", "", "263 0023" }) {
-			assertThatThrownBy(() -> CustomerBarcode.of(bad, "緑町3丁目30-8")).isInstanceOf(IllegalArgumentException.class)
-					.hasMessageContaining("郵便番号は7けた");
+			assertThatThrownBy(() -> CustomerBarcode.of(bad, "緑町3丁目30-8")).isInstanceOf(InvalidInputException.class)
+					.hasMessageContaining("郵便番号は7けた")
+					.satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("郵便番号"));
 		}
-		assertThatThrownBy(() -> CustomerBarcode.of(null, "緑町3丁目30-8")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> CustomerBarcode.of(null, "緑町3丁目30-8")).isInstanceOf(InvalidInputException.class);
 	}
 }

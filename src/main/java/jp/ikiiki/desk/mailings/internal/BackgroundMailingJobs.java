@@ -7,10 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import jp.ikiiki.desk.mailings.BatchStatus;
+import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingJobs;
 import jp.ikiiki.desk.mailings.MailingProgress;
 import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.PrintRun;
+import jp.ikiiki.desk.platform.web.SafeThrowables;
+import jp.ikiiki.desk.shared.DomainException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -71,10 +76,13 @@ class BackgroundMailingJobs implements MailingJobs {
 
 	@Override
 	public Status start(long batchId, Step step, String channel) {
+		// Refused at once rather than failing in the background: the batch must exist and allow the step.
+		BatchSummary batch = mailings.batch(batchId).orElseThrow(() -> BatchStore.notFound(batchId));
+		batch.status().check(batchId, step == Step.SELECT ? BatchStatus.Action.SELECT : BatchStatus.Action.PRINT);
 		Job job = new Job(batchId, step);
 		Job running = jobs.compute(batchId, (id, old) -> old != null && old.status.state() == State.RUNNING ? old : job);
 		if (running != job) {
-			throw new IllegalStateException("このバッチでは" + running.step.label() + "が実行中です");
+			throw new StateConflictException("バッチ " + batchId + " では" + running.step.label() + "が実行中です。終わるか中止してから操作してください");
 		}
 		publish(job.status);
 		Runnable work = () -> {
@@ -96,11 +104,11 @@ class BackgroundMailingJobs implements MailingJobs {
 				}
 			} catch (CancellationException e) {
 				job.end(State.CANCELLED, "中止しました。抽出結果は変更されていません", null);
-			} catch (IllegalStateException | IllegalArgumentException e) {
-				job.end(State.FAILED, e.getMessage(), null);
+			} catch (DomainException e) {
+				job.end(State.FAILED, e.reason(), null);
 			} catch (RuntimeException e) {
-				// The message may quote data; the log gets the type and the batch only.
-				log.error("mailing job {} of batch {} failed: {}", step, batchId, e.getClass().getName());
+				// The message may quote data; the log gets the types and frames only.
+				log.error("mailing job {} of batch {} failed: {}", step, batchId, SafeThrowables.describe(e));
 				job.end(State.FAILED, step.label() + "が異常終了しました（" + e.getClass().getSimpleName() + "）", null);
 			}
 		};
@@ -114,6 +122,12 @@ class BackgroundMailingJobs implements MailingJobs {
 		if (job != null) {
 			job.cancel = true;
 		}
+	}
+
+	@Override
+	public List<Status> running() {
+		return jobs.values().stream().map(j -> j.status).filter(s -> s.state() == State.RUNNING)
+				.sorted(java.util.Comparator.comparingLong(Status::batchId)).toList();
 	}
 
 	@Override

@@ -1,10 +1,12 @@
 package jp.ikiiki.desk.mailings.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.mailings.BatchStatus;
 import jp.ikiiki.desk.mailings.MailingHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,6 +18,10 @@ final class PreloadedHistory implements MailingHistory {
 
 	private record Entry(String kind, long openBatch) {
 	}
+
+	/** The statuses whose envelopes hold their subjects ({@link BatchStatus#open()}). */
+	private static final String[] OPEN = Arrays.stream(BatchStatus.values()).filter(BatchStatus::open).map(Enum::name)
+			.toArray(String[]::new);
 
 	private final Map<String, List<Entry>> bySubject = new HashMap<>();
 
@@ -29,8 +35,9 @@ final class PreloadedHistory implements MailingHistory {
 				select subject_id, kind, 0 as open_batch from subject_mailing where true %s
 				union all
 				select e.subject_id, b.kind, b.id from mailing_envelope e join mailing_batch b on b.id = e.batch_id
-				 where b.status in ('SELECTED', 'PRINTED') and e.pulled_at is null and b.id <> :batch %s
-				""".formatted(filter, filter.replace("subject_id", "e.subject_id"))).param("batch", batchId);
+				 where b.status = any(:open) and e.pulled_at is null and b.id <> :batch %s
+				""".formatted(filter, filter.replace("subject_id", "e.subject_id"))).param("batch", batchId)
+				.param("open", OPEN);
 		if (subjects != null) {
 			sql = sql.param("ids", subjects.toArray(String[]::new));
 		}

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.DataFormatter;
 
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,16 +33,16 @@ final class PullOutFile {
 	private PullOutFile() {
 	}
 
-	/** @throws IllegalArgumentException if the file cannot be read at all (message for the operator) */
+	/** @throws InvalidInputException if the file cannot be read at all (message for the operator) */
 	static List<Row> read(String fileName, InputStream in) {
 		byte[] bytes;
 		try {
 			bytes = in.readNBytes(MAX_BYTES + 1);
 		} catch (IOException e) {
-			throw new IllegalArgumentException("ファイルを読めません: " + fileName);
+			throw new InvalidInputException("引抜リスト", "ファイルを読めません: " + fileName);
 		}
 		if (bytes.length > MAX_BYTES) {
-			throw new IllegalArgumentException("引抜リストが大きすぎます（10MBまで）");
+			throw new InvalidInputException("引抜リスト", "引抜リストが大きすぎます（10MBまで）");
 		}
 		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
 		List<String[]> cells = name.endsWith(".xlsx") ? xlsx(bytes) : csv(bytes);
@@ -119,7 +120,7 @@ final class PullOutFile {
 			}
 			return out;
 		} catch (IOException | RuntimeException e) {
-			throw new IllegalArgumentException("XLSX ファイルとして読めません");
+			throw new InvalidInputException("引抜リスト", "XLSX ファイルとして読めません");
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package jp.ikiiki.desk.mailings.internal;
 
 import java.text.Normalizer;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.StateConflictException;
 
 /**
  * Japan Post's 引受番号 for 書留 and 簡易書留: 11 digits written ***-**-*****-*, the last being a check digit equal
@@ -39,19 +41,26 @@ final class RegisteredNumber {
 		return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\-ー－‐]", "");
 	}
 
+	/** {@link #parseBase(String, String)} for the field 引受番号. */
+	static long parseBase(String text) {
+		return parseBase("引受番号", text);
+	}
+
 	/**
 	 * The base of a number as the operator types it: 10 digits, or 11 whose last must be the check digit.
 	 *
-	 * @throws IllegalArgumentException with a message for the operator
+	 * @param field the field as the operator knows it, named in the refusal
+	 * @throws InvalidInputException naming the field, with a message for the operator
 	 */
-	static long parseBase(String text) {
+	static long parseBase(String field, String text) {
 		String d = digits(text);
 		if (!d.matches("[0-9]{10,11}")) {
-			throw new IllegalArgumentException("引受番号は10桁（チェックデジットなし）または11桁で入力してください: " + text);
+			throw new InvalidInputException(field, field + "は10桁（チェックデジットなし）または11桁で入力してください: "
+					+ (text == null ? "" : text.strip()));
 		}
 		long base = Long.parseLong(d.substring(0, 10));
 		if (d.length() == 11 && d.charAt(10) - '0' != checkDigit(base)) {
-			throw new IllegalArgumentException("引受番号 " + text + " のチェックデジットが違います（正しくは "
+			throw new InvalidInputException(field, field + " " + text.strip() + " のチェックデジットが違います（正しくは "
 					+ checkDigit(base) + "）");
 		}
 		return base;
@@ -78,12 +87,12 @@ final class RegisteredNumber {
 	 * Takes {@code needed} consecutive unused bases from the ranges, oldest range first. Nothing is taken unless all
 	 * fit: running out is an error, never a reuse.
 	 *
-	 * @throws IllegalStateException if the ranges hold fewer unused numbers than needed (message for the operator)
+	 * @throws StateConflictException if the ranges hold fewer unused numbers than needed (message for the operator)
 	 */
 	static Allocation allocate(java.util.List<Range> ranges, int needed) {
 		long left = ranges.stream().mapToLong(Range::left).sum();
 		if (left < needed) {
-			throw new IllegalStateException("引受番号が足りません（必要 " + needed + " 件、残り " + left
+			throw new StateConflictException("引受番号が足りません（必要 " + needed + " 件、残り " + left
 					+ " 件）。郵便局から受け取った番号帯を登録してください");
 		}
 		var bases = new java.util.ArrayList<Long>(needed);

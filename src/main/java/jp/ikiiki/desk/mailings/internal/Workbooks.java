@@ -49,7 +49,7 @@ final class Workbooks {
 				Row row = sheet.createRow(r);
 				row.createCell(0).setCellValue(r - 1);
 				row.createCell(1).setCellValue(RegisteredNumber.display(e.registeredNumber()));
-				row.createCell(2).setCellValue(e.postalCode() == null ? "" : e.postalCode());
+				row.createCell(2).setCellValue(e.postalCodeDisplay());
 				row.createCell(3).setCellValue(e.subjectId());
 				row.createCell(4).setCellValue(e.fields().getOrDefault(PrintFields.APPLICATION_NUMBER, ""));
 				row.createCell(5).setCellValue(e.fields().getOrDefault(PrintFields.NAME, ""));

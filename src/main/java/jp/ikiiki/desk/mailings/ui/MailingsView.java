@@ -1,238 +1,243 @@
 package jp.ikiiki.desk.mailings.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import jp.ikiiki.desk.mailings.BatchStatus;
 import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.MailingsProperties;
 import jp.ikiiki.desk.mailings.NewBatch;
-import jp.ikiiki.desk.mailings.PullOut;
-import jp.ikiiki.desk.mailings.PullOutImport;
+import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
- * The mailing batches (第4章): the list, a new batch (kind, title, bundle size, the city's list), the 引受番号
- * ranges from the post office, and pull-outs across every open batch (typed, scanned one by one, or a CSV/XLSX
- * list). Floor managers see the list only.
+ * The mailing batches (第4章), in tabs: the list (filter, sort, count; a row opens the batch), a new batch (kind,
+ * title, bundle size, the city's list), pull-outs across every open batch ({@link PullOutPanel}) and the 引受番号
+ * ranges from the post office. Floor managers see the list only.
  */
 @Route("mailings")
-@PageTitle("郵送バッチ | いきいきデスク")
 @Menu(order = 40, title = "郵送バッチ")
 @RolesAllowed({ "OPERATOR", "FLOOR_MANAGER" })
-class MailingsView extends VerticalLayout {
+class MailingsView extends VerticalLayout implements HasDynamicTitle {
 
 	static final String CHANNEL = "画面:郵送バッチ";
+	/** How many batches the list holds (the newest); a contract year makes a few hundred. */
+	private static final int LIST_LIMIT = 500;
 
 	private final Mailings mailings;
 	private final Grid<BatchSummary> batches = new Grid<>(BatchSummary.class, false);
-	private final Span rangeLeft = new Span();
-	private final Span pullResult = new Span();
-	private final List<PullOut> pulledHere = new ArrayList<>();
-	private final Grid<PullOut> pulledGrid = new Grid<>(PullOut.class, false);
+	private final TextField search = new TextField();
+	private final Select<BatchStatus> status = new Select<>();
+	private final Select<MailingKind> kindFilter = new Select<>();
+	private final Span count = new Span();
+	private GridListDataView<BatchSummary> list;
+	private List<BatchSummary> loaded = List.of();
 
 	MailingsView(Mailings mailings, MailingsProperties properties, AuthenticationContext authentication) {
 		this.mailings = mailings;
 		boolean operator = authentication.hasRole("OPERATOR");
 		setSizeFull();
-		add(new H2("郵送バッチ（封入封かん・第4章）"));
+		var heading = new H2(getTranslation("mailings.list.heading"));
+		heading.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+		TabSheet tabs = new TabSheet();
+		tabs.setId("mailings-tabs");
+		tabs.setSizeFull();
+		tabs.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
+		tabs.add(getTranslation("mailings.tab.batches"), batchList());
 		if (operator) {
-			add(createForm(properties));
+			tabs.add(getTranslation("mailings.tab.new"), createForm(properties));
+			tabs.add(getTranslation("mailings.tab.pull-out"), new PullOutPanel(mailings, CHANNEL, this::reload));
+			tabs.add(getTranslation("mailings.tab.ranges"), rangeForm());
 		}
+		add(heading, tabs);
+		setFlexGrow(1, tabs);
+		reload();
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("mailings.list.page-title");
+	}
+
+	private VerticalLayout batchList() {
+		search.setId("mailing-batches-search");
+		search.setPlaceholder(getTranslation("mailings.list.search"));
+		search.setPrefixComponent(VaadinIcon.SEARCH.create());
+		search.setClearButtonVisible(true);
+		search.setValueChangeMode(ValueChangeMode.LAZY);
+		search.setWidth("15em");
+		status.setId("mailing-batches-status");
+		status.setItems(BatchStatus.values());
+		status.setEmptySelectionAllowed(true);
+		status.setEmptySelectionCaption(getTranslation("mailings.list.all-statuses"));
+		status.setItemLabelGenerator(s -> s == null ? getTranslation("mailings.list.all-statuses") : s.label());
+		kindFilter.setId("mailing-batches-kind");
+		kindFilter.setItems(mailings.kinds());
+		kindFilter.setEmptySelectionAllowed(true);
+		kindFilter.setEmptySelectionCaption(getTranslation("mailings.list.all-kinds"));
+		kindFilter.setItemLabelGenerator(k -> k == null ? getTranslation("mailings.list.all-kinds") : k.label());
+		count.setId("mailing-batches-count");
+		search.addValueChangeListener(e -> filter());
+		status.addValueChangeListener(e -> filter());
+		kindFilter.addValueChangeListener(e -> filter());
 
 		batches.setId("mailing-batches");
-		batches.addColumn(BatchSummary::id).setHeader("ID").setAutoWidth(true).setFlexGrow(0);
-		batches.addColumn(BatchSummary::kindLabel).setHeader("種類").setAutoWidth(true);
-		batches.addColumn(BatchSummary::title).setHeader("バッチ名").setAutoWidth(true);
-		batches.addColumn(b -> b.status().label()).setHeader("状態").setAutoWidth(true);
-		batches.addColumn(BatchSummary::envelopes).setHeader("通数").setAutoWidth(true);
-		batches.addColumn(BatchSummary::pulled).setHeader("引抜").setAutoWidth(true);
-		batches.addColumn(BatchSummary::excluded).setHeader("除外").setAutoWidth(true);
-		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles()).setHeader("印刷済束").setAutoWidth(true);
-		batches.addColumn(b -> b.dispatchedOn() == null ? "" : JapaneseDates.toEraKanji(b.dispatchedOn()))
-				.setHeader("発送日").setAutoWidth(true);
-		batches.addColumn(BatchSummary::createdBy).setHeader("作成者").setAutoWidth(true);
-		batches.setItems(q -> mailings.batches(q.getOffset(), q.getLimit()).stream());
+		batches.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		// Fixed widths: auto widths measured before the first rows arrive leave cells out of line with the headers.
+		batches.addColumn(BatchSummary::id).setHeader(getTranslation("mailings.list.col.id")).setSortable(true)
+				.setTextAlign(ColumnTextAlign.END).setWidth("4rem").setFlexGrow(0);
+		batches.addColumn(BatchSummary::kindLabel).setHeader(getTranslation("mailings.list.col.kind")).setSortable(true)
+				.setWidth("8.5rem").setFlexGrow(0).setTooltipGenerator(BatchSummary::kindLabel);
+		batches.addColumn(BatchSummary::title).setHeader(getTranslation("mailings.list.col.title")).setSortable(true)
+				.setWidth("8rem").setFlexGrow(1).setTooltipGenerator(BatchSummary::title);
+		batches.addColumn(b -> b.status().label()).setHeader(getTranslation("mailings.list.col.status"))
+				.setComparator(Comparator.comparing(BatchSummary::status)).setWidth("10.5rem").setFlexGrow(0);
+		batches.addColumn(b -> Dates.list(b.dispatchedOn())).setHeader(getTranslation("mailings.list.col.dispatched"))
+				.setComparator(Comparator.comparing(BatchSummary::dispatchedOn, Comparator.nullsFirst(Comparator.naturalOrder())))
+				.setWidth("7.5rem").setFlexGrow(0);
+		batches.addColumn(b -> getTranslation("mailings.list.envelopes", b.envelopes(), b.pulled(), b.excluded()))
+				.setHeader(getTranslation("mailings.list.col.envelopes")).setComparator(BatchSummary::envelopes)
+				.setTextAlign(ColumnTextAlign.END).setWidth("10rem").setFlexGrow(0);
+		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles())
+				.setHeader(getTranslation("mailings.list.col.written")).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
+				.setFlexGrow(0);
+		batches.addColumn(BatchSummary::createdBy).setHeader(getTranslation("mailings.list.col.created-by"))
+				.setSortable(true).setWidth("6rem").setFlexGrow(0)
+				.setTooltipGenerator(b -> b.createdAt() == null ? b.createdBy()
+						: b.createdBy() + " " + JapaneseDates.toWesternDateTime(b.createdAt().toInstant()));
+		batches.setEmptyStateText(getTranslation("mailings.list.empty"));
 		batches.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MailingBatchView.class, e.getItem().id())));
-		batches.setHeight("20em");
-		add(new H3("バッチ一覧（行を選ぶと詳細）"), batches);
+		batches.setSizeFull();
 
-		if (operator) {
-			add(rangeForm(), pullOutForm());
+		var bar = new HorizontalLayout(search, status, kindFilter, count);
+		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		bar.setWidthFull();
+		var box = new VerticalLayout(bar, new Span(getTranslation("mailings.list.hint")), batches);
+		box.setPadding(false);
+		box.setSizeFull();
+		box.setFlexGrow(1, batches);
+		return box;
+	}
+
+	/** Reads the list again (after a change elsewhere on the page). */
+	private void reload() {
+		loaded = mailings.batches(0, LIST_LIMIT);
+		list = batches.setItems(loaded);
+		list.addFilter(this::matches);
+		filter();
+	}
+
+	private boolean matches(BatchSummary b) {
+		String text = search.getValue() == null ? "" : search.getValue().strip();
+		return (status.getValue() == null || b.status() == status.getValue())
+				&& (kindFilter.getValue() == null || b.kind().equals(kindFilter.getValue().code()))
+				&& (text.isEmpty() || b.title().contains(text) || String.valueOf(b.id()).equals(text));
+	}
+
+	private void filter() {
+		if (list == null) {
+			return;
 		}
+		list.refreshAll();
+		int shown = list.getItemCount();
+		int total = loaded.size();
+		count.setText(shown == total ? getTranslation("mailings.list.count", total)
+				: getTranslation("mailings.list.count-filtered", shown, total));
 	}
 
 	private VerticalLayout createForm(MailingsProperties properties) {
 		Select<MailingKind> kind = new Select<>();
-		kind.setLabel("種類");
+		kind.setLabel(getTranslation("mailings.new.kind"));
 		kind.setItems(mailings.kinds());
 		kind.setItemLabelGenerator(k -> k.label() + "（" + k.clause() + "）");
 		kind.setId("mailing-kind");
 		kind.setWidth("24em");
-		TextField title = new TextField("バッチ名");
+		TextField title = new TextField(getTranslation("mailings.new.title"));
 		title.setId("mailing-title");
+		title.setPlaceholder(getTranslation("mailings.new.title-example"));
 		title.setWidth("20em");
-		IntegerField size = new IntegerField("束の通数");
+		IntegerField size = new IntegerField(getTranslation("mailings.new.bundle-size"));
 		size.setValue(properties.bundleSize());
 		size.setMin(1);
 		size.setMax(10_000);
 		size.setId("mailing-bundle-size");
-		TextArea targets = new TextArea("発注者の対象者リスト（宛名番号、1行に1件）");
+		TextArea targets = new TextArea(getTranslation("mailings.new.targets"));
 		targets.setId("mailing-targets");
 		targets.setWidth("22em");
-		targets.setHeight("8em");
-		TextArea cancelled = new TextArea("申出取消（宛名番号、1行に1件）");
+		targets.setHeight("10em");
+		TextArea cancelled = new TextArea(getTranslation("mailings.new.cancelled"));
 		cancelled.setId("mailing-cancelled");
 		cancelled.setWidth("22em");
-		cancelled.setHeight("8em");
-		kind.addValueChangeListener(e -> targets.setEnabled(e.getValue() == null
-				|| e.getValue().audience() == MailingKind.Audience.CITY_LIST));
-		Button create = new Button("バッチ作成", e -> {
-			try {
-				long id = mailings.create(new NewBatch(kind.getValue() == null ? "" : kind.getValue().code(),
-						title.getValue(), size.getValue() == null ? 0 : size.getValue(), lines(targets.getValue()),
-						lines(cancelled.getValue())), CHANNEL);
-				getUI().ifPresent(ui -> ui.navigate(MailingBatchView.class, id));
-			} catch (IllegalArgumentException ex) {
-				error(ex.getMessage());
-			}
+		cancelled.setHeight("10em");
+		kind.addValueChangeListener(e -> {
+			boolean list = e.getValue() == null || e.getValue().audience() == MailingKind.Audience.CITY_LIST;
+			targets.setEnabled(list);
+			targets.setHelperText(list ? null : getTranslation("mailings.new.targets-not-used"));
 		});
+		Button create = new Button(getTranslation("mailings.new.create"), e -> Notices.attempt(() -> mailings.create(
+				new NewBatch(kind.getValue() == null ? "" : kind.getValue().code(), title.getValue(),
+						size.getValue() == null ? 0 : size.getValue(), lines(targets.getValue()), lines(cancelled.getValue())),
+				CHANNEL)).ifPresent(id -> getUI().ifPresent(ui -> ui.navigate(MailingBatchView.class, id))));
 		create.setId("mailing-create");
 		create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		var row1 = new HorizontalLayout(kind, title, size, create);
 		row1.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-		var form = new VerticalLayout(new H3("新しいバッチ"), row1, new HorizontalLayout(targets, cancelled));
+		var form = new VerticalLayout(row1, new HorizontalLayout(targets, cancelled));
 		form.setPadding(false);
 		return form;
 	}
 
 	private VerticalLayout rangeForm() {
-		TextField first = new TextField("最初の引受番号");
+		TextField first = new TextField(getTranslation("mailings.ranges.first"));
 		first.setId("range-first");
 		first.setPlaceholder("123-45-67890-1");
-		TextField last = new TextField("最後の引受番号");
+		TextField last = new TextField(getTranslation("mailings.ranges.last"));
 		last.setId("range-last");
-		Button add = new Button("番号帯を登録", e -> {
-			try {
-				long left = mailings.addRegisteredRange(first.getValue(), last.getValue(), CHANNEL);
-				first.clear();
-				last.clear();
-				rangeLeft.setText("未使用の引受番号: " + left + " 件");
-				Notification.show("番号帯を登録しました", 3000, Notification.Position.BOTTOM_START)
-						.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-			} catch (IllegalArgumentException ex) {
-				error(ex.getMessage());
-			}
-		});
-		add.setId("range-add");
-		rangeLeft.setId("range-left");
-		rangeLeft.setText("未使用の引受番号: " + mailings.registeredNumbersLeft() + " 件");
-		var row = new HorizontalLayout(first, last, add, rangeLeft);
-		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-		var box = new VerticalLayout(new H3("簡易書留 引受番号帯（郵便局から受け取った番号）"), row);
-		box.setPadding(false);
-		return box;
-	}
-
-	private VerticalLayout pullOutForm() {
-		TextField number = new TextField("番号（宛名番号・申請書管理番号・引受番号、スキャン可）");
-		number.setId("pull-number");
-		number.setWidth("26em");
-		TextField reason = new TextField("理由");
-		reason.setId("pull-reason");
-		reason.setWidth("16em");
-		Runnable pull = () -> {
-			try {
-				var found = mailings.pullOut(number.getValue(), reason.getValue(), CHANNEL);
-				pulledHere.addAll(0, found);
-				pulledGrid.setItems(pulledHere);
-				PullOut p = found.get(0);
-				pullResult.setText((p.already() ? "引抜済: " : "引抜: ") + "バッチ " + p.batchId() + "「" + p.batchTitle()
-						+ "」 束 " + p.bundleNo() + " の " + p.bundleSeq() + " 通目" + (found.size() > 1 ? "（ほか "
-						+ (found.size() - 1) + " 件）" : ""));
-				number.clear();
-				number.focus();
-				batches.getDataProvider().refreshAll();
-			} catch (IllegalArgumentException ex) {
-				pullResult.setText(ex.getMessage());
-				error(ex.getMessage());
-			}
-		};
-		number.addKeyPressListener(Key.ENTER, e -> pull.run());
-		Button go = new Button("引抜", e -> pull.run());
-		go.setId("pull-go");
-		pullResult.setId("pull-result");
-
-		Upload upload = new Upload(UploadHandler.toTempFile((metadata, tmp) -> {
-			try (InputStream in = Files.newInputStream(tmp.toPath())) {
-				PullOutImport result = mailings.importPullOuts(metadata.fileName(), in, CHANNEL);
-				getUI().ifPresent(ui -> ui.access(() -> {
-					if (result.errors().isEmpty()) {
-						pulledHere.addAll(0, result.pulled());
-						pulledGrid.setItems(pulledHere);
-						pullResult.setText("引抜リスト取込: " + result.pulled().size() + " 通を引抜");
-						batches.getDataProvider().refreshAll();
-					} else {
-						pullResult.setText("引抜リストに不備があるため取り込んでいません: " + String.join(" / ", result.errors()));
-					}
+		Span left = new Span(getTranslation("mailings.ranges.left", mailings.registeredNumbersLeft()));
+		left.setId("range-left");
+		Button add = new Button(getTranslation("mailings.ranges.add"), e -> Notices.attempt(
+				() -> mailings.addRegisteredRange(first.getValue(), last.getValue(), CHANNEL)).ifPresent(n -> {
+					first.clear();
+					last.clear();
+					left.setText(getTranslation("mailings.ranges.left", n));
+					Notices.success(getTranslation("mailings.ranges.added"));
 				}));
-			} finally {
-				Files.deleteIfExists(tmp.toPath());
-			}
-		}));
-		upload.setId("pull-upload");
-		upload.setMaxFiles(1);
-		upload.setAcceptedFileTypes(".csv", ".xlsx");
-		upload.setUploadButton(new Button("引抜リスト（CSV・XLSX）を取込…"));
-		upload.setDropLabel(new Span("引抜リスト（1列目 番号、2列目 理由）をここにドロップ"));
-
-		pulledGrid.setId("pull-grid");
-		pulledGrid.addColumn(PullOut::number).setHeader("番号").setAutoWidth(true);
-		pulledGrid.addColumn(p -> p.batchId() + " " + p.batchTitle()).setHeader("バッチ").setAutoWidth(true);
-		pulledGrid.addColumn(PullOut::bundleNo).setHeader("束").setAutoWidth(true);
-		pulledGrid.addColumn(PullOut::bundleSeq).setHeader("束内順").setAutoWidth(true);
-		pulledGrid.addColumn(PullOut::subjectId).setHeader("宛名番号").setAutoWidth(true);
-		pulledGrid.addColumn(PullOut::reason).setHeader("理由").setAutoWidth(true);
-		pulledGrid.setHeight("12em");
-		var row = new HorizontalLayout(number, reason, go);
+		add.setId("range-add");
+		var row = new HorizontalLayout(first, last, add, left);
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-		var box = new VerticalLayout(new H3("引抜（第4章1(3)(4)）"), row, upload, pullResult, pulledGrid);
+		var box = new VerticalLayout(new Span(getTranslation("mailings.ranges.note")), row);
 		box.setPadding(false);
 		return box;
 	}
 
-	private static List<String> lines(String text) {
+	static List<String> lines(String text) {
 		return text == null ? List.of() : Arrays.stream(text.split("[\\r\\n,、]+")).map(String::strip)
 				.filter(s -> !s.isEmpty()).toList();
-	}
-
-	private static void error(String message) {
-		Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
 	}
 }

@@ -7,15 +7,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.ikiiki.desk.postal.CustomerBarcode;
 import jp.ikiiki.desk.postal.CustomerBarcodes;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/postal/customer-barcode} (issue 5 point 7). No subject data, so no audit; the address is never logged. */
+/**
+ * {@code GET /api/postal/customer-barcode}: the customer barcode of a postcode and an address. No subject data, so no
+ * audit; the address is never logged. Refusals are problem details from the application's one error handler.
+ */
 @RestController
 @RequestMapping("/api/postal")
 @Tag(name = "postal", description = "カスタマバーコード (Japan Post customer barcode)")
@@ -46,18 +46,10 @@ class CustomerBarcodeApi {
 			description = "Extracts the 住所表示番号 by Japan Post's rules and computes the check digit. An address the rules "
 					+ "cannot handle gives printable=false with a reason, never a wrong barcode.")
 	@ApiResponse(responseCode = "200", description = "the barcode data, or printable=false with the reason")
-	@ApiResponse(responseCode = "400", description = "the postcode is not 7 digits")
+	@ApiResponse(responseCode = "422", description = "the postcode is not 7 digits or the address is missing (field named)")
 	BarcodeResponse customerBarcode(
 			@Parameter(description = "郵便番号, 7 digits with or without hyphen") @RequestParam(required = false) String postcode,
 			@Parameter(description = "住所 and 方書 as printed") @RequestParam(required = false) String address) {
-		if (address == null || address.isBlank()) {
-			throw new IllegalArgumentException("住所 (address) を指定してください");
-		}
 		return BarcodeResponse.of(barcodes.compute(postcode, address));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 }

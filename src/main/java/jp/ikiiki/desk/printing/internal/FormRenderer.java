@@ -17,12 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import jp.ikiiki.desk.postal.Bar;
 import jp.ikiiki.desk.postal.CustomerBarcode;
+import jp.ikiiki.desk.postal.TownDictionary;
 import jp.ikiiki.desk.printing.MissingCustomerBarcode;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseFonts;
 import jp.ikiiki.desk.shared.JapaneseFonts.Face;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,12 +37,24 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * Writes the pages of a form from its layout: texts in the bundled fonts, 1D barcodes (ZXing), the customer barcode,
  * with the recorded decisions applied. Each thread parses the fonts once and loads them into every document it writes
- * (a parsed font must not be shared by threads writing at the same time). No personal data is logged or put into
- * exception messages: items are named by their position in the run.
+ * (a parsed font must not be shared by threads writing at the same time). An item that cannot be printed is refused
+ * before anything is written, with a {@link StateConflictException} naming the form, the item's position and its
+ * 宛名番号 for the operator (domain refusals are never logged); nothing personal is logged.
  */
 public final class FormRenderer {
 
 	private final ThreadLocal<Map<Face, TrueTypeFont>> fonts = ThreadLocal.withInitial(() -> new EnumMap<>(Face.class));
+	private final TownDictionary towns;
+
+	/** A renderer whose customer barcodes use the bundled postcode → 町域 dictionary. */
+	public FormRenderer() {
+		this(TownDictionary.bundled());
+	}
+
+	/** @param towns the postcode → 町域 dictionary the customer barcodes use */
+	public FormRenderer(TownDictionary towns) {
+		this.towns = towns;
+	}
 
 	/**
 	 * The fields that print characters they must not, per item, after the decisions.
@@ -81,8 +96,8 @@ public final class FormRenderer {
 	/**
 	 * Writes one PDF, one page per item. Everything is checked before the first byte is written.
 	 *
-	 * @throws IllegalArgumentException if an item lacks a required field or a barcode value cannot be encoded
-	 * @throws IllegalStateException    if any field has undecided characters
+	 * @throws StateConflictException if an item lacks a required field, a barcode value cannot be encoded or would not
+	 *                                fit the page, or a field has undecided characters
 	 */
 	public void render(FormLayout layout, List<PrintItem> items, DecisionSet decisions, OutputStream out)
 			throws IOException {
@@ -111,8 +126,8 @@ public final class FormRenderer {
 			for (String f : required) {
 				String v = item.fields().get(f);
 				if (v == null || v.isBlank()) {
-					throw new IllegalArgumentException("Item " + (i + 1) + " of " + items.size() + " for form "
-							+ layout.form() + ": required field '" + f + "' is missing or empty");
+					throw new StateConflictException(item(layout, i, items) + "に必要な項目「" + PrintFields.label(f)
+							+ "」がありません").with("field", f);
 				}
 			}
 			Map<String, String> v = new LinkedHashMap<>();
@@ -124,22 +139,22 @@ public final class FormRenderer {
 		List<UnprintableText> undecided = undecided(layout, items, decisions);
 		if (!undecided.isEmpty()) {
 			long people = undecided.stream().map(UnprintableText::subjectId).distinct().count();
-			throw new IllegalStateException(undecided.size() + " field(s) of " + people
-					+ " item(s) have characters that must not be printed as they are and no decision yet (form "
-					+ layout.form() + "); nothing was written");
+			throw new StateConflictException("帳票「" + layout.title() + "」の " + people + " 人 " + undecided.size()
+					+ " 項目に、市の判断（外字・カナ表記）が済んでいない文字があります。何も作成していません");
 		}
 		for (int i = 0; i < items.size(); i++) {
+			int index = i;
 			for (FormLayout.Barcode b : layout.barcodes()) {
 				String v = values.get(i).get(b.field());
 				if (v == null || v.isBlank()) {
 					continue;
 				}
-				BitMatrix m = encode(b, v, i, items.size(), layout.form());
+				BitMatrix m = encode(b, v, () -> item(layout, index, items));
 				double right = b.xMm() + m.getWidth() * b.moduleWidthMm();
 				if (right > layout.page().widthMm()) {
-					throw new IllegalArgumentException("Item " + (i + 1) + " of " + items.size() + " for form "
-							+ layout.form() + ": the " + b.field() + " barcode would reach " + String.format("%.1f", right)
-							+ " mm, off the page (" + layout.page().widthMm() + " mm)");
+					throw new StateConflictException(item(layout, i, items) + "の「" + PrintFields.label(b.field())
+							+ "」はバーコードにすると " + String.format("%.1f", right) + " mm に達し、用紙（幅 "
+							+ layout.page().widthMm() + " mm）に収まりません");
 				}
 			}
 		}
@@ -178,7 +193,7 @@ public final class FormRenderer {
 			if (v == null || v.isBlank()) {
 				continue;
 			}
-			BitMatrix m = encode(b, v, 0, 1, layout.form());
+			BitMatrix m = encode(b, v, () -> "帳票「" + layout.title() + "」");
 			float module = Units.mmToPt(b.moduleWidthMm());
 			float x0 = Units.mmToPt(b.xMm());
 			float h = Units.mmToPt(b.heightMm());
@@ -293,33 +308,40 @@ public final class FormRenderer {
 	}
 
 	/** The bars of a barcode, one row, no quiet zone (the layout leaves the room). */
-	static BitMatrix encode(FormLayout.Barcode b, String value, int index, int count, String form) {
+	static BitMatrix encode(FormLayout.Barcode b, String value, java.util.function.Supplier<String> which) {
 		String content = b.stripHyphens() ? value.replace("-", "") : value;
 		try {
 			return new MultiFormatWriter().encode(content, BarcodeFormat.valueOf(b.symbology()), 1, 1,
 					Map.of(EncodeHintType.MARGIN, 0));
 		}
 		catch (WriterException | IllegalArgumentException e) {
-			throw new IllegalArgumentException("Item " + (index + 1) + " of " + count + " for form " + form + ": field '"
-					+ b.field() + "' cannot be encoded as " + b.symbology() + " (" + e.getMessage() + ")");
+			// ZXing says why in English with the value; the operator gets the field and the symbology.
+			throw new StateConflictException(which.get() + "の「" + PrintFields.label(b.field()) + "」は "
+					+ b.symbology() + " のバーコードにできない文字を含んでいます");
 		}
 	}
 
-	private static CustomerBarcode customerBarcode(FormLayout layout, PrintItem item) {
+	/** How a refusal names an item: the form, its position in the run and its 宛名番号. */
+	private static String item(FormLayout layout, int index, List<PrintItem> items) {
+		String subject = items.get(index).subjectId();
+		return "帳票「" + layout.title() + "」の " + (index + 1) + " 件目" + (subject == null ? "" : "（宛名番号 " + subject + "）");
+	}
+
+	private CustomerBarcode customerBarcode(FormLayout layout, PrintItem item) {
 		return layout.customerBarcode() == null ? null : customerBarcode(item);
 	}
 
 	/** The item's customer barcode, or a not printable one with the reason. */
-	static CustomerBarcode customerBarcode(PrintItem item) {
+	CustomerBarcode customerBarcode(PrintItem item) {
 		String postcode = item.fields().get(PrintFields.POSTCODE);
 		String address = item.fields().getOrDefault(PrintFields.ADDRESS, "");
 		String extra = item.fields().get(PrintFields.ADDRESS_EXTRA);
 		String full = extra == null || extra.isBlank() ? address : address + "　" + extra;
 		try {
-			return CustomerBarcode.of(postcode, full);
+			return CustomerBarcode.of(postcode, full, towns);
 		}
-		catch (IllegalArgumentException e) {
-			return new CustomerBarcode(false, null, List.of(), null, e.getMessage());
+		catch (InvalidInputException e) {
+			return new CustomerBarcode(false, null, List.of(), null, e.reason());
 		}
 	}
 

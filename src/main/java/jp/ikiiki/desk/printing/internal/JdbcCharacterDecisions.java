@@ -9,6 +9,7 @@ import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.printing.CharacterDecision;
 import jp.ikiiki.desk.printing.CharacterDecisions;
 import jp.ikiiki.desk.printing.PrintFields;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseFonts.Face;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,25 +33,25 @@ class JdbcCharacterDecisions implements CharacterDecisions {
 	@Transactional
 	public CharacterDecision record(CharacterDecision d, String channel) {
 		if (d.field() == null || !d.field().equals("*") && !PrintFields.ALL.contains(d.field())) {
-			throw new IllegalArgumentException("項目名が不正です: " + d.field());
+			throw new InvalidInputException("項目", "項目名が不正です: " + d.field());
 		}
 		if (d.kind() == null) {
-			throw new IllegalArgumentException("判断の種類（置換またはカナ表記）を指定してください");
+			throw new InvalidInputException("判断", "判断の種類（置換またはカナ表記）を指定してください");
 		}
 		String subject = d.subjectId() == null || d.subjectId().isBlank() ? null : d.subjectId().strip();
 		String original = "";
 		String replacement = null;
 		if (d.kind() == CharacterDecision.Kind.REPLACE) {
 			if (d.original() == null || Printability.characters(d.original()).size() != 1) {
-				throw new IllegalArgumentException("置換する文字は1文字で指定してください");
+				throw new InvalidInputException("文字", "置換する文字は1文字で指定してください");
 			}
 			if (d.replacement() == null) {
-				throw new IllegalArgumentException("置換後の文字を指定してください（空欄にする場合は空文字）");
+				throw new InvalidInputException("置換後の文字", "置換後の文字を指定してください（空欄にする場合は空文字）");
 			}
 			List<String> bad = Printability.offending(d.replacement(),
 					List.of(cmap(Face.MINCHO), cmap(Face.GOTHIC)));
 			if (!bad.isEmpty()) {
-				throw new IllegalArgumentException("置換後の文字も印字できません: " + String.join(" ", bad));
+				throw new InvalidInputException("置換後の文字", "置換後の文字も印字できません: " + String.join(" ", bad));
 			}
 			original = d.original();
 			replacement = d.replacement();

@@ -54,6 +54,15 @@ class PrintFileService implements PrintFiles {
 		return layouts.forms();
 	}
 
+	@Override
+	public java.util.Map<String, String> formTitles() {
+		var titles = new java.util.LinkedHashMap<String, String>();
+		for (String form : layouts.forms()) {
+			titles.put(form, layouts.get(form).title());
+		}
+		return titles;
+	}
+
 	private DecisionSet decisionsFor(List<PrintItem> items) {
 		return DecisionSet.of(decisions.applying(items.stream().map(PrintItem::subjectId).toList()));
 	}

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
@@ -17,7 +16,10 @@ import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.PrintSamples;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import org.springframework.stereotype.Service;
@@ -45,16 +47,17 @@ class PrintSampleService implements PrintSamples {
 	@Override
 	public byte[] sample(String form, String addressNumber, Map<String, String> given, String channel) {
 		FormLayout layout = layouts.find(form)
-				.orElseThrow(() -> new NoSuchElementException("帳票 " + form + " はありません（" + String.join(", ",
+				.orElseThrow(() -> new NotFoundException("帳票 " + form + " はありません（" + String.join(", ",
 						layouts.forms()) + "）"));
 		PrintItem item = item(addressNumber, given, channel)
-				.orElseThrow(() -> new NoSuchElementException("宛名番号 " + addressNumber + " の対象者はいません"));
+				.orElseThrow(() -> new NotFoundException("宛名番号 " + addressNumber + " の対象者はいません"));
 		for (String f : layout.requiredFields()) {
 			String v = item.fields().get(f);
 			if (v == null || v.isBlank()) {
-				throw new IllegalArgumentException(CALLER_FIELDS.contains(f)
-						? "この帳票には " + f + " が必要です。パラメータ " + f + " で指定してください"
-						: "この対象者には帳票に必要な " + f + " がありません");
+				if (CALLER_FIELDS.contains(f)) {
+					throw new InvalidInputException(f, "この帳票には " + f + " が必要です。パラメータ " + f + " で指定してください");
+				}
+				throw new StateConflictException("この対象者のデータには、帳票に必要な " + f + " がありません");
 			}
 		}
 		List<UnprintableText> undecided = printFiles.undecided(form, List.of(item));
@@ -77,7 +80,8 @@ class PrintSampleService implements PrintSamples {
 	public Optional<PrintItem> item(String addressNumber, Map<String, String> given, String channel) {
 		for (String key : given.keySet()) {
 			if (!CALLER_FIELDS.contains(key)) {
-				throw new IllegalArgumentException("指定できない項目です: " + key);
+				throw new InvalidInputException(key, "指定できない項目です: " + key + "（指定できるのは "
+						+ String.join(", ", CALLER_FIELDS) + "）");
 			}
 		}
 		return subjects.find(addressNumber, channel).map(s -> new PrintItem(s.addressNumber(), fields(s, given)));
@@ -116,19 +120,19 @@ class PrintSampleService implements PrintSamples {
 		return switch (field) {
 			case PrintFields.MARK -> {
 				if (!v.equals(PrintFields.MARK_REISSUE) && !v.equals(PrintFields.MARK_ADDITIONAL)) {
-					throw new IllegalArgumentException("mark は「再発行」か「追加分」です");
+					throw new InvalidInputException(field, "mark は「再発行」か「追加分」です");
 				}
 				yield v;
 			}
 			case PrintFields.AMOUNT -> {
 				if (!v.replace(",", "").matches("[0-9]{1,9}")) {
-					throw new IllegalArgumentException("amount は金額（円、数字）で指定してください");
+					throw new InvalidInputException(field, "amount は金額（円、数字）で指定してください");
 				}
 				yield String.format("%,d", Long.parseLong(v.replace(",", "")));
 			}
 			case PrintFields.REGISTERED_MAIL_NUMBER -> {
 				if (!v.matches("[0-9][0-9-]{6,18}[0-9]")) {
-					throw new IllegalArgumentException("registeredMailNumber は数字とハイフンで指定してください");
+					throw new InvalidInputException(field, "registeredMailNumber は数字とハイフンで指定してください");
 				}
 				yield v;
 			}

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.printing.internal;
 
+import jp.ikiiki.desk.postal.TownDictionary;
 import jp.ikiiki.desk.printing.PrintingProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ class PrintingConfiguration {
 	}
 
 	@Bean
-	FormRenderer formRenderer() {
-		return new FormRenderer();
+	FormRenderer formRenderer(TownDictionary towns) {
+		return new FormRenderer(towns);
 	}
 }

@@ -9,25 +9,26 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.printing.CharacterDecision;
 import jp.ikiiki.desk.printing.CharacterDecisions;
+import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintFiles;
 import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.PrintSamples;
@@ -36,28 +37,33 @@ import jp.ikiiki.desk.printing.UnprintableText;
 /**
  * 外字判断 (第3章1): for a form and a selection of people (宛名番号, one per line), the fields that would print ・ ■ 〓 or
  * a character the form's font lacks; the operator records the city's decision per person and field — replace the
- * character, or print the kana form — and the list is checked again.
+ * character, or print the kana form — and the list is checked again. Forms and fields are shown by their Japanese
+ * names.
  */
 @Route("printing/characters")
-@PageTitle("外字判断 | いきいきデスク")
 @Menu(order = 40, title = "外字判断")
 @RolesAllowed("OPERATOR")
-class CharacterDecisionView extends VerticalLayout {
+class CharacterDecisionView extends VerticalLayout implements HasDynamicTitle {
 
 	private static final String CHANNEL = "画面:外字判断";
+
+	/** What the operator records for a character. */
+	enum Choice {
+		REPLACE, KANA
+	}
 
 	private final PrintFiles printFiles;
 	private final PrintSamples samples;
 	private final CharacterDecisions decisions;
 
-	private final ComboBox<String> form = new ComboBox<>("帳票");
-	private final TextArea numbers = new TextArea("宛名番号（1行に1件）");
+	private final ComboBox<String> form = new ComboBox<>();
+	private final TextArea numbers = new TextArea();
 	private final Span summary = new Span();
 	private final Grid<Row> grid = new Grid<>(Row.class, false);
-	private final RadioButtonGroup<String> kind = new RadioButtonGroup<>("判断");
-	private final TextField replacement = new TextField("置換後の文字");
-	private final Checkbox everyone = new Checkbox("全員に適用（この文字はどの対象者でも置換）");
-	private final TextField note = new TextField("市の指示（担当・日付など）");
+	private final RadioButtonGroup<Choice> kind = new RadioButtonGroup<>();
+	private final TextField replacement = new TextField();
+	private final Checkbox everyone = new Checkbox();
+	private final TextField note = new TextField();
 
 	/** One offending character of one field of one person. */
 	record Row(String subjectId, String field, String text, String character) {
@@ -72,42 +78,64 @@ class CharacterDecisionView extends VerticalLayout {
 		this.samples = samples;
 		this.decisions = decisions;
 		setSizeFull();
-		add(new H2("外字判断"));
-		add(new Paragraph("送付物に「・」「■」「〓」や印字できない文字が入る項目を一覧にします。市の判断（外字への置換またはカナ表記）を"
-				+ "対象者ごとに記録してください。判断がすべて記録されるまで印刷は開始できません。"));
+		var heading = new H2(getTranslation("printing.characters.heading"));
+		heading.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+		add(heading, new Paragraph(getTranslation("printing.characters.intro")));
 		form.setId("characters-form");
 		numbers.setId("characters-numbers");
 		summary.setId("characters-summary");
 		grid.setId("characters-grid");
 		replacement.setId("characters-replacement");
-		form.setItems(printFiles.forms());
-		form.setValue("cover-letter");
+		Map<String, String> titles = printFiles.formTitles();
+		form.setLabel(getTranslation("printing.characters.form"));
+		form.setItems(titles.keySet());
+		form.setItemLabelGenerator(f -> titles.getOrDefault(f, f));
+		form.setValue(titles.containsKey("cover-letter") ? "cover-letter" : titles.keySet().stream().findFirst().orElse(null));
+		form.setWidth("22em");
+		numbers.setLabel(getTranslation("printing.characters.numbers"));
 		numbers.setWidth("24em");
-		numbers.setHeight("8em");
-		Button check = new Button("確認", e -> refresh());
+		numbers.setHeight("7em");
+		Button check = new Button(getTranslation("printing.characters.check"), e -> refresh());
 		check.setId("characters-check");
 		check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		HorizontalLayout top = new HorizontalLayout(form, numbers, check);
 		top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
 		add(top, summary);
 
-		grid.addColumn(Row::subjectId).setHeader("宛名番号").setAutoWidth(true);
-		grid.addColumn(Row::field).setHeader("項目").setAutoWidth(true);
-		grid.addColumn(Row::text).setHeader("印字される値").setFlexGrow(1);
-		grid.addColumn(Row::character).setHeader("文字").setAutoWidth(true);
-		grid.addColumn(Row::codePoints).setHeader("コード").setAutoWidth(true);
+		grid.addColumn(Row::subjectId).setHeader(getTranslation("printing.characters.col.subject"))
+				.setComparator(Row::subjectId).setWidth("9rem").setFlexGrow(0);
+		grid.addColumn(r -> PrintFields.label(r.field())).setHeader(getTranslation("printing.characters.col.field"))
+				.setComparator(Comparator.comparing(r -> PrintFields.label(r.field()))).setWidth("9rem").setFlexGrow(0);
+		grid.addColumn(Row::text).setHeader(getTranslation("printing.characters.col.text")).setFlexGrow(1);
+		grid.addColumn(Row::character).setHeader(getTranslation("printing.characters.col.character"))
+				.setComparator(Row::character).setWidth("4rem").setFlexGrow(0);
+		grid.addColumn(Row::codePoints).setHeader(getTranslation("printing.characters.col.code")).setWidth("9rem")
+				.setFlexGrow(0);
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.setHeight("20em");
+		grid.setEmptyStateText(getTranslation("printing.characters.empty"));
+		grid.setSizeFull();
 		add(grid);
+		setFlexGrow(1, grid);
 
-		kind.setItems("置換", "カナ表記");
-		kind.setValue("置換");
-		kind.addValueChangeListener(e -> replacement.setEnabled("置換".equals(e.getValue())));
-		Button record = new Button("判断を記録", e -> record());
+		kind.setLabel(getTranslation("printing.characters.decision"));
+		kind.setItems(Choice.values());
+		kind.setItemLabelGenerator(c -> c == Choice.REPLACE ? getTranslation("printing.characters.replace")
+				: getTranslation("printing.characters.kana"));
+		kind.setValue(Choice.REPLACE);
+		kind.addValueChangeListener(e -> replacement.setEnabled(e.getValue() == Choice.REPLACE));
+		replacement.setLabel(getTranslation("printing.characters.replacement"));
+		everyone.setLabel(getTranslation("printing.characters.everyone"));
+		note.setLabel(getTranslation("printing.characters.note"));
+		Button record = new Button(getTranslation("printing.characters.record"), e -> record());
 		record.setId("characters-record");
 		HorizontalLayout decide = new HorizontalLayout(kind, replacement, everyone, note, record);
 		decide.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
 		add(decide);
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("printing.characters.page-title");
 	}
 
 	private List<String> selection() {
@@ -116,13 +144,19 @@ class CharacterDecisionView extends VerticalLayout {
 
 	private void refresh() {
 		if (form.getValue() == null) {
+			Notices.error(getTranslation("printing.characters.choose-form"));
 			return;
 		}
 		List<PrintItem> items = new ArrayList<>();
 		List<String> unknown = new ArrayList<>();
-		for (String n : selection()) {
-			Optional<PrintItem> item = samples.item(n, Map.of(), CHANNEL);
-			item.ifPresentOrElse(items::add, () -> unknown.add(n));
+		boolean read = Notices.attempt(() -> {
+			for (String n : selection()) {
+				Optional<PrintItem> item = samples.item(n, Map.of(), CHANNEL);
+				item.ifPresentOrElse(items::add, () -> unknown.add(n));
+			}
+		}, null);
+		if (!read) {
+			return;
 		}
 		List<Row> rows = new ArrayList<>();
 		for (UnprintableText u : printFiles.undecided(form.getValue(), items)) {
@@ -131,29 +165,24 @@ class CharacterDecisionView extends VerticalLayout {
 			}
 		}
 		grid.setItems(rows);
-		summary.setText(items.size() + "人を確認: 未判断 " + rows.size() + "件"
-				+ (unknown.isEmpty() ? "" : "／該当なしの宛名番号: " + String.join(", ", unknown)));
+		summary.setText(getTranslation("printing.characters.summary", items.size(), rows.size())
+				+ (unknown.isEmpty() ? "" : getTranslation("printing.characters.unknown", String.join(", ", unknown))));
 	}
 
 	private void record() {
 		Row row = grid.asSingleSelect().getValue();
 		if (row == null) {
-			Notification.show("一覧から行を選んでください");
+			Notices.error(getTranslation("printing.characters.choose-row"));
 			return;
 		}
 		String subject = everyone.getValue() ? null : row.subjectId();
-		CharacterDecision d = "カナ表記".equals(kind.getValue())
+		CharacterDecision d = kind.getValue() == Choice.KANA
 				? CharacterDecision.kana(subject, row.field(), note.getValue())
 				: CharacterDecision.replace(subject, everyone.getValue() ? "*" : row.field(), row.character(),
 						replacement.getValue(), note.getValue());
-		try {
-			decisions.record(d, CHANNEL);
-			Notification.show("記録しました").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+		if (Notices.attempt(() -> decisions.record(d, CHANNEL), getTranslation("printing.characters.recorded"))) {
 			replacement.clear();
 			refresh();
-		}
-		catch (IllegalArgumentException e) {
-			Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
 		}
 	}
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PullOutFileTest {
@@ -37,6 +38,6 @@ class PullOutFileTest {
 	@Test
 	void a_file_that_is_not_xlsx_is_a_clear_message() {
 		assertThatThrownBy(() -> PullOutFile.read("x.xlsx", new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XLSX");
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("XLSX");
 	}
 }

@@ -3,6 +3,8 @@ package jp.ikiiki.desk.mailings.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.junit.jupiter.api.Test;
 
 class RegisteredNumberTest {
@@ -41,10 +43,10 @@ class RegisteredNumberTest {
 	@Test
 	void a_wrong_check_digit_or_a_malformed_number_is_refused_with_a_message() {
 		assertThatThrownBy(() -> RegisteredNumber.parseBase("131-12-38385-3"))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("チェックデジット").hasMessageContaining("2");
-		assertThatThrownBy(() -> RegisteredNumber.parseBase("12345")).isInstanceOf(IllegalArgumentException.class)
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("チェックデジット").hasMessageContaining("2");
+		assertThatThrownBy(() -> RegisteredNumber.parseBase("12345")).isInstanceOf(InvalidInputException.class)
 				.hasMessageContaining("10桁");
-		assertThatThrownBy(() -> RegisteredNumber.parseBase("131123838A")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RegisteredNumber.parseBase("131123838A")).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
@@ -58,7 +60,7 @@ class RegisteredNumberTest {
 	@Test
 	void running_out_of_numbers_is_an_error_and_takes_nothing() {
 		var ranges = java.util.List.of(new RegisteredNumber.Range(1, 100, 102));
-		assertThatThrownBy(() -> RegisteredNumber.allocate(ranges, 4)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> RegisteredNumber.allocate(ranges, 4)).isInstanceOf(StateConflictException.class)
 				.hasMessageContaining("必要 4 件、残り 3 件");
 		assertThat(RegisteredNumber.allocate(ranges, 3).bases()).containsExactly(100L, 101L, 102L);
 		assertThat(RegisteredNumber.allocate(java.util.List.of(new RegisteredNumber.Range(1, 103, 102)), 0).bases()).isEmpty();

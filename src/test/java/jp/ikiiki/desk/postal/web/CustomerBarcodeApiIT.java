@@ -3,6 +3,7 @@ package jp.ikiiki.desk.postal.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * {@code GET /api/postal/customer-barcode} (issue 5 point 7). The user is set per request: the API chain is stateless.
+ * {@code GET /api/postal/customer-barcode}. The user is set per request: the API chain is stateless.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -55,16 +56,28 @@ class CustomerBarcodeApiIT {
 	}
 
 	@Test
-	void a_bad_or_missing_postcode_is_a_bad_request_in_japanese() throws Exception {
+	void a_bad_or_missing_postcode_or_address_is_refused_in_japanese_naming_the_field() throws Exception {
 		mvc.perform(get(URL).with(user("op").roles("OPERATOR")).param("postcode", "263-002").param("address", ADDRESS))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("郵便番号は7けたの数字")));
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail").value(containsString("郵便番号は7けたの数字")))
+				.andExpect(jsonPath("$.field").value("郵便番号"));
 		mvc.perform(get(URL).with(user("op").roles("OPERATOR")).param("address", ADDRESS))
-				.andExpect(status().isBadRequest())
+				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.detail").value(containsString("郵便番号")));
 		mvc.perform(get(URL).with(user("op").roles("OPERATOR")).param("postcode", "263-0023"))
-				.andExpect(status().isBadRequest())
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("address"))
 				.andExpect(jsonPath("$.detail").value(containsString("住所")));
+	}
+
+	@Test
+	void a_town_named_with_numerals_gets_its_barcode_through_the_dictionary() throws Exception {
+		mvc.perform(get(URL).with(user("op").roles("OPERATOR")).param("postcode", "730-0013")
+				.param("address", "広島市中区八丁堀5-7"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.printable").value(true))
+				.andExpect(jsonPath("$.data").value("73000135-7"));
 	}
 
 	@Test

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Booklet covers for the contract's 188,700 subjects (issue 5 benchmark), streamed into one PDF per bundle of 1,000,
+ * Booklet covers for the contract's 188,700 subjects (第3章2: 18万8,700件), streamed into one PDF per bundle of 1,000,
  * on every core (one parsed font per thread): the application's path (layout from data, unprintable-character check,
  * decisions applied, barcode encoded and checked, then drawn) next to plain PDFBox writing the same pages at fixed
  * positions with no application logic, in the same run. Prints pages/s and peak heap (the heap pools' peak usage, reset
@@ -225,24 +225,27 @@ class BookletCoverBenchmark {
 			try (PDDocument doc = new PDDocument()) {
 				PDType0Font gothic = JapaneseFonts.load(doc, fonts.get().get(Face.GOTHIC));
 				PDType0Font mincho = JapaneseFonts.load(doc, fonts.get().get(Face.MINCHO));
-				PDRectangle a6 = new PDRectangle(Units.mmToPt(105), Units.mmToPt(148));
-				float h = a6.getHeight();
+				// The booklet is B6 (第2章1(1)ア): the same positions as forms/booklet-cover.json, fixed.
+				PDRectangle b6 = new PDRectangle(Units.mmToPt(128), Units.mmToPt(182));
+				float h = b6.getHeight();
 				for (PrintItem item : items) {
-					PDPage page = new PDPage(a6);
+					PDPage page = new PDPage(b6);
 					doc.addPage(page);
 					try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-						text(cs, gothic, 15, 22, h - 95, "高齢者いきいき活動ポイント手帳");
-						text(cs, gothic, 11, 133, h - 125, "広島市");
-						text(cs, gothic, 9, 34, h - 268, "氏名");
-						text(cs, mincho, 16, 62, h - 270, item.fields().get(PrintFields.NAME).replace("髙", "高"));
-						text(cs, gothic, 9, 34, h - 315, "申請書管理番号　" + item.fields().get(PrintFields.APPLICATION_NUMBER));
+						text(cs, gothic, 18, Units.mmToPt(10), h - Units.mmToPt(44), "高齢者いきいき活動ポイント手帳");
+						text(cs, gothic, 13, Units.mmToPt(58), h - Units.mmToPt(54), "広島市");
+						text(cs, gothic, 10, Units.mmToPt(14), h - Units.mmToPt(117), "氏名");
+						text(cs, mincho, 20, Units.mmToPt(27), h - Units.mmToPt(117),
+								item.fields().get(PrintFields.NAME).replace("髙", "高"));
+						text(cs, gothic, 10, Units.mmToPt(14), h - Units.mmToPt(135),
+								"申請書管理番号　" + item.fields().get(PrintFields.APPLICATION_NUMBER));
 						String mark = item.fields().get(PrintFields.MARK);
 						if (mark != null) {
-							text(cs, gothic, 14, 230, h - 35, mark);
+							text(cs, gothic, 16, Units.mmToPt(106), h - Units.mmToPt(15), mark);
 						}
-						cs.setLineWidth(0.85f);
-						cs.moveTo(28, h - 283);
-						cs.lineTo(269, h - 283);
+						cs.setLineWidth(Units.mmToPt(0.3));
+						cs.moveTo(Units.mmToPt(12), h - Units.mmToPt(123));
+						cs.lineTo(Units.mmToPt(116), h - Units.mmToPt(123));
 						cs.stroke();
 						BitMatrix m = new MultiFormatWriter().encode(item.fields().get(PrintFields.APPLICATION_NUMBER),
 								BarcodeFormat.CODE_128, 1, 1, Map.of(EncodeHintType.MARGIN, 0));
@@ -253,7 +256,8 @@ class BookletCoverBenchmark {
 								x++;
 							}
 							if (x > s) {
-								cs.addRect(34 + s * module, h - 349, (x - s) * module, 28.35f);
+								cs.addRect(Units.mmToPt(14) + s * module, h - Units.mmToPt(150), (x - s) * module,
+										Units.mmToPt(12));
 							}
 						}
 						cs.fill();

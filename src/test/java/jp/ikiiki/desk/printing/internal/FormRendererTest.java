@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.ikiiki.desk.printing.MissingCustomerBarcode;
 import jp.ikiiki.desk.printing.PrintItem;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -25,23 +26,24 @@ class FormRendererTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThatThrownBy(() -> renderer.render(layouts.get("cover-letter"),
 				List.of(RenderedPagesTest.sample("cover-letter"), new PrintItem("2", f)), DecisionSet.NONE, out))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("nothing was written")
-				.hasMessageNotContaining("山");
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("何も作成していません")
+				.hasMessageContaining("1 人 1 項目").hasMessageNotContaining("山");
 		assertThat(out.size()).isZero();
 	}
 
 	@Test
-	void a_missing_required_field_or_a_value_the_symbology_cannot_hold_is_refused_by_item_position() {
+	void a_missing_required_field_or_a_value_the_symbology_cannot_hold_is_refused_naming_the_item_and_field() {
 		Map<String, String> f = new HashMap<>(RenderedPagesTest.sample("cover-letter").fields());
 		f.remove("applicationNumber");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThatThrownBy(() -> renderer.render(layouts.get("cover-letter"), List.of(new PrintItem("1", f)),
-				DecisionSet.NONE, out)).hasMessageContaining("Item 1 of 1")
-				.hasMessageContaining("'applicationNumber'");
+				DecisionSet.NONE, out)).isInstanceOf(StateConflictException.class)
+				.hasMessageContaining("1 件目（宛名番号 1）").hasMessageContaining("「申請書管理番号」");
 		Map<String, String> g = new HashMap<>(RenderedPagesTest.sample("grant-notice").fields());
 		g.put("registeredMailNumber", "12X-45");
 		assertThatThrownBy(() -> renderer.render(layouts.get("grant-notice"), List.of(new PrintItem("1", g)),
-				DecisionSet.NONE, out)).hasMessageContaining("cannot be encoded as CODABAR");
+				DecisionSet.NONE, out)).isInstanceOf(StateConflictException.class)
+				.hasMessageContaining("「郵便局引受番号」").hasMessageContaining("CODABAR");
 		assertThat(out.size()).isZero();
 	}
 
@@ -52,7 +54,8 @@ class FormRendererTest {
 		renderer.render(layouts.get("booklet-cover"), List.of(item, item, item), DecisionSet.NONE, out);
 		try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
 			assertThat(doc.getNumberOfPages()).isEqualTo(3);
-			assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(Units.mmToPt(105), org.assertj.core.api.Assertions.within(0.01f));
+			assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(Units.mmToPt(128), org.assertj.core.api.Assertions.within(0.01f));
+			assertThat(doc.getPage(0).getMediaBox().getHeight()).isCloseTo(Units.mmToPt(182), org.assertj.core.api.Assertions.within(0.01f));
 		}
 	}
 

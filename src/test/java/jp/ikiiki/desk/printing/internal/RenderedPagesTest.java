@@ -96,7 +96,7 @@ class RenderedPagesTest {
 			assertThat(decode(page, b)).as(form + " " + b.field()).isEqualTo(expected);
 		}
 		if (layout.customerBarcode() != null) {
-			CustomerBarcode expected = FormRenderer.customerBarcode(item);
+			CustomerBarcode expected = renderer.customerBarcode(item);
 			assertThat(expected.printable()).isTrue();
 			assertThat(readCustomerBarcode(page, layout.customerBarcode())).as(form + " customer barcode")
 					.isEqualTo(expected.bars());

@@ -37,7 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * {@code GET /api/forms/{form}/sample.pdf} (issue 5 point 7), with the subjects look-up replaced: roles, 404 for an
+ * {@code GET /api/forms/{form}/sample.pdf} with the subjects look-up replaced: roles, 404 for an
  * unknown form or subject, 400 for a value the form needs and nobody gave, 409 with the list while characters await a
  * decision, and the decision recorded through the public service taking effect.
  */
@@ -89,8 +89,10 @@ class FormSampleApiIT {
 	void a_grant_notice_takes_what_the_data_lacks_from_the_parameters_and_says_what_is_missing() throws Exception {
 		mvc.perform(get("/api/forms/grant-notice/sample.pdf").with(user("op").roles("OPERATOR"))
 				.param("subject", "9900000001").param("registeredMailNumber", "123-45-67890-5"))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("ticketType")));
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.detail").value(containsString("ticketType")))
+				.andExpect(jsonPath("$.field").value("ticketType"))
+				.andExpect(jsonPath("$.title").value("内容を受け付けられません"));
 		byte[] pdf = mvc.perform(get("/api/forms/grant-notice/sample.pdf").with(user("op").roles("OPERATOR"))
 				.param("subject", "9900000001").param("registeredMailNumber", "123-45-67890-5")
 				.param("ticketType", "タクシー券").param("amount", "12000"))
@@ -101,7 +103,8 @@ class FormSampleApiIT {
 		}
 		mvc.perform(get("/api/forms/grant-notice/sample.pdf").with(user("op").roles("OPERATOR"))
 				.param("subject", "9900000001").param("amount", "たくさん"))
-				.andExpect(status().isBadRequest());
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("amount"));
 	}
 
 	@Test
@@ -121,6 +124,7 @@ class FormSampleApiIT {
 		mvc.perform(get("/api/forms/cover-letter/sample.pdf").with(user("op").roles("OPERATOR"))
 				.param("subject", "9900000002"))
 				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value(containsString("外字判断")))
 				.andExpect(jsonPath("$.undecided[0].subjectId").value("9900000002"))
 				.andExpect(jsonPath("$.undecided[0].field").value("name"))
 				.andExpect(jsonPath("$.undecided[0].characters[0]").value("■"));
@@ -167,7 +171,7 @@ class FormSampleApiIT {
 						assertThat(d.decidedBy()).isEqualTo("op");
 					});
 			assertThatThrownBy(() -> decisions.record(CharacterDecision.replace("1", "nmae", "■", "x", null), "テスト"))
-					.isInstanceOf(IllegalArgumentException.class);
+					.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class);
 			assertThatThrownBy(() -> decisions.record(CharacterDecision.replace("1", "name", "■", "■", null), "テスト"))
 					.hasMessageContaining("置換後の文字も印字できません");
 			SecurityContextHolder.getContext()

@@ -1,0 +1,207 @@
+package jp.ikiiki.desk.mailings.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.BatchStateException;
+import jp.ikiiki.desk.mailings.BatchStatus;
+import jp.ikiiki.desk.mailings.BatchSummary;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.mailings.NewBatch;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The batch rows ({@code mailing_batch}): creation, summaries with their counts, and every change of status. A
+ * status is written only through {@link #transition}, which checks the action against {@link BatchStatus} and
+ * updates with the statuses the action may start from in its condition, so two operators acting on one batch at once
+ * cannot both succeed.
+ */
+@Component
+class BatchStore {
+
+	/** A batch as the other parts of the module work on it. */
+	record Batch(long id, MailingKind kind, BatchStatus status, int bundleSize, List<String> targets,
+			Set<String> cancelled, String title, LocalDate printedOn) {
+
+		/** @throws BatchStateException if the batch's status does not allow the action */
+		void check(BatchStatus.Action action) {
+			status.check(id, action);
+		}
+	}
+
+	private static final String SUMMARY = """
+			select b.*,
+			  (select count(*) from mailing_envelope e where e.batch_id = b.id and e.pulled_at is null) as envelopes,
+			  (select count(*) from mailing_envelope e where e.batch_id = b.id and e.pulled_at is not null) as pulled,
+			  (select count(*) from mailing_exclusion x where x.batch_id = b.id) as excluded,
+			  (select count(*) from mailing_bundle u where u.batch_id = b.id) as bundles,
+			  (select count(*) from mailing_bundle u where u.batch_id = b.id and u.written_at is not null) as written
+			from mailing_batch b""";
+
+	private final JdbcClient jdbc;
+	private final List<MailingKind> kinds;
+	private final AuditTrail audit;
+	private final MailingsProperties properties;
+
+	BatchStore(JdbcClient jdbc, List<MailingKind> kinds, AuditTrail audit, MailingsProperties properties) {
+		this.jdbc = jdbc;
+		this.kinds = List.copyOf(kinds);
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	List<MailingKind> kinds() {
+		return kinds;
+	}
+
+	Optional<MailingKind> kind(String code) {
+		return kinds.stream().filter(k -> k.code().equals(code)).findFirst();
+	}
+
+	/** Checks what the operator gave and stores a batch in status NEW. Audited as CREATE. */
+	long create(NewBatch batch, String channel) {
+		MailingKind kind = kind(batch.kind())
+				.orElseThrow(() -> new InvalidInputException("種類", "郵送の種類を選んでください"));
+		if (batch.title() == null || batch.title().isBlank()) {
+			throw new InvalidInputException("バッチ名", "バッチ名を入力してください");
+		}
+		if (batch.title().strip().length() > 200) {
+			throw new InvalidInputException("バッチ名", "バッチ名は200文字までです");
+		}
+		int size = batch.bundleSize() == 0 ? properties.bundleSize() : batch.bundleSize();
+		if (size < 1 || size > 10_000) {
+			throw new InvalidInputException("束の通数", "束の通数は1〜10000で指定してください");
+		}
+		boolean list = kind.audience() == MailingKind.Audience.CITY_LIST;
+		List<String> targets = list ? addressNumbers("対象者リスト", batch.targets()) : List.of();
+		if (list && targets.isEmpty()) {
+			throw new InvalidInputException("対象者リスト", kind.label() + " は発注者の対象者リスト（宛名番号）が必要です");
+		}
+		List<String> cancelled = addressNumbers("申出取消", batch.cancelled());
+		long id = jdbc.sql("""
+				insert into mailing_batch (kind, title, status, bundle_size, target_list, cancelled_list, created_by)
+				values (:kind, :title, :status, :size, :targets, :cancelled, :by) returning id""")
+				.param("kind", kind.code()).param("title", batch.title().strip()).param("status", BatchStatus.NEW.name())
+				.param("size", size).param("targets", list ? targets.toArray(String[]::new) : null)
+				.param("cancelled", cancelled.toArray(String[]::new)).param("by", CurrentUser.name())
+				.query(Long.class).single();
+		audit.record(AuditAction.CREATE, channel, targets, "郵送バッチ " + id + " 作成: " + kind.label() + " 対象リスト "
+				+ targets.size() + " 件, 取消 " + cancelled.size() + " 件");
+		return id;
+	}
+
+	/**
+	 * The 宛名番号 of a list as the operator gave it, normalised (duplicates kept: the selection reports them).
+	 *
+	 * @throws InvalidInputException naming the list and up to five entries that are not 宛名番号
+	 */
+	private static List<String> addressNumbers(String field, List<String> entries) {
+		List<String> out = new ArrayList<>(entries.size());
+		List<String> bad = new ArrayList<>();
+		for (String e : entries) {
+			if (e == null || e.isBlank()) {
+				continue;
+			}
+			AddressNumber.tryParse(e).ifPresentOrElse(n -> out.add(n.value()), () -> bad.add(e.strip()));
+		}
+		if (!bad.isEmpty()) {
+			String shown = String.join("、", bad.subList(0, Math.min(5, bad.size())))
+					+ (bad.size() > 5 ? " ほか " + (bad.size() - 5) + " 件" : "");
+			throw new InvalidInputException(field, field + "に宛名番号として読めない行があります（数字20桁まで）: " + shown);
+		}
+		return out;
+	}
+
+	List<BatchSummary> summaries(int offset, int limit) {
+		return jdbc.sql(SUMMARY + " order by b.id desc offset :offset limit :limit")
+				.param("offset", Math.max(0, offset)).param("limit", Math.max(1, Math.min(limit, 500)))
+				.query(this::toSummary).list();
+	}
+
+	Optional<BatchSummary> summary(long id) {
+		return jdbc.sql(SUMMARY + " where b.id = :id").param("id", id).query(this::toSummary).optional();
+	}
+
+	/** The summary of a batch known to exist (after a change to it). */
+	BatchSummary summaryOf(long id) {
+		return summary(id).orElseThrow(() -> notFound(id));
+	}
+
+	private BatchSummary toSummary(ResultSet rs, int row) throws SQLException {
+		String code = rs.getString("kind");
+		String label = kind(code).map(MailingKind::label).orElse(code);
+		return new BatchSummary(rs.getLong("id"), code, label, rs.getString("title"),
+				BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"), rs.getInt("envelopes"),
+				rs.getInt("pulled"), rs.getInt("excluded"), rs.getInt("bundles"), rs.getInt("written"),
+				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("dispatched_on", LocalDate.class), rs.getString("cancel_reason"));
+	}
+
+	/** @throws NotFoundException if there is no such batch */
+	Batch load(long id) {
+		return jdbc.sql("select * from mailing_batch where id = :id").param("id", id).query((rs, n) -> {
+			java.sql.Array t = rs.getArray("target_list");
+			java.sql.Array c = rs.getArray("cancelled_list");
+			String code = rs.getString("kind");
+			MailingKind kind = kind(code).orElseThrow(() -> new IllegalStateException(
+					"mailing kind " + code + " of batch " + id + " is not configured"));
+			OffsetDateTime printed = rs.getObject("printed_at", OffsetDateTime.class);
+			return new Batch(id, kind, BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"),
+					t == null ? List.of() : Arrays.asList((String[]) t.getArray()),
+					c == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) c.getArray())), rs.getString("title"),
+					printed == null ? null : JapanTime.dateOf(printed.toInstant()));
+		}).optional().orElseThrow(() -> notFound(id));
+	}
+
+	static NotFoundException notFound(long id) {
+		return new NotFoundException("郵送バッチ " + id + " はありません");
+	}
+
+	/**
+	 * Moves a batch to the action's target status, setting {@code assignments} (column = :param, …) with it. The
+	 * update's condition holds the statuses the action may start from: if another operator changed the batch first,
+	 * nothing is written and the refusal names the status found.
+	 *
+	 * @throws BatchStateException if the batch's status (read again) does not allow the action
+	 */
+	void transition(long id, BatchStatus.Action action, String assignments, Map<String, ?> params) {
+		String[] from = Arrays.stream(BatchStatus.values()).filter(s -> s.allows(action)).map(Enum::name)
+				.toArray(String[]::new);
+		Map<String, Object> all = new LinkedHashMap<>(params);
+		all.put("id", id);
+		all.put("to", action.target().name());
+		all.put("from", from);
+		int changed = jdbc.sql("update mailing_batch set status = :to"
+				+ (assignments.isBlank() ? "" : ", " + assignments) + " where id = :id and status = any(:from)")
+				.params(all).update();
+		if (changed == 0) {
+			BatchStatus now = load(id).status();
+			now.check(id, action);
+			throw new BatchStateException(id, now, "バッチ " + id + " は他の操作で変更されました。画面を更新してください");
+		}
+	}
+
+	/** Records how many fields stopped the last print run for a decision on characters (0 when none). */
+	void recordUndecided(long id, int fields) {
+		jdbc.sql("update mailing_batch set print_undecided = :n where id = :id").param("n", fields).param("id", id)
+				.update();
+	}
+}

@@ -1,0 +1,96 @@
+package jp.ikiiki.desk.mailings.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.BatchStatus;
+import jp.ikiiki.desk.mailings.BatchSummary;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The end of a batch: handed to the post office (the subjects' 発送日 and reissue counts written once, in the same
+ * transaction as the status) or withdrawn before that.
+ */
+@Component
+class Dispatches {
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final BatchStore store;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	Dispatches(JdbcClient jdbc, TransactionTemplate tx, BatchStore store, AuditTrail audit, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.store = store;
+		this.audit = audit;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	BatchSummary dispatch(long batchId, LocalDate dispatchedOn, String channel) {
+		BatchStore.Batch b = store.load(batchId);
+		if (dispatchedOn == null) {
+			throw new InvalidInputException("発送日", "発送日を入力してください");
+		}
+		b.check(BatchStatus.Action.DISPATCH);
+		// 発送日 is recorded after the handover: a day to come or one before the print files is a typing error that
+		// would stay in every person's mailing history.
+		LocalDate today = JapanTime.today(clock);
+		if (dispatchedOn.isAfter(today)) {
+			throw new InvalidInputException("発送日", "発送日 " + JapaneseDates.toEraKanji(dispatchedOn)
+					+ " は今日より後です。郵便局へ引き渡した日を入力してください");
+		}
+		if (b.printedOn() != null && dispatchedOn.isBefore(b.printedOn())) {
+			throw new InvalidInputException("発送日", "発送日 " + JapaneseDates.toEraKanji(dispatchedOn)
+					+ " は印刷ファイルを作成した日（" + JapaneseDates.toEraKanji(b.printedOn()) + "）より前です");
+		}
+		int sent = tx.execute(status -> {
+			store.transition(batchId, BatchStatus.Action.DISPATCH,
+					"dispatched_on = :on, dispatched_at = now(), dispatched_by = :by",
+					Map.of("on", dispatchedOn, "by", CurrentUser.name()));
+			return jdbc.sql("""
+					insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no)
+					select subject_id, batch_id, :kind, :on, registered_number, reissue_no
+					from mailing_envelope where batch_id = :id and pulled_at is null""")
+					.param("kind", b.kind().code()).param("on", dispatchedOn).param("id", batchId).update();
+		});
+		audit.record(AuditAction.UPDATE, channel, List.of(), "郵送バッチ " + batchId + " 発送: 発送日 " + dispatchedOn
+				+ ", " + sent + " 通");
+		return store.summaryOf(batchId);
+	}
+
+	BatchSummary cancel(long batchId, String reason, String channel) {
+		BatchStore.Batch b = store.load(batchId);
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("取消の理由", "取消の理由を入力してください");
+		}
+		b.check(BatchStatus.Action.CANCEL);
+		store.transition(batchId, BatchStatus.Action.CANCEL,
+				"cancelled_at = now(), cancelled_by = :by, cancel_reason = :reason",
+				Map.of("by", CurrentUser.name(), "reason", reason.strip()));
+		BatchSummary after = store.summaryOf(batchId);
+		audit.record(AuditAction.UPDATE, channel, List.of(), "郵送バッチ " + batchId + " 取消（" + b.status().label()
+				+ "から）: 封入 " + after.envelopes() + " 通, 印刷済 " + after.bundlesWritten() + " 束, 理由 " + reason.strip());
+		return after;
+	}
+
+	int reissueCount(String subjectId) {
+		String[] reissueKinds = store.kinds().stream().filter(MailingKind::countsReissues).map(MailingKind::code)
+				.toArray(String[]::new);
+		return jdbc.sql("select count(*) from subject_mailing where subject_id = :s and kind = any(:kinds)")
+				.param("s", AddressNumber.normalize(subjectId)).param("kinds", reissueKinds).query(Integer.class).single();
+	}
+}
