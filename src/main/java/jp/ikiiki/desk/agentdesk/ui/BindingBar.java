@@ -17,8 +17,9 @@ import jp.ikiiki.desk.agentdesk.DeskBinding;
 import jp.ikiiki.desk.agentdesk.DeskMember;
 
 /**
- * The desk's top line: which phone the agent takes calls on (bound for this console session), and a manual entry
- * for a walk-in or a call the telephony did not see. Fires {@link BindEvent}, {@link ReleaseEvent} and
+ * The desk's top line: which phone the agent takes calls on (bound for this console session: the choice of a phone
+ * while unbound, the phone and its release while bound), and a manual entry for a walk-in or a call the telephony
+ * did not see. Fires {@link BindEvent}, {@link ReleaseEvent} and
  * {@link ManualEvent}; the view acts on them.
  */
 class BindingBar extends HorizontalLayout {
@@ -26,6 +27,8 @@ class BindingBar extends HorizontalLayout {
 	private final Select<DeskMember> phone = new Select<>();
 	private final Span status = new Span();
 	private final TextField manualNumber = new TextField();
+	private final Button bind;
+	private final Button release;
 
 	BindingBar() {
 		setId("desk-binding-bar");
@@ -41,12 +44,12 @@ class BindingBar extends HorizontalLayout {
 		phone.setItemLabelGenerator(m -> m.boundTo() == null
 				? getTranslation("agentdesk.binding.member", m.name(), m.memberInterface())
 				: getTranslation("agentdesk.binding.member-in-use", m.name(), m.memberInterface(), m.boundTo()));
-		phone.setWidth("19rem");
-		Button bind = new Button(getTranslation("agentdesk.binding.bind"),
+		phone.setWidth("14rem");
+		bind = new Button(getTranslation("agentdesk.binding.bind"),
 				e -> fireEvent(new BindEvent(this, phone.getValue())));
 		bind.setId("desk-bind");
 		bind.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-		Button release = new Button(getTranslation("agentdesk.binding.release"), e -> fireEvent(new ReleaseEvent(this)));
+		release = new Button(getTranslation("agentdesk.binding.release"), e -> fireEvent(new ReleaseEvent(this)));
 		release.setId("desk-release");
 		release.addThemeVariants(ButtonVariant.LUMO_SMALL);
 		status.setId("desk-binding");
@@ -56,20 +59,24 @@ class BindingBar extends HorizontalLayout {
 		manualNumber.setPlaceholder(getTranslation("agentdesk.manual-entry.number"));
 		manualNumber.setAriaLabel(getTranslation("agentdesk.manual-entry.number"));
 		manualNumber.addThemeVariants(TextFieldVariant.LUMO_SMALL);
-		manualNumber.setWidth("12rem");
+		manualNumber.setWidth("10rem");
 		manualNumber.setMaxLength(21);
 		Button manual = new Button(getTranslation("agentdesk.manual-entry.start"),
 				e -> fireEvent(new ManualEvent(this, manualNumber.getValue())));
 		manual.setId("desk-manual-start");
+		manual.setTooltipText(getTranslation("agentdesk.manual-entry.help"));
 		manual.addThemeVariants(ButtonVariant.LUMO_SMALL);
 		Span spacer = new Span();
 		add(phone, bind, release, status, spacer, manualNumber, manual);
 		expand(spacer);
 	}
 
-	/** Shows the phones and the agent's binding. */
+	/** Shows the phones and the agent's binding: the choice of a phone while unbound, the release while bound. */
 	void show(List<DeskMember> members, Optional<DeskBinding> binding) {
 		phone.setItems(members);
+		phone.setVisible(binding.isEmpty());
+		bind.setVisible(binding.isEmpty());
+		release.setVisible(binding.isPresent());
 		status.setText(binding.map(b -> getTranslation("agentdesk.binding.bound", b.memberInterface()))
 				.orElse(getTranslation("agentdesk.binding.unbound")));
 		status.getElement().getThemeList().set("badge", true);

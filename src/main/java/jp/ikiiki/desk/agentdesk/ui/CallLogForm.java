@@ -90,7 +90,7 @@ class CallLogForm extends VerticalLayout {
 			changed();
 		});
 		Span subjectLabel = new Span(getTranslation("agentdesk.form.subject"));
-		subjectLabel.getStyle().set("color", "var(--lumo-secondary-text-color)");
+		subjectLabel.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
 		HorizontalLayout linkedRow = new HorizontalLayout(subjectLabel, linked, unlink);
 		linkedRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 		linkedRow.setWidthFull();
@@ -152,7 +152,7 @@ class CallLogForm extends VerticalLayout {
 		note.setMaxLength(CallLogDraft.MAX_NOTE);
 		note.addThemeVariants(TextAreaVariant.LUMO_SMALL);
 		note.setWidthFull();
-		note.setHeight("6.5em");
+		note.setHeight("5.5em");
 		note.setValueChangeMode(ValueChangeMode.TIMEOUT);
 		note.setValueChangeTimeout(400);
 		note.addValueChangeListener(e -> {
@@ -164,7 +164,7 @@ class CallLogForm extends VerticalLayout {
 		outcome.setId("desk-outcome");
 		outcome.setLabel(getTranslation("agentdesk.form.outcome"));
 		outcome.setItems(Outcome.values());
-		outcome.setItemLabelGenerator(o -> getTranslation("agentdesk.form.outcome-option", o.label(), o.ordinal() + 1));
+		outcome.setItemLabelGenerator(Outcome::label);
 		outcome.addValueChangeListener(e -> {
 			if (e.isFromClient()) {
 				changed();
@@ -174,16 +174,16 @@ class CallLogForm extends VerticalLayout {
 		close.setId("desk-close");
 		close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		close.addClickListener(e -> requestClose());
-		HorizontalLayout closeRow = new HorizontalLayout(outcome, close);
-		closeRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-		closeRow.setWidthFull();
-		closeRow.expand(outcome);
-
 		Span shortcuts = new Span(getTranslation("agentdesk.form.shortcuts"));
 		shortcuts.setId("desk-shortcuts");
-		shortcuts.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+		shortcuts.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("line-height", "1.3")
+				.set("color", "var(--lumo-secondary-text-color)");
+		HorizontalLayout closeRow = new HorizontalLayout(close, shortcuts);
+		closeRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+		closeRow.setWidthFull();
+		closeRow.expand(shortcuts);
 
-		add(search, linkedRow, whoRow, manualRow, manualAnswer, note, closeRow, shortcuts);
+		add(search, linkedRow, whoRow, manualRow, manualAnswer, note, outcome, closeRow);
 		clear();
 	}
 

@@ -85,8 +85,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		left.setPadding(false);
 		left.setSpacing(false);
 		left.getStyle().set("gap", "var(--lumo-space-xs)").set("overflow", "auto");
-		left.setWidth("29rem");
-		left.setMinWidth("24rem");
+		left.setWidth("30rem");
+		left.getStyle().set("flex-shrink", "0");
 		left.setHeightFull();
 
 		context.setId("desk-context");
@@ -278,8 +278,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		waiting();
 		pop.closed(closed.get().outcome());
 		int left = openEntries.size();
-		Notices.success(left == 0 ? getTranslation("agentdesk.closed", closed.get().outcome().label())
-				: getTranslation("agentdesk.closed-more-open", closed.get().outcome().label(), left));
+		// The pop says 完了; a notice only when other entries still wait.
+		if (left > 0) {
+			Notices.info(getTranslation("agentdesk.closed-more-open", closed.get().outcome().label(), left));
+		}
 	}
 
 	private void startManual(String number) {
@@ -342,8 +344,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		String session = VaadinSession.getCurrent().getSession().getId();
-		Notices.attempt(() -> desk.bind(member.queue(), member.memberInterface(), session),
-				getTranslation("agentdesk.binding.done", member.name()));
+		// The badge of the binding bar says it; no notice to cover the form.
+		Notices.attempt(() -> desk.bind(member.queue(), member.memberInterface(), session), null);
 		refreshBinding();
 	}
 

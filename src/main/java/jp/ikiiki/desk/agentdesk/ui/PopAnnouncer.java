@@ -69,7 +69,7 @@ class PopAnnouncer implements VaadinServiceInitListener {
 		notice.addClassName("desk-call-notice");
 		notice.getElement().setAttribute("data-call-log-id", String.valueOf(call.callLogId()));
 		notice.addThemeVariants(NotificationVariant.LUMO_PRIMARY);
-		notice.setPosition(Notification.Position.TOP_END);
+		notice.setPosition(Notification.Position.TOP_CENTER);
 		notice.setDuration(0);
 		String number = call.callerNumber() == null ? ui.getTranslation("agentdesk.pop.no-number") : call.callerNumber();
 		String wait = call.waitSeconds() == null ? ""

@@ -17,7 +17,7 @@ import jp.ikiiki.desk.shared.JapanTime;
  */
 class PopPanel extends Div {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm:ss").withZone(JapanTime.ZONE);
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("H:mm").withZone(JapanTime.ZONE);
 
 	private final Span state = new Span();
 	private final Span number = new Span();
@@ -29,7 +29,7 @@ class PopPanel extends Div {
 		setId("desk-pop");
 		addClassName("desk-pop");
 		getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "baseline")
-				.set("gap", "var(--lumo-space-s) var(--lumo-space-m)").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+				.set("gap", "0 var(--lumo-space-s)").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
 				.set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
 				.set("box-sizing", "border-box").set("width", "100%");
 		state.setId("desk-pop-state");
@@ -39,6 +39,7 @@ class PopPanel extends Div {
 		wait.setId("desk-pop-wait");
 		started.setId("desk-pop-started");
 		draft.setId("desk-draft-status");
+		draft.getStyle().set("margin-left", "auto");
 		for (Span s : new Span[] { wait, started, draft }) {
 			s.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
 		}
@@ -66,7 +67,7 @@ class PopPanel extends Div {
 		number.setText(entry.callerNumber() == null ? getTranslation("agentdesk.pop.no-number") : entry.callerNumber());
 		wait.setText(entry.waitSeconds() == null ? ""
 				: getTranslation("agentdesk.pop.wait", entry.waitSeconds().setScale(0, RoundingMode.HALF_UP).toPlainString()));
-		started.setText(getTranslation("agentdesk.pop.started", TIME.format(entry.startedAt()), entry.id()));
+		started.setText(getTranslation("agentdesk.pop.started", SHORT.format(entry.startedAt()), entry.id()));
 		draft.setText("");
 	}
 
@@ -96,7 +97,7 @@ class PopPanel extends Div {
 
 	/** The draft reached the server. */
 	void draftSaved(Instant at) {
-		draft.setText(getTranslation("agentdesk.pop.draft-saved", TIME.format(at)));
+		draft.setText(getTranslation("agentdesk.pop.draft-saved", SHORT.format(at)));
 	}
 
 	/** The draft could not be kept (the reason is shown as a notice). */

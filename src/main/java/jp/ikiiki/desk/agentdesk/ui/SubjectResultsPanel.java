@@ -40,22 +40,24 @@ class SubjectResultsPanel extends VerticalLayout {
 		count.getStyle().set("font-size", "var(--lumo-font-size-s)").set("padding", "var(--lumo-space-xs) 0");
 		grid.setId("desk-subjects");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(SubjectSummary::nameKanji).setHeader(getTranslation("agentdesk.results.name")).setAutoWidth(true);
-		grid.addColumn(SubjectSummary::nameKana).setHeader(getTranslation("agentdesk.results.kana")).setAutoWidth(true);
-		grid.addColumn(s -> JapaneseDates.toEraKanji(s.birthDate()))
-				.setHeader(getTranslation("agentdesk.results.birth-date")).setAutoWidth(true);
-		grid.addColumn(s -> s.address() + (s.ended() ? getTranslation("agentdesk.results.ended") : ""))
-				.setHeader(getTranslation("agentdesk.results.address")).setFlexGrow(1);
-		grid.addColumn(SubjectSummary::addressNumber).setHeader(getTranslation("agentdesk.results.address-number"))
-				.setAutoWidth(true);
+		grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
 		grid.addComponentColumn(s -> {
 			Button link = new Button(getTranslation("agentdesk.results.link"), e -> pick(s));
 			link.setId("desk-link-" + s.addressNumber());
 			link.addThemeVariants(ButtonVariant.LUMO_SMALL);
 			return link;
 		}).setAutoWidth(true).setFlexGrow(0);
+		grid.addColumn(s -> s.nameKanji() + "（" + s.nameKana() + "）").setHeader(getTranslation("agentdesk.results.name"))
+				.setAutoWidth(true).setFlexGrow(0);
+		grid.addColumn(s -> JapaneseDates.toEraKanji(s.birthDate()))
+				.setHeader(getTranslation("agentdesk.results.birth-date")).setAutoWidth(true).setFlexGrow(0);
+		grid.addColumn(SubjectSummary::addressNumber).setHeader(getTranslation("agentdesk.results.address-number"))
+				.setAutoWidth(true).setFlexGrow(0);
+		grid.addColumn(s -> s.address() + (s.ended() ? getTranslation("agentdesk.results.ended") : ""))
+				.setHeader(getTranslation("agentdesk.results.address")).setFlexGrow(1).setWidth("0")
+				.setTooltipGenerator(SubjectSummary::address);
 		grid.addItemClickListener(e -> pick(e.getItem()));
-		grid.setEmptyStateText(getTranslation("agentdesk.results.none"));
+
 		grid.setSizeFull();
 		add(count, grid);
 		clear();
@@ -66,6 +68,7 @@ class SubjectResultsPanel extends VerticalLayout {
 		forText = text;
 		items = results.subjects();
 		grid.setItems(items);
+		grid.setEmptyStateText(getTranslation("agentdesk.results.none"));
 		count.setText(results.subjects().isEmpty() ? getTranslation("agentdesk.results.none")
 				: results.more() ? getTranslation("agentdesk.results.more", results.limit())
 				: getTranslation("agentdesk.results.count", results.subjects().size()));
@@ -79,6 +82,7 @@ class SubjectResultsPanel extends VerticalLayout {
 		forText = null;
 		items = known;
 		grid.setItems(items);
+		grid.setEmptyStateText(getTranslation("agentdesk.results.hint"));
 		count.setText(known.isEmpty() ? "" : getTranslation("agentdesk.results.known", known.size()));
 		count.getElement().getThemeList().remove("badge");
 		highlight(items.isEmpty() ? -1 : 0);
@@ -89,6 +93,7 @@ class SubjectResultsPanel extends VerticalLayout {
 		items = List.of();
 		grid.setItems(items);
 		count.setText(getTranslation("agentdesk.results.hint"));
+		grid.setEmptyStateText(getTranslation("agentdesk.results.hint"));
 		count.getElement().getThemeList().remove("badge");
 		highlighted = -1;
 	}
