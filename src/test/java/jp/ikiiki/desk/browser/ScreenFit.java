@@ -38,6 +38,42 @@ public final class ScreenFit {
 				((Number) r.get("capacity")).intValue());
 	}
 
+	/**
+	 * How far (px) the body cells of the grid's first row stand from their header cells at most, and whether every
+	 * header lies inside the grid horizontally (no column cut off at the right).
+	 */
+	public static Columns columns(Page page, String selector) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> r = (Map<String, Object>) page.locator(selector).evaluate("""
+				grid => {
+				  const root = grid.shadowRoot;
+				  const table = root.querySelector('#table').getBoundingClientRect();
+				  const heads = [...root.querySelectorAll('thead tr:last-child th')].filter(th => !th.hidden);
+				  const row = [...root.querySelectorAll('#items tr')].find(tr => !tr.hidden);
+				  const cells = row ? [...row.querySelectorAll('td')].filter(td => !td.hidden) : [];
+				  let offset = 0;
+				  heads.forEach((th, i) => {
+				    if (cells[i]) {
+				      const h = th.getBoundingClientRect(), c = cells[i].getBoundingClientRect();
+				      offset = Math.max(offset, Math.abs(h.left - c.left), Math.abs(h.width - c.width));
+				    }
+				  });
+				  const inside = heads.every(th => th.getBoundingClientRect().right <= table.right + 1);
+				  return { offset: offset, inside: inside, count: heads.length };
+				}
+				""");
+		return new Columns(((Number) r.get("offset")).doubleValue(), (Boolean) r.get("inside"),
+				((Number) r.get("count")).intValue());
+	}
+
+	/**
+	 * @param offset largest distance between a header cell and its body cell (left edge or width), px
+	 * @param inside every column header inside the grid's visible width
+	 * @param count  columns
+	 */
+	public record Columns(double offset, boolean inside, int count) {
+	}
+
 	/** True when the element's box lies entirely inside the viewport (seen without scrolling the page). */
 	public static boolean inViewport(Page page, String selector) {
 		return (Boolean) page.locator(selector).first().evaluate("""

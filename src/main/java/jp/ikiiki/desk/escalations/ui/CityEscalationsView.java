@@ -65,12 +65,9 @@ class CityEscalationsView extends VerticalLayout {
 				.setFlexGrow(0).setSortable(true);
 		grid.addColumn(c -> c.state().label()).setHeader(getTranslation("escalations.grid.state")).setWidth("7.5rem")
 				.setFlexGrow(0).setSortable(true).setComparator(Comparator.comparing(EscalationCase::state));
-		grid.addColumn(new ComponentRenderer<>(c -> {
-			Span s = new Span(c.reported() == null ? "" : c.reported().text());
-			s.getStyle().set("display", "-webkit-box").set("-webkit-line-clamp", "2").set("-webkit-box-orient", "vertical")
-					.set("overflow", "hidden").set("white-space", "normal");
-			return s;
-		})).setHeader(getTranslation("escalations.city.grid.report")).setFlexGrow(1);
+		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text())
+				.setHeader(getTranslation("escalations.city.grid.report")).setFlexGrow(1)
+				.setTooltipGenerator(c -> c.reported() == null ? "" : c.reported().text());
 		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at()))
 				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("9rem").setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparing((EscalationCase c) -> c.reported().at()));
@@ -79,7 +76,7 @@ class CityEscalationsView extends VerticalLayout {
 					: getTranslation("escalations.days", c.daysWaitingForCity()));
 			s.getStyle().set("color", CasePanel.colour(c.ageing()));
 			return s;
-		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("7rem").setFlexGrow(0).setSortable(true)
+		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("9.5rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing(EscalationCase::daysWaitingForCity,
 						Comparator.nullsFirst(Comparator.naturalOrder())));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));

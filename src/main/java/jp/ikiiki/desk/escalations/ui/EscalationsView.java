@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -34,7 +33,8 @@ import jp.ikiiki.desk.shared.JapanTime;
 /**
  * Every case for agents and floor managers (第6章1(3)): counts per state and of stale cases on top, a state and
  * "stale only" filter with the number of cases listed, each case's age in open days coloured by the configured
- * thresholds, sortable columns, and the case panel with the next step. Floor managers also open cases by hand.
+ * thresholds, sortable columns (a case's inquiry on one line, whole in its tooltip and the panel), and the case
+ * panel with the next step. Floor managers also open cases by hand.
  * Column widths are in rem (an em width would differ between the header's smaller type and the cells).
  */
 @Route("escalations")
@@ -81,7 +81,9 @@ class EscalationsView extends VerticalLayout {
 		staleOnly.setId("esc-filter-stale");
 		staleOnly.setLabel(getTranslation("escalations.filter.stale"));
 		staleOnly.addValueChangeListener(e -> refresh());
+		staleOnly.getStyle().set("white-space", "nowrap");
 		listed.setId("esc-result-count");
+		listed.getStyle().set("white-space", "nowrap");
 		HorizontalLayout filters = new HorizontalLayout(state, staleOnly, listed);
 		filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 		filters.setWidthFull();
@@ -106,12 +108,12 @@ class EscalationsView extends VerticalLayout {
 				.setSortable(true).setComparator(Comparator.comparingInt(EscalationCase::daysOpen));
 		grid.addColumn(new ComponentRenderer<>(c -> age(c.daysWaitingForCity() == null ? "—"
 						: getTranslation("escalations.days", c.daysWaitingForCity()), c)))
-				.setHeader(getTranslation("escalations.grid.days-waiting")).setWidth("6rem").setFlexGrow(0)
+				.setHeader(getTranslation("escalations.grid.days-waiting")).setWidth("7.5rem").setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparing(EscalationCase::daysWaitingForCity,
 						Comparator.nullsFirst(Comparator.naturalOrder())));
-		grid.addColumn(new ComponentRenderer<>(EscalationsView::inquiry)).setHeader(getTranslation("escalations.grid.inquiry"))
-				.setFlexGrow(1).setSortable(true).setComparator(Comparator.comparing(
-						(EscalationCase c) -> c.category() == null ? "" : c.category()));
+		grid.addColumn(EscalationsView::inquiry).setHeader(getTranslation("escalations.grid.inquiry"))
+				.setFlexGrow(1).setSortable(true).setTooltipGenerator(EscalationCase::inquiry)
+				.setComparator(Comparator.comparing((EscalationCase c) -> c.category() == null ? "" : c.category()));
 		grid.addColumn(c -> SHORT.format(c.opened().at())).setHeader(getTranslation("escalations.grid.opened"))
 				.setWidth("6.5rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing((EscalationCase c) -> c.opened().at()));
@@ -129,17 +131,9 @@ class EscalationsView extends VerticalLayout {
 		panel.show(null);
 	}
 
-	/** The category over the inquiry, the inquiry cut to two lines (the panel shows it whole). */
-	static Div inquiry(EscalationCase c) {
-		Span category = new Span(c.category() == null ? "" : c.category());
-		category.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)")
-				.set("display", "block");
-		Span text = new Span(c.inquiry());
-		text.getStyle().set("display", "-webkit-box").set("-webkit-line-clamp", "2").set("-webkit-box-orient", "vertical")
-				.set("overflow", "hidden").set("white-space", "normal");
-		Div cell = new Div(category, text);
-		cell.getElement().setAttribute("title", c.inquiry());
-		return cell;
+	/** The category and the inquiry on one line (the whole text in the tooltip and in the case panel). */
+	static String inquiry(EscalationCase c) {
+		return (c.category() == null ? "" : "［" + c.category() + "］") + c.inquiry();
 	}
 
 	private static Span age(String text, EscalationCase c) {
@@ -186,6 +180,9 @@ class EscalationsView extends VerticalLayout {
 		inquiry.setId("esc-new-inquiry");
 		inquiry.setWidthFull();
 		inquiry.setMaxLength(4000);
+		subject.setWidthFull();
+		caller.setWidthFull();
+		category.setWidthFull();
 		Button save = new Button(getTranslation("escalations.new.save"), e -> Notices.attempt(() -> escalations.open(
 				new Escalations.NewCase(subject.getValue(), caller.getValue(), category.getValue(), inquiry.getValue()),
 				CHANNEL)).ifPresent(c -> {

@@ -87,7 +87,7 @@ class ManualEditorView extends VerticalLayout {
 		filter.setClearButtonVisible(true);
 		filter.setValueChangeMode(ValueChangeMode.LAZY);
 		filter.addValueChangeListener(e -> showList());
-		filter.setWidth("14rem");
+		filter.setWidth("12rem");
 		showRetired.setId("manual-show-retired");
 		showRetired.setLabel(getTranslation("manual.editor.show-retired"));
 		showRetired.addValueChangeListener(e -> showList());
@@ -95,26 +95,22 @@ class ManualEditorView extends VerticalLayout {
 		listed.getStyle().set("font-size", "var(--lumo-font-size-s)");
 		HorizontalLayout listBar = new HorizontalLayout(filter, showRetired, listed);
 		listBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-		listBar.getStyle().set("flex-wrap", "wrap");
+		listBar.getStyle().set("flex-wrap", "wrap").set("row-gap", "0");
+		showRetired.getStyle().set("white-space", "nowrap");
 
 		entries.setId("manual-entries");
 		entries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		entries.addColumn(EntryOverview::entryId).setHeader(getTranslation("manual.editor.grid.no")).setWidth("3.5rem")
 				.setFlexGrow(0).setSortable(true);
 		entries.addColumn(e -> e.category() == null ? "" : e.category()).setHeader(getTranslation("manual.grid.category"))
-				.setWidth("8rem").setSortable(true).setResizable(true);
+				.setWidth("7.5rem").setFlexGrow(0).setSortable(true).setResizable(true);
 		entries.addColumn(EntryOverview::question).setHeader(getTranslation("manual.grid.question")).setFlexGrow(1)
 				.setSortable(true).setResizable(true);
-		entries.addColumn(e -> e.inForceVersion() == null ? getTranslation("manual.editor.none")
-				: getTranslation("manual.version", e.inForceVersion())).setHeader(getTranslation("manual.editor.grid.in-force"))
-				.setWidth("5rem").setFlexGrow(0).setSortable(true).setComparator(Comparator.comparing(
-						EntryOverview::inForceVersion, Comparator.nullsFirst(Comparator.naturalOrder())));
-		entries.addColumn(this::stateOf).setHeader(getTranslation("manual.editor.grid.state")).setWidth("7.5rem")
-				.setFlexGrow(0).setSortable(true);
-		entries.addColumn(EntryOverview::reads).setHeader(getTranslation("manual.editor.grid.reads")).setWidth("4.5rem")
+		entries.addColumn(this::stateOf).setHeader(getTranslation("manual.editor.grid.state")).setWidth("8.5rem")
 				.setFlexGrow(0).setSortable(true);
 		entries.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
-			Span whole = new Span(e.question());
+			Span whole = new Span(getTranslation("manual.editor.detail", e.question(), e.reads(),
+					e.lastEditedAt() == null ? "" : JapaneseDates.toWesternDateTime(e.lastEditedAt())));
 			whole.addClassName("manual-entry-detail");
 			whole.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
 			return whole;
@@ -134,7 +130,8 @@ class ManualEditorView extends VerticalLayout {
 		listPane.setSpacing(false);
 		listPane.getStyle().set("gap", "var(--lumo-space-xs)");
 		listPane.setHeightFull();
-		listPane.setWidth("46%");
+		listPane.setWidth("50%");
+		listPane.getStyle().set("flex-shrink", "0");
 
 		category.setLabel(getTranslation("manual.editor.category"));
 		category.setId("manual-category");
@@ -167,6 +164,7 @@ class ManualEditorView extends VerticalLayout {
 		save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		Button agree = new Button(getTranslation("manual.editor.agree"), e -> agree());
 		agree.setId("manual-agree");
+		agree.setTooltipText(getTranslation("manual.editor.agree-help"));
 		Button newEntry = new Button(getTranslation("manual.editor.new"), e -> {
 			entries.deselectAll();
 			select(null);
@@ -180,7 +178,8 @@ class ManualEditorView extends VerticalLayout {
 		VerticalLayout editor = new VerticalLayout(editingLabel, form, actions);
 		editor.setPadding(false);
 		editor.setSpacing(false);
-		editor.getStyle().set("gap", "var(--lumo-space-xs)");
+		editor.getStyle().set("gap", "var(--lumo-space-xs)").set("overflow", "auto");
+		editor.setHeightFull();
 
 		history.setId("manual-history");
 		history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -223,8 +222,9 @@ class ManualEditorView extends VerticalLayout {
 		if (e.retired()) {
 			return getTranslation("manual.editor.state.retired");
 		}
-		return e.draftPending() ? getTranslation("manual.editor.state.pending", e.newestVersion())
-				: getTranslation("manual.editor.state.in-force");
+		String inForce = e.inForceVersion() == null ? getTranslation("manual.editor.state.none-in-force")
+				: getTranslation("manual.editor.state.in-force", e.inForceVersion());
+		return e.draftPending() ? getTranslation("manual.editor.state.pending", inForce, e.newestVersion()) : inForce;
 	}
 
 	private void refresh() {
