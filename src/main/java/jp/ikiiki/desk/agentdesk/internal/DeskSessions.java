@@ -14,6 +14,8 @@ import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,8 @@ class DeskSessions implements HttpSessionListener, HttpSessionIdListener {
 
 	private final DeskBindings bindings;
 	private final AuditTrail audit;
+	/** Set when the application stops: the container then ends every session, the instance ends its bindings. */
+	private volatile boolean stopping;
 
 	DeskSessions(DeskBindings bindings, AuditTrail audit) {
 		this.bindings = bindings;
@@ -63,8 +67,16 @@ class DeskSessions implements HttpSessionListener, HttpSessionIdListener {
 		}
 	}
 
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		stopping = true;
+	}
+
 	/** The session is over: its bindings end, each audited for its agent. */
 	void ended(String sessionId) {
+		if (stopping) {
+			return; // DeskInstances ends this instance's bindings (the database may already be closing)
+		}
 		try {
 			List<DeskBinding> ended = bindings.endSession(key(sessionId));
 			for (DeskBinding b : ended) {
