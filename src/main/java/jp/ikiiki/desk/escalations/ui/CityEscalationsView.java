@@ -76,7 +76,7 @@ class CityEscalationsView extends VerticalLayout {
 					: getTranslation("escalations.days", c.daysWaitingForCity()));
 			s.getStyle().set("color", CasePanel.colour(c.ageing()));
 			return s;
-		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("9.5rem").setFlexGrow(0).setSortable(true)
+		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("11rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing(EscalationCase::daysWaitingForCity,
 						Comparator.nullsFirst(Comparator.naturalOrder())));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));

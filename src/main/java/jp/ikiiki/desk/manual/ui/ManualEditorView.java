@@ -188,14 +188,15 @@ class ManualEditorView extends VerticalLayout {
 		history.addColumn(v -> v.state().label()).setHeader(getTranslation("manual.history.state")).setWidth("8rem")
 				.setFlexGrow(0);
 		history.addColumn(v -> JapaneseDates.toWesternDateTime(v.editedAt()) + " " + v.editedBy())
-				.setHeader(getTranslation("manual.history.edited")).setAutoWidth(true);
+				.setHeader(getTranslation("manual.history.edited")).setFlexGrow(1).setTooltipGenerator(
+						v -> JapaneseDates.toWesternDateTime(v.editedAt()) + " " + v.editedBy());
 		history.addColumn(v -> v.agreedOn() == null ? "" : getTranslation("manual.history.agreement",
 				JapaneseDates.toEraKanji(v.agreedOn()), v.agreedBy(), v.agreementRecordedBy()))
-				.setHeader(getTranslation("manual.history.agreed")).setAutoWidth(true);
-		history.addColumn(v -> v.note() == null ? "" : v.note()).setHeader(getTranslation("manual.history.note"))
-				.setFlexGrow(1);
+				.setHeader(getTranslation("manual.history.agreed")).setFlexGrow(1);
+		history.getStyle().set("font-size", "var(--lumo-font-size-s)");
 		history.setItemDetailsRenderer(new ComponentRenderer<>(v -> {
-			Span text = new Span(getTranslation("manual.history.detail", v.question(), v.answer()));
+			Span text = new Span(getTranslation("manual.history.detail", v.question(), v.answer(),
+					v.note() == null ? "—" : v.note()));
 			text.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
 			return text;
 		}));
