@@ -38,12 +38,12 @@ class SubjectCard extends VerticalLayout {
 
 	void show(SubjectDetail s) {
 		facts.removeAll();
-		title.setText(s.nameKanji() + "（" + s.nameKana() + "）" + (s.ended() ? getTranslation("agentdesk.subject.ended") : ""));
+		title.setText(getTranslation("agentdesk.subject.name-kana", s.nameKanji(), s.nameKana())
+				+ (s.ended() ? getTranslation("agentdesk.subject.ended") : ""));
 		fact("agentdesk.subject.address-number", s.addressNumber()
 				+ (s.managementNumber() == null ? "" : getTranslation("agentdesk.subject.management-number", s.managementNumber())));
-		fact("agentdesk.subject.birth-date", JapaneseDates.toEraKanji(s.birthDate()) + "（"
-				+ JapaneseDates.toWestern(s.birthDate()) + "）" + getTranslation("agentdesk.subject.age", s.age())
-				+ (s.sex() == null ? "" : " " + s.sex()));
+		fact("agentdesk.subject.birth-date", getTranslation("agentdesk.subject.birth", JapaneseDates.toEraKanji(s.birthDate()),
+				JapaneseDates.toWestern(s.birthDate()), s.age(), s.sex() == null ? "" : s.sex()));
 		fact("agentdesk.subject.residence", address(s.residence()) + (s.wardName() == null ? "" : "（" + s.wardName() + "）"));
 		if (s.mailing() != null && s.mailing().address() != null) {
 			fact("agentdesk.subject.mailing", address(s.mailing()));

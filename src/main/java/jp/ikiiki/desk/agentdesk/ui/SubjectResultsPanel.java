@@ -47,7 +47,7 @@ class SubjectResultsPanel extends VerticalLayout {
 			link.addThemeVariants(ButtonVariant.LUMO_SMALL);
 			return link;
 		}).setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(s -> s.nameKanji() + "（" + s.nameKana() + "）").setHeader(getTranslation("agentdesk.results.name"))
+		grid.addColumn(s -> getTranslation("agentdesk.subject.name-kana", s.nameKanji(), s.nameKana())).setHeader(getTranslation("agentdesk.results.name"))
 				.setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(s -> JapaneseDates.toEraKanji(s.birthDate()))
 				.setHeader(getTranslation("agentdesk.results.birth-date")).setAutoWidth(true).setFlexGrow(0);
