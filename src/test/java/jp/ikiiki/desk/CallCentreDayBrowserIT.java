@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A call-centre day through the console in headless Chromium, with the AMI simulator in Asterisk's place (issue 4
- * point 6): a call arrives and the agent's desk pops; the agent finds the subject by kana, logs the call and
+ * A call-centre day through the console in headless Chromium, with the AMI simulator in Asterisk's place
+ * (第6章1): a call arrives and the agent's desk pops; the agent finds the subject by kana, logs the call and
  * closes it answered; a second call is closed as needing the city's instruction, which opens a case; the floor
  * manager reports it to the city; city staff answer it in their console; the floor manager makes today's daily
  * report, which counts both calls by category and the escalation. The report's PDF is rendered to PNG with
@@ -149,8 +149,10 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			Chromium.signIn(page, port, "day-fm", "day-pass-2");
 			page.navigate("http://localhost:" + port + "/reports");
 			page.locator("#reports-generate-daily").click();
+			// Making the report takes seconds on a loaded machine: more than the assertion's default wait.
 			assertThat(page.locator("#reports-grid vaadin-grid-cell-content").filter(
-					new Locator.FilterOptions().setHasText("日報")).first()).isVisible();
+					new Locator.FilterOptions().setHasText("日報")).first()).isVisible(
+							new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("63-day-report-made.png")).setFullPage(true));
 		}
 
@@ -209,13 +211,7 @@ class CallCentreDayBrowserIT extends BrowserTest {
 		return response.body();
 	}
 
-	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long end = System.currentTimeMillis() + 30_000;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) {
-				throw new AssertionError("timed out");
-			}
-			Thread.sleep(50);
-		}
+	private static void waitUntil(java.util.function.BooleanSupplier condition) {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(condition::getAsBoolean);
 	}
 }

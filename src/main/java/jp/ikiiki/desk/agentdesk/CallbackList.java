@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * The callback list (issue 4 point 4): the day's abandoned, timed-out and refused callers by number, with whether
- * they called again and were answered, and the agents' "called back" marks. Calls whose number was withheld cannot
- * be called back and are left out. Reading is audited (caller numbers), and so is every mark.
+ * The callback list (第6章1): the day's abandoned, timed-out and refused callers by number, with whether they called
+ * again and were answered, and the agents' "called back" marks. Calls whose number was withheld cannot be called
+ * back and are left out. Reading is audited (caller numbers), and so is every mark.
  */
 @PreAuthorize("hasAnyRole('AGENT', 'FLOOR_MANAGER')")
 public interface CallbackList {
@@ -21,7 +21,7 @@ public interface CallbackList {
 	/**
 	 * Marks a number of {@code day} as called back, with a note (replacing an earlier mark).
 	 *
-	 * @throws IllegalArgumentException if the number is blank
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the day or the number is missing
 	 */
 	void markCalledBack(LocalDate day, String callerNumber, String note);
 }

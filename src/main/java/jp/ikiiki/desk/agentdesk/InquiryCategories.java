@@ -25,17 +25,25 @@ public interface InquiryCategories {
 	 *
 	 * @param parentId the first-level category for a second-level one, or null for a new first-level category
 	 * @param name     1 to 40 characters, unique among its siblings
-	 * @throws IllegalArgumentException with a Japanese message if the name is blank, too long or taken, or the
-	 *                                  parent is unknown or itself a second-level category
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the name is blank, too long or taken, or the parent
+	 *                                                     is itself a second-level category
+	 * @throws jp.ikiiki.desk.shared.NotFoundException     if the parent is unknown
 	 */
 	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	InquiryCategory add(Long parentId, String name);
 
-	/** Renames a category; same rules as {@link #add}. */
+	/**
+	 * Renames a category; same rules as {@link #add}. The calls logged with it show the new name.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException if there is no such category
+	 */
 	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	InquiryCategory rename(long id, String name);
 
-	/** Retires ({@code false}) or restores a category. */
+	/**
+	 * Retires ({@code false}) or restores a category. A retired category can no longer be picked; the calls logged
+	 * with it keep it, and the reports still count them.
+	 */
 	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	InquiryCategory setActive(long id, boolean active);
 }

@@ -9,7 +9,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * Escalated cases (第6章1(3)). A case is opened for every call log entry closed with "needs the city's instruction"
  * ({@code agentdesk.InquiryClosed}) or by a floor manager, then moves OPEN → REPORTED → INSTRUCTED → CALLED_BACK →
  * CLOSED one step at a time; each step records who, when and its text, and is written to the audit trail, as is
- * every read (cases name subjects; the caller's number is personal data).
+ * every read (cases name subjects; the caller's number is personal data). Refusals are
+ * {@link jp.ikiiki.desk.shared.DomainException}s with the reason in Japanese: an unknown case is a
+ * {@link jp.ikiiki.desk.shared.NotFoundException}, a step out of order an {@link EscalationStateException}, bad
+ * input an {@link jp.ikiiki.desk.shared.InvalidInputException}.
  */
 public interface Escalations {
 
@@ -36,9 +39,11 @@ public interface Escalations {
 	Optional<EscalationCase> find(long id, String channel);
 
 	/**
-	 * Opens a case by hand (a question that reached the centre other than through a logged call).
+	 * Opens a case by hand (a question that reached the centre other than through a logged call). A 宛名番号, when
+	 * given, must be a subject's (looked up, and audited, as any look-up).
 	 *
-	 * @throws IllegalArgumentException on a blank inquiry or a field too long
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException on a blank inquiry, a field too long, or a 宛名番号 that is
+	 *                                                     not digits or names no subject
 	 */
 	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	EscalationCase open(NewCase newCase, String channel);
@@ -46,8 +51,9 @@ public interface Escalations {
 	/**
 	 * OPEN → REPORTED: what was reported to the city.
 	 *
-	 * @throws IllegalArgumentException on an unknown case or a blank text
-	 * @throws EscalationStateException if the case is not OPEN
+	 * @throws jp.ikiiki.desk.shared.NotFoundException     on an unknown case
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException on a blank or too long text
+	 * @throws EscalationStateException                    if the case is not OPEN
 	 */
 	@PreAuthorize("hasAnyRole('AGENT','FLOOR_MANAGER')")
 	EscalationCase report(long id, String report, String channel);

@@ -3,7 +3,7 @@ package jp.ikiiki.desk.manual;
 import java.util.List;
 import java.util.Optional;
 
-/** Searching the answer manual during a call. */
+/** Searching the answer manual during a call (第6章1(1)): only versions in force of entries not retired. */
 public interface AnswerManual {
 
 	/**
@@ -15,8 +15,14 @@ public interface AnswerManual {
 	 */
 	List<ManualEntry> search(String text, int limit);
 
-	/** One version of an entry (the version a call log recorded stays readable after later edits). */
+	/**
+	 * One version of an entry (the version a call log recorded stays readable after later edits), counted as read
+	 * when it is the version in force: what agents open most comes first in a blank search.
+	 */
 	Optional<ManualEntry> entry(long entryId, int version);
+
+	/** One version of an entry, without counting a read (to show again what a draft names). */
+	Optional<ManualEntry> lookup(long entryId, int version);
 
 	/**
 	 * One version of a manual entry.

@@ -1,5 +1,5 @@
 /**
- * The answer manual (issue 4 point 3, 第6章1(1)(2)): versioned entries agents search during a call, edited by
+ * The answer manual (第6章1(1)(2)): versioned entries agents search during a call, edited by
  * floor managers after agreement with the city.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Answer manual")

@@ -2,13 +2,18 @@ package jp.ikiiki.desk.agentdesk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Signing in as a user for a block, and call records inserted as the telephony writes them. */
+/**
+ * Signing in as a user for a block, call records inserted as the telephony writes them, and values each test makes
+ * its own (user names, caller numbers, Linkedids), so that tests sharing the database never see each other's rows.
+ */
 public final class DeskTestSupport {
 
 	private DeskTestSupport() {
@@ -30,6 +35,26 @@ public final class DeskTestSupport {
 			action.run();
 			return null;
 		});
+	}
+
+	/** A user name no other test uses: {@code prefix-xxxxxxxx}. */
+	public static String uniqueUser(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** A caller number no other test uses (a mobile number: 090 and eight random digits). */
+	public static String uniqueNumber() {
+		return "090" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	/** An AMI Linkedid no other call has. */
+	public static String uniqueLinkedId() {
+		return "it-" + UUID.randomUUID();
+	}
+
+	/** A console session id (the HTTP session a binding lives as long as). */
+	public static String uniqueSession() {
+		return UUID.randomUUID().toString().replace("-", "").toUpperCase();
 	}
 
 	/** A finished call in {@code call_record} (in hours). */

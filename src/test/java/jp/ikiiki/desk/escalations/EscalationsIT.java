@@ -2,39 +2,32 @@ package jp.ikiiki.desk.escalations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import jp.ikiiki.desk.agentdesk.InquiryClosed;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.reports.ReportContribution;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
-import jp.ikiiki.desk.telephony.CallOutcome;
-import jp.ikiiki.desk.telephony.CallRecord;
-import jp.ikiiki.desk.telephony.HungUpBy;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cases from the agent desk's event and by hand, every step with who and when, refusals of wrong-order steps, the
- * report section and the audit trail.
+ * Cases opened by hand, every step with who and when, refusals (wrong-order steps, unknown cases, a 宛名番号 nobody
+ * has), counts and the stale filter, the report section and the audit trail. Each test works on the cases it opens
+ * (counts are compared before and after). The event flow from the agent desk is {@link InquiryClosedFlowIT}.
  */
 @SpringBootTest
 class EscalationsIT {
@@ -44,20 +37,11 @@ class EscalationsIT {
 	@Autowired
 	Escalations escalations;
 	@Autowired
-	ApplicationEventPublisher events;
-	@Autowired
-	TransactionTemplate transactions;
-	@Autowired
 	JdbcClient jdbc;
 	@Autowired
 	List<ReportContribution> contributions;
 	@Autowired
 	BusinessCalendar calendar;
-
-	@BeforeEach
-	void empty() {
-		jdbc.sql("delete from escalation").update();
-	}
 
 	@AfterEach
 	void clear() {
@@ -69,50 +53,9 @@ class EscalationsIT {
 				null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
 	}
 
-	void publish(InquiryClosed event) {
-		transactions.executeWithoutResult(status -> events.publishEvent(event));
-	}
-
-	Optional<Long> caseOf(long callLogId) throws InterruptedException {
-		for (int i = 0; i < 100; i++) {
-			Optional<Long> id = jdbc.sql("select id from escalation where call_log_id = :c").param("c", callLogId)
-					.query(Long.class).optional();
-			if (id.isPresent()) {
-				return id;
-			}
-			Thread.sleep(50);
-		}
-		return Optional.empty();
-	}
-
-	@Test
-	void a_call_closed_as_needing_the_citys_instruction_opens_one_case_with_the_callers_number() throws Exception {
-		Instant closed = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		var event = new InquiryClosed(501, "1700000000.42", "9900000001", "0822223333", "ポイント手帳 / 再交付",
-				"本人死亡後の手帳の扱いを知りたい", InquiryClosed.Outcome.NEEDS_INSTRUCTION, "agent1", closed);
-		publish(event);
-		long id = caseOf(501).orElseThrow();
-		publish(event); // redelivered: no second case
-		publish(new InquiryClosed(502, null, null, null, "その他", "答えた", InquiryClosed.Outcome.ANSWERED, "agent1", closed));
-		Thread.sleep(300);
-		assertThat(jdbc.sql("select count(*) from escalation").query(Long.class).single()).isEqualTo(1);
-
-		as("fm1", "FLOOR_MANAGER");
-		EscalationCase c = escalations.find(id, CHANNEL).orElseThrow();
-		assertThat(c.state()).isEqualTo(EscalationState.OPEN);
-		assertThat(c.callLogId()).isEqualTo(501);
-		assertThat(c.linkedId()).isEqualTo("1700000000.42");
-		assertThat(c.subjectId()).isEqualTo("9900000001");
-		assertThat(c.category()).isEqualTo("ポイント手帳 / 再交付");
-		assertThat(c.inquiry()).isEqualTo("本人死亡後の手帳の扱いを知りたい");
-		assertThat(c.opened().by()).isEqualTo("agent1");
-		assertThat(c.opened().at()).isEqualTo(closed);
-		assertThat(c.callerNumber()).isEqualTo("0822223333");
-
-		as("city1", "CITY_STAFF");
-		assertThat(escalations.find(id, CHANNEL).orElseThrow().callerNumber()).isNull();
-		assertThat(escalations.list(null, false, CHANNEL)).singleElement()
-				.satisfies(l -> assertThat(l.callerNumber()).isNull());
+	@BeforeEach
+	void subjects() {
+		SubjectLookupFixtures.insert(jdbc);
 	}
 
 	@Test
@@ -148,12 +91,14 @@ class EscalationsIT {
 		long id = escalations.open(new Escalations.NewCase(null, null, null, "問合せ"), CHANNEL).id();
 		as("city1", "CITY_STAFF");
 		assertThatThrownBy(() -> escalations.instruct(id, "指示", CHANNEL)).isInstanceOf(EscalationStateException.class)
+				.isInstanceOf(StateConflictException.class)
 				.hasMessage("案件 " + id + " は「受付」です。「市の指示受領」にできるのは「市へ報告」の案件だけです");
 		as("agent1", "AGENT");
 		assertThatThrownBy(() -> escalations.close(id, null, CHANNEL)).isInstanceOf(EscalationStateException.class);
-		assertThatThrownBy(() -> escalations.report(id, " ", CHANNEL)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> escalations.report(id, " ", CHANNEL)).isInstanceOf(InvalidInputException.class)
 				.hasMessage("市への報告内容を入力してください");
-		assertThatThrownBy(() -> escalations.report(999_999, "x", CHANNEL)).hasMessage("案件 999999 はありません");
+		assertThatThrownBy(() -> escalations.report(999_999_999, "x", CHANNEL)).isInstanceOf(NotFoundException.class)
+				.hasMessage("案件 999999999 はありません");
 		escalations.report(id, "報告", CHANNEL);
 		assertThatThrownBy(() -> escalations.report(id, "二度目", CHANNEL)).isInstanceOf(EscalationStateException.class);
 		// Agents do not enter the city's instruction; city staff do not report or close.
@@ -168,8 +113,24 @@ class EscalationsIT {
 	}
 
 	@Test
+	void a_case_opened_by_hand_for_an_address_number_nobody_has_is_refused_with_the_reason() {
+		as("fm1", "FLOOR_MANAGER");
+		long before = jdbc.sql("select count(*) from escalation").query(Long.class).single();
+		assertThatThrownBy(() -> escalations.open(new Escalations.NewCase("9999", null, null, "存在しない宛名番号"), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("宛名番号 9999 の対象者はいません")
+				.satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("宛名番号"));
+		assertThatThrownBy(() -> escalations.open(new Escalations.NewCase("99-00", null, null, "数字でない"), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("数字");
+		assertThat(jdbc.sql("select count(*) from escalation").query(Long.class).single()).isEqualTo(before);
+		// Full-width digits are the same 宛名番号.
+		EscalationCase c = escalations.open(new Escalations.NewCase("９９０００００００１", null, null, "全角で入力"), CHANNEL);
+		assertThat(c.subjectId()).isEqualTo("9900000001");
+	}
+
+	@Test
 	void counts_and_the_stale_filter_follow_the_age_in_open_days() {
 		as("fm1", "FLOOR_MANAGER");
+		var countsBefore = escalations.counts();
 		long fresh = escalations.open(new Escalations.NewCase(null, null, null, "新しい"), CHANNEL).id();
 		long old = escalations.open(new Escalations.NewCase(null, null, null, "古い"), CHANNEL).id();
 		escalations.report(old, "報告", CHANNEL);
@@ -178,11 +139,13 @@ class EscalationsIT {
 				+ " where id = :id").param("id", old).update();
 
 		var counts = escalations.counts();
-		assertThat(counts.byState()).containsEntry(EscalationState.OPEN, 1L).containsEntry(EscalationState.REPORTED, 1L)
-				.containsEntry(EscalationState.CLOSED, 0L);
-		assertThat(counts.stale()).isEqualTo(1);
-		assertThat(escalations.list(null, true, CHANNEL)).extracting(EscalationCase::id).containsExactly(old);
-		assertThat(escalations.list(EscalationState.OPEN, false, CHANNEL)).extracting(EscalationCase::id).containsExactly(fresh);
+		assertThat(counts.byState().get(EscalationState.OPEN)).isEqualTo(countsBefore.byState().get(EscalationState.OPEN) + 1);
+		assertThat(counts.byState().get(EscalationState.REPORTED))
+				.isEqualTo(countsBefore.byState().get(EscalationState.REPORTED) + 1);
+		assertThat(counts.stale()).isEqualTo(countsBefore.stale() + 1);
+		assertThat(escalations.list(null, true, CHANNEL)).extracting(EscalationCase::id).contains(old).doesNotContain(fresh);
+		assertThat(escalations.list(EscalationState.OPEN, false, CHANNEL)).extracting(EscalationCase::id).contains(fresh)
+				.doesNotContain(old);
 		EscalationCase c = escalations.find(old, CHANNEL).orElseThrow();
 		assertThat(c.daysWaitingForCity()).isGreaterThanOrEqualTo(10);
 		assertThat(c.ageing()).isEqualTo(EscalationCase.Ageing.ALERT);
@@ -190,6 +153,7 @@ class EscalationsIT {
 
 	@Test
 	void the_report_section_counts_the_steps_of_the_period_and_what_is_still_open() {
+		jdbc.sql("delete from escalation").update(); // the section counts every case of the day
 		ReportContribution section = contributions.stream().filter(s -> s.key().equals("escalations")).findFirst().orElseThrow();
 		assertThat(section.title()).isEqualTo("エスカレーション");
 		as("fm1", "FLOOR_MANAGER");
@@ -225,19 +189,23 @@ class EscalationsIT {
 	@Test
 	void every_step_and_every_read_is_audited_without_the_callers_number() {
 		as("fm1", "FLOOR_MANAGER");
-		long id = escalations.open(new Escalations.NewCase("9900000003", "0829998888", null, "x"), "画面:監査テスト").id();
-		escalations.report(id, "r", "画面:監査テスト");
-		escalations.find(id, "画面:監査テスト");
-		escalations.list(null, false, "画面:監査テスト");
-		List<String> rows = jdbc.sql("select action || ' ' || username || ' ' || array_to_string(subject_ids, ',') || ' ' || detail"
-						+ " from audit_event where channel = '画面:監査テスト' and (detail like :d or detail like 'エスカレーション一覧%')"
+		String channel = "画面:監査テスト-" + java.util.UUID.randomUUID();
+		long id = escalations.open(new Escalations.NewCase("9900000003", "0829998888", null, "x"), channel).id();
+		escalations.report(id, "r", channel);
+		escalations.find(id, channel);
+		List<EscalationCase> listed = escalations.list(null, false, channel);
+		List<String> rows = jdbc.sql("select action || ' ' || username || ' ' || detail"
+						+ " from audit_event where channel = :c and (detail like :d or detail like 'エスカレーション一覧%')"
 						+ " order by id")
-				.param("d", "エスカレーション " + id + "%").query(String.class).list();
+				.param("c", channel).param("d", "エスカレーション " + id + "%").query(String.class).list();
 		assertThat(rows).containsExactly(
-				"CREATE fm1 9900000003 エスカレーション " + id + " 受付（手動）",
-				"UPDATE fm1 9900000003 エスカレーション " + id + " 受付 → 市へ報告",
-				"VIEW fm1 9900000003 エスカレーション " + id + "（発信者番号を含む）",
-				"VIEW fm1 9900000003 エスカレーション一覧 1件");
+				"CREATE fm1 エスカレーション " + id + " 受付（手動）",
+				"UPDATE fm1 エスカレーション " + id + " 受付 → 市へ報告",
+				"VIEW fm1 エスカレーション " + id + "（発信者番号を含む）",
+				"VIEW fm1 エスカレーション一覧 " + listed.size() + "件");
+		// The four above, and the look-up that checked the 宛名番号 when the case was opened.
+		assertThat(jdbc.sql("select count(*) from audit_event where channel = :c and '9900000003' = any(subject_ids)")
+				.param("c", channel).query(Long.class).single()).isEqualTo(5);
 		assertThat(jdbc.sql("select count(*) from audit_event where detail like '%0829998888%'").query(Long.class).single())
 				.isZero();
 	}

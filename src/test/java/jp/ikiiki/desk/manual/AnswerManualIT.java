@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -122,12 +125,12 @@ class AnswerManualIT {
 		editing.edit(v1.entryId(), 1, draft("質問", "回答2"), null, CHANNEL);
 		// Someone else's version 2 came first: an edit based on version 1 would overwrite it.
 		assertThatThrownBy(() -> editing.edit(v1.entryId(), 1, draft("質問", "回答3"), null, CHANNEL))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("版2 が追加されました");
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("第2版が追加されました");
 		// Only the newest version can be put in force.
 		assertThatThrownBy(() -> editing.recordAgreement(v1.entryId(), 1, new CityAgreement(YESTERDAY, "市"), CHANNEL))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("適用できるのは最新の版だけです");
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("適用できるのは最新の版だけです");
 		assertThatThrownBy(() -> editing.recordAgreement(v1.entryId(), 2, new CityAgreement(YESTERDAY.plusDays(3), "市"), CHANNEL))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("未来の日付");
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("未来の日付");
 		assertThatThrownBy(() -> editing.recordAgreement(v1.entryId(), 2, new CityAgreement(YESTERDAY, " "), CHANNEL))
 				.hasMessageContaining("市の合意者");
 		assertThatThrownBy(() -> editing.create(draft(" ", "回答"), null, CHANNEL)).hasMessage("質問を入力してください");
@@ -135,7 +138,7 @@ class AnswerManualIT {
 
 		editing.recordAgreement(v1.entryId(), 2, new CityAgreement(YESTERDAY, "市"), CHANNEL);
 		assertThatThrownBy(() -> editing.recordAgreement(v1.entryId(), 2, new CityAgreement(YESTERDAY, "市"), CHANNEL))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("記録済み");
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("記録済み");
 	}
 
 	@Test
@@ -187,9 +190,58 @@ class AnswerManualIT {
 						+ " where channel = '画面:テスト監査' and detail like :d order by id")
 				.param("d", "応答マニュアル " + v1.entryId() + " %").query(String.class).list();
 		assertThat(rows).containsExactly(
-				"CREATE fm1 応答マニュアル " + v1.entryId() + " 版1 作成（下書き）",
-				"UPDATE fm1 応答マニュアル " + v1.entryId() + " 版2 作成（下書き）",
-				"UPDATE fm1 応答マニュアル " + v1.entryId() + " 版2 市合意記録（" + YESTERDAY + "）により適用");
+				"CREATE fm1 応答マニュアル " + v1.entryId() + " 第1版 作成（下書き）",
+				"UPDATE fm1 応答マニュアル " + v1.entryId() + " 第2版 作成（下書き）",
+				"UPDATE fm1 応答マニュアル " + v1.entryId() + " 第2版 市合意記録（" + YESTERDAY + "）により適用");
+	}
+
+	@Test
+	void a_retired_entry_is_no_longer_found_stays_readable_and_can_be_restored_each_with_the_citys_agreement() {
+		ManualVersion v1 = editing.create(draft("てちょうをなくした", "再交付願を受け付けます"), new CityAgreement(YESTERDAY, "市 A"),
+				CHANNEL);
+		assertThatThrownBy(() -> editing.retire(v1.entryId(), null, "制度変更", CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("市合意日");
+		assertThatThrownBy(() -> editing.retire(v1.entryId(), new CityAgreement(YESTERDAY, "市 B"), " ", CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("理由");
+		assertThatThrownBy(() -> editing.retire(999_999L, new CityAgreement(YESTERDAY, "市 B"), "x", CHANNEL))
+				.isInstanceOf(NotFoundException.class);
+
+		ManualEditing.EntryOverview retired = editing.retire(v1.entryId(), new CityAgreement(YESTERDAY, "市 B"), "制度変更",
+				CHANNEL);
+		assertThat(retired.retired()).isTrue();
+		assertThat(retired.retirement().reason()).isEqualTo("制度変更");
+		assertThat(retired.retirement().agreedBy()).isEqualTo("市 B");
+		assertThat(retired.retirement().retiredBy()).isEqualTo("fm1");
+		assertThat(retired.draftPending()).isFalse();
+		as("agent1", "AGENT");
+		assertThat(manual.search("てちょう", 10)).isEmpty();
+		assertThat(manual.search("", 10)).isEmpty();
+		// What a call log recorded stays readable.
+		assertThat(manual.lookup(v1.entryId(), 1)).hasValueSatisfying(e -> assertThat(e.answer()).isEqualTo("再交付願を受け付けます"));
+
+		as("fm1", "FLOOR_MANAGER");
+		assertThatThrownBy(() -> editing.edit(v1.entryId(), 1, draft("q", "a"), null, CHANNEL))
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("廃止");
+		assertThatThrownBy(() -> editing.retire(v1.entryId(), new CityAgreement(YESTERDAY, "市 B"), "再び", CHANNEL))
+				.isInstanceOf(StateConflictException.class);
+		editing.restore(v1.entryId(), new CityAgreement(YESTERDAY, "市 C"), CHANNEL);
+		as("agent1", "AGENT");
+		assertThat(questions("てちょう")).containsExactly("てちょうをなくした");
+		assertThat(jdbc.sql("select detail from audit_event where channel = :c and detail like :d order by id")
+				.param("c", CHANNEL).param("d", "応答マニュアル No." + v1.entryId() + " %").query(String.class).list())
+				.containsExactly("応答マニュアル No." + v1.entryId() + " 廃止（市合意 " + YESTERDAY + "） 理由: 制度変更",
+						"応答マニュアル No." + v1.entryId() + " 廃止を取消して再開（市合意 " + YESTERDAY + "）");
+	}
+
+	@Test
+	void looking_an_entry_up_again_does_not_count_as_a_read() {
+		ManualVersion v1 = editing.create(draft("質問", "回答"), new CityAgreement(YESTERDAY, "市"), CHANNEL);
+		as("agent1", "AGENT");
+		manual.lookup(v1.entryId(), 1);
+		manual.lookup(v1.entryId(), 1);
+		as("fm1", "FLOOR_MANAGER");
+		assertThat(editing.entries()).filteredOn(e -> e.entryId() == v1.entryId()).singleElement()
+				.satisfies(e -> assertThat(e.reads()).isZero());
 	}
 
 	private List<String> questions(String query) {

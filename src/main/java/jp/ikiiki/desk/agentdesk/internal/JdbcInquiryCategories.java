@@ -7,6 +7,8 @@ import jp.ikiiki.desk.agentdesk.InquiryCategories;
 import jp.ikiiki.desk.agentdesk.InquiryCategory;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,9 +68,9 @@ class JdbcInquiryCategories implements InquiryCategories {
 		String clean = checkName(name);
 		if (parentId != null) {
 			InquiryCategory parent = find(parentId)
-					.orElseThrow(() -> new IllegalArgumentException("上位区分が見つかりません: " + parentId));
+					.orElseThrow(() -> new NotFoundException("上位区分が見つかりません: " + parentId));
 			if (parent.parentId() != null) {
-				throw new IllegalArgumentException("区分は2階層までです: 「" + parent.fullName() + "」の下には追加できません");
+				throw new InvalidInputException("上位区分", "区分は2階層までです: 「" + parent.fullName() + "」の下には追加できません");
 			}
 		}
 		checkUnique(parentId, clean, null);
@@ -86,7 +88,7 @@ class JdbcInquiryCategories implements InquiryCategories {
 	@Override
 	@Transactional
 	public InquiryCategory rename(long id, String name) {
-		InquiryCategory before = find(id).orElseThrow(() -> new IllegalArgumentException("区分が見つかりません: " + id));
+		InquiryCategory before = find(id).orElseThrow(() -> new NotFoundException("区分が見つかりません: " + id));
 		String clean = checkName(name);
 		checkUnique(before.parentId(), clean, id);
 		jdbc.sql("update inquiry_category set name = :name where id = :id").param("name", clean).param("id", id)
@@ -100,7 +102,7 @@ class JdbcInquiryCategories implements InquiryCategories {
 	@Override
 	@Transactional
 	public InquiryCategory setActive(long id, boolean active) {
-		InquiryCategory before = find(id).orElseThrow(() -> new IllegalArgumentException("区分が見つかりません: " + id));
+		InquiryCategory before = find(id).orElseThrow(() -> new NotFoundException("区分が見つかりません: " + id));
 		jdbc.sql("update inquiry_category set active = :a where id = :id").param("a", active).param("id", id).update();
 		audit.record(AuditAction.SETTINGS, CHANNEL, List.of(),
 				"問合せ区分を" + (active ? "再開" : "廃止") + ": " + before.fullName());
@@ -121,17 +123,17 @@ class JdbcInquiryCategories implements InquiryCategories {
 				""").param("parent", parentId).param("name", name).param("except", except).query(Boolean.class)
 				.single();
 		if (taken) {
-			throw new IllegalArgumentException("区分名「" + name + "」は同じ階層に既にあります");
+			throw new InvalidInputException("区分名", "区分名「" + name + "」は同じ階層に既にあります");
 		}
 	}
 
 	private static String checkName(String name) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty()) {
-			throw new IllegalArgumentException("区分名を入力してください");
+			throw new InvalidInputException("区分名", "区分名を入力してください");
 		}
 		if (clean.length() > MAX_NAME) {
-			throw new IllegalArgumentException("区分名は" + MAX_NAME + "文字以内にしてください（" + clean.length() + "文字）");
+			throw new InvalidInputException("区分名", "区分名は" + MAX_NAME + "文字以内にしてください（" + clean.length() + "文字）");
 		}
 		return clean;
 	}

@@ -2,6 +2,7 @@ package jp.ikiiki.desk.agentdesk.internal;
 
 import java.util.Optional;
 import jp.ikiiki.desk.agentdesk.DeskBinding;
+import jp.ikiiki.desk.agentdesk.IncomingCall;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.telephony.CallConnected;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The screen pop: on {@link CallConnected} (on the telephony's event thread, so within milliseconds of the
- * {@code AgentConnect}) the entry is opened for the agent bound to the member, and the agent's open desks are told
- * at once. Runs without a signed-in user: the entry and its audit row name the bound agent.
+ * {@code AgentConnect}) the entry is opened for the agent bound to the member — only while the agent's console
+ * session lives — and every page the agent has open is told at once. With no page open, the entry waits among the
+ * agent's open entries. Runs without a signed-in user: the entry and its audit row name the bound agent.
  */
 @Component
 class PopDispatcher {
@@ -48,7 +50,7 @@ class PopDispatcher {
 			if (!opened.created()) {
 				return; // the same AgentConnect again (a replay): popped already
 			}
-			bus.publish(agent, opened.id());
+			bus.publish(agent, new IncomingCall(opened.id(), call.linkedId(), call.callerNumber(), call.waitSeconds(), call.connectedAt()));
 			audit.recordFor(agent, AuditAction.CREATE, "電話:着信（AgentConnect）",
 					"通話記録 #" + opened.id() + " を作成 linkedId=" + call.linkedId() + " 電話=" + call.memberInterface());
 		} catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package jp.ikiiki.desk.agentdesk.ui;
 
-import jp.ikiiki.desk.shared.JapanTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -10,8 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,54 +19,73 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import jp.ikiiki.desk.agentdesk.CallbackItem;
 import jp.ikiiki.desk.agentdesk.CallbackList;
+import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.telephony.CallOutcome;
 
 /**
- * 折返しリスト (issue 4 point 4): a day's abandoned, timed-out and refused callers by number, whether they called
- * again and were answered, and who called them back.
+ * 折返しリスト (第6章1): a day's abandoned, timed-out and refused callers by number, whether they called again and
+ * were answered, and who called them back; sortable, with the counts and an "open only" filter.
  */
 @Route("callbacks")
 @PageTitle("折返しリスト | いきいきデスク")
 @Menu(title = "折返しリスト", order = 6)
 @RolesAllowed({ Roles.AGENT, Roles.FLOOR_MANAGER })
 class CallbacksView extends VerticalLayout {
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(JapanTime.ZONE);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(JapanTime.ZONE);
 
 	private final CallbackList callbacks;
-	private final DatePicker day = new DatePicker("日付");
-	private final Checkbox openOnly = new Checkbox("未対応のみ");
+	private final DatePicker day = new DatePicker();
+	private final Checkbox openOnly = new Checkbox();
 	private final Span summary = new Span();
 	private final Grid<CallbackItem> grid = new Grid<>(CallbackItem.class, false);
 
 	CallbacksView(CallbackList callbacks) {
 		this.callbacks = callbacks;
-		setWidthFull();
-		add(new H2("折返しリスト"));
+		setSizeFull();
+		setSpacing(false);
+		getStyle().set("gap", "var(--lumo-space-s)");
+		H2 title = new H2(getTranslation("agentdesk.callbacks.title"));
+		title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-xl)");
+		add(title);
 		day.setId("callbacks-day");
-		day.setLocale(java.util.Locale.JAPAN);
+		day.setLabel(getTranslation("agentdesk.callbacks.day"));
+		day.setLocale(Locale.JAPAN);
+		day.setMax(LocalDate.now(JapanTime.ZONE));
 		day.setValue(LocalDate.now(JapanTime.ZONE));
 		day.addValueChangeListener(e -> refresh());
 		openOnly.setId("callbacks-open-only");
+		openOnly.setLabel(getTranslation("agentdesk.callbacks.open-only"));
 		openOnly.addValueChangeListener(e -> refresh());
 		summary.setId("callbacks-summary");
-		var bar = new HorizontalLayout(day, openOnly, summary);
+		HorizontalLayout bar = new HorizontalLayout(day, openOnly, summary);
 		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		add(bar);
 
 		grid.setId("callbacks-grid");
-		grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(CallbackItem::callerNumber).setHeader("電話番号").setAutoWidth(true);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		grid.addColumn(CallbackItem::callerNumber).setHeader(getTranslation("agentdesk.callbacks.number"))
+				.setAutoWidth(true).setSortable(true);
 		grid.addColumn(i -> i.unanswered().stream().map(u -> TIME.format(u.at()) + " " + label(u.outcome()))
-				.collect(Collectors.joining("、"))).setHeader("不応答の受電").setFlexGrow(1);
-		grid.addColumn(i -> i.answeredLaterAt() == null ? "—" : TIME.format(i.answeredLaterAt()) + " 応答済")
-				.setHeader("再入電・応答").setAutoWidth(true);
-		grid.addComponentColumn(this::callbackCell).setHeader("折返し").setAutoWidth(true);
-		grid.setAllRowsVisible(true);
+				.collect(Collectors.joining("、"))).setHeader(getTranslation("agentdesk.callbacks.unanswered"))
+				.setFlexGrow(1).setSortable(true).setComparator(Comparator.comparing(CallbackItem::lastUnansweredAt));
+		grid.addColumn(i -> i.answeredLaterAt() == null ? "—"
+				: getTranslation("agentdesk.callbacks.answered-at", TIME.format(i.answeredLaterAt())))
+				.setHeader(getTranslation("agentdesk.callbacks.answered-later")).setAutoWidth(true).setSortable(true)
+				.setComparator(Comparator.comparing(CallbackItem::answeredLaterAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+		grid.addComponentColumn(this::callbackCell).setHeader(getTranslation("agentdesk.callbacks.called-back"))
+				.setAutoWidth(true);
+		grid.setSizeFull();
 		add(grid);
+		expand(grid);
 		refresh();
 	}
 
@@ -80,7 +96,7 @@ class CallbacksView extends VerticalLayout {
 			done.addClassName("callback-done");
 			return done;
 		}
-		var mark = new Button("折返し済にする", e -> markDialog(item));
+		var mark = new Button(getTranslation("agentdesk.callbacks.mark"), e -> markDialog(item));
 		mark.addClassName("callback-mark");
 		mark.addThemeVariants(ButtonVariant.LUMO_SMALL);
 		return mark;
@@ -88,24 +104,21 @@ class CallbacksView extends VerticalLayout {
 
 	private void markDialog(CallbackItem item) {
 		var dialog = new Dialog();
-		dialog.setHeaderTitle("折返し済にする: " + item.callerNumber());
-		var note = new TextField("メモ");
+		dialog.setHeaderTitle(getTranslation("agentdesk.callbacks.mark-title", item.callerNumber()));
+		var note = new TextField(getTranslation("agentdesk.callbacks.note"));
 		note.setId("callbacks-note");
-		note.setWidth("24em");
-		var ok = new Button("記録", e -> {
-			try {
-				callbacks.markCalledBack(day.getValue(), item.callerNumber(), note.getValue());
+		note.setWidth("24rem");
+		var ok = new Button(getTranslation("agentdesk.callbacks.record"), e -> {
+			if (Notices.attempt(() -> callbacks.markCalledBack(day.getValue(), item.callerNumber(), note.getValue()),
+					getTranslation("agentdesk.callbacks.recorded"))) {
 				dialog.close();
 				refresh();
-			} catch (IllegalArgumentException ex) {
-				Notification.show(ex.getMessage(), 6000, Notification.Position.BOTTOM_START)
-						.addThemeVariants(NotificationVariant.LUMO_ERROR);
 			}
 		});
 		ok.setId("callbacks-mark-ok");
 		ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		dialog.add(note);
-		dialog.getFooter().add(new Button("取消", e -> dialog.close()), ok);
+		dialog.getFooter().add(new Button(getTranslation("agentdesk.categories.cancel"), e -> dialog.close()), ok);
 		dialog.open();
 	}
 
@@ -113,16 +126,18 @@ class CallbacksView extends VerticalLayout {
 		LocalDate d = day.getValue() == null ? LocalDate.now(JapanTime.ZONE) : day.getValue();
 		List<CallbackItem> items = callbacks.day(d);
 		long open = items.stream().filter(i -> !i.settled()).count();
-		summary.setText("不応答の番号 " + items.size() + " 件（未対応 " + open + " 件）");
+		summary.setText(getTranslation("agentdesk.callbacks.summary", items.size(), open));
 		grid.setItems(openOnly.getValue() ? items.stream().filter(i -> !i.settled()).toList() : items);
+		grid.setEmptyStateText(getTranslation(items.isEmpty() ? "agentdesk.callbacks.none"
+				: "agentdesk.callbacks.none-open"));
 	}
 
-	private static String label(jp.ikiiki.desk.telephony.CallOutcome outcome) {
+	private String label(CallOutcome outcome) {
 		return switch (outcome) {
-			case ABANDONED -> "放棄";
-			case TIMEOUT -> "タイムアウト";
-			case REFUSED -> "話中";
-			case ANSWERED -> "応答";
+			case ABANDONED -> getTranslation("agentdesk.callbacks.abandoned");
+			case TIMEOUT -> getTranslation("agentdesk.callbacks.timeout");
+			case REFUSED -> getTranslation("agentdesk.callbacks.refused");
+			case ANSWERED -> getTranslation("agentdesk.callbacks.answered");
 		};
 	}
 }

@@ -20,6 +20,10 @@ import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
 import jp.ikiiki.desk.escalations.EscalationsProperties;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.subjects.SubjectLookup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +38,15 @@ class JdbcEscalations implements Escalations {
 	private final AuditTrail audit;
 	private final BusinessCalendar calendar;
 	private final AgeingRules ageing;
+	private final SubjectLookup subjects;
 
-	JdbcEscalations(JdbcClient jdbc, AuditTrail audit, BusinessCalendar calendar, EscalationsProperties properties) {
+	JdbcEscalations(JdbcClient jdbc, AuditTrail audit, BusinessCalendar calendar, EscalationsProperties properties,
+			SubjectLookup subjects) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.ageing = new AgeingRules(calendar, properties);
+		this.subjects = subjects;
 	}
 
 	@Override
@@ -67,9 +74,15 @@ class JdbcEscalations implements Escalations {
 				.query(rs -> {
 					byState.put(EscalationState.valueOf(rs.getString("state")), rs.getLong("n"));
 				});
-		long stale = jdbc.sql("select * from escalation where state <> 'CLOSED'")
-				.query((rs, i) -> map(rs, today, false)).list().stream().filter(c -> c.ageing().stale()).count();
+		long stale = active().stream().filter(c -> c.ageing().stale()).count();
 		return new Counts(byState, stale);
+	}
+
+	/** The cases not closed, with their age, for counts (nothing personal leaves: not audited). */
+	List<EscalationCase> active() {
+		LocalDate today = calendar.dateOf(Instant.now());
+		return jdbc.sql("select * from escalation where state <> 'CLOSED' order by opened_at, id")
+				.query((rs, i) -> map(rs, today, false)).list();
 	}
 
 	@Override
@@ -88,9 +101,9 @@ class JdbcEscalations implements Escalations {
 	@Transactional
 	public EscalationCase open(NewCase c, String channel) {
 		if (c == null || c.inquiry() == null || c.inquiry().isBlank()) {
-			throw new IllegalArgumentException("問合せ内容を入力してください");
+			throw new InvalidInputException("問合せ内容", "問合せ内容を入力してください");
 		}
-		String subjectId = trimmed(c.subjectId(), 20, "宛名番号");
+		String subjectId = subject(c.subjectId(), channel);
 		String number = trimmed(c.callerNumber(), 32, "電話番号");
 		String category = trimmed(c.category(), 200, "問合せ区分");
 		String inquiry = trimmed(c.inquiry(), MAX_TEXT, "問合せ内容");
@@ -102,6 +115,22 @@ class JdbcEscalations implements Escalations {
 		audit.record(AuditAction.CREATE, channel, subjectId == null ? List.of() : List.of(subjectId),
 				"エスカレーション " + id + " 受付（手動）");
 		return reload(id);
+	}
+
+	/**
+	 * The 宛名番号 of a case opened by hand, in its one form, if a subject has it (the look-up is audited as any);
+	 * null when none was given.
+	 */
+	private String subject(String typed, String channel) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		AddressNumber number = AddressNumber.parse(typed);
+		if (subjects.find(number.value(), channel).isEmpty()) {
+			throw new InvalidInputException("宛名番号", "宛名番号 " + number.value()
+					+ " の対象者はいません。対象者検索で確かめるか、宛名番号を空欄にして登録してください");
+		}
+		return number.value();
 	}
 
 	/**
@@ -162,7 +191,7 @@ class JdbcEscalations implements Escalations {
 			String channel) {
 		EscalationState from = jdbc.sql("select state from escalation where id = :id for update").param("id", id)
 				.query(String.class).optional().map(EscalationState::valueOf)
-				.orElseThrow(() -> new IllegalArgumentException("案件 " + id + " はありません"));
+				.orElseThrow(() -> new NotFoundException("案件 " + id + " はありません"));
 		from.checkStep(id, target);
 		jdbc.sql("update escalation set state = :to, " + prefix + "_by = :user, " + prefix + "_at = now(), "
 						+ textColumn + " = :text where id = :id and state = :from")
@@ -208,7 +237,7 @@ class JdbcEscalations implements Escalations {
 
 	private static String required(String text, String field) {
 		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException(field + "を入力してください");
+			throw new InvalidInputException(field, field + "を入力してください");
 		}
 		return trimmed(text, MAX_TEXT, field);
 	}
@@ -219,7 +248,7 @@ class JdbcEscalations implements Escalations {
 		}
 		String t = text.strip();
 		if (t.length() > max) {
-			throw new IllegalArgumentException(field + "は" + max + "文字以内で入力してください（" + t.length() + "文字）");
+			throw new InvalidInputException(field, field + "は" + max + "文字以内で入力してください（" + t.length() + "文字）");
 		}
 		return t;
 	}

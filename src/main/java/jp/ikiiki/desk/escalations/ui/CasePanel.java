@@ -5,18 +5,17 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
 import jp.ikiiki.desk.escalations.EscalationCase;
 import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
+import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
- * One case: what was asked, every step with who, when and its text, and the next step the user may take. Fires
+ * One case: what was asked, every step with who, when and its text, and the next step the user may take. Runs
  * {@code onChange} after a step so the list can refresh.
  */
 class CasePanel extends VerticalLayout {
@@ -35,62 +34,66 @@ class CasePanel extends VerticalLayout {
 		this.onChange = onChange;
 		setId("esc-detail");
 		setPadding(false);
-		setWidth("26em");
-		setMinWidth("22em");
+		setSpacing(false);
+		getStyle().set("gap", "var(--lumo-space-xs)").set("overflow", "auto");
+		setWidth("22rem");
+		setMinWidth("18rem");
+		setHeightFull();
 	}
 
 	void show(Long id) {
 		removeAll();
 		if (id == null) {
-			add(new Span("案件を選択してください"));
+			add(new Span(getTranslation("escalations.detail.choose")));
 			return;
 		}
 		EscalationCase c = escalations.find(id, channel).orElse(null);
 		if (c == null) {
-			add(new Span("案件 " + id + " はありません"));
+			add(new Span(getTranslation("escalations.detail.missing", id)));
 			return;
 		}
-		H3 title = new H3("案件 " + c.id() + "（" + c.state().label() + "）");
+		H3 title = new H3(getTranslation("escalations.detail.title", c.id(), c.state().label()));
 		title.setId("esc-detail-title");
+		title.getStyle().set("margin", "0");
 		add(title);
-		add(line("esc-detail-category", "問合せ区分", c.category()));
-		add(line("esc-detail-subject", "宛名番号", c.subjectId()));
+		add(line("esc-detail-category", getTranslation("escalations.detail.category"), c.category()));
+		add(line("esc-detail-subject", getTranslation("escalations.detail.subject"), c.subjectId()));
 		if (!city) {
-			add(line("esc-detail-caller", "折返し先電話番号", c.callerNumber()));
+			add(line("esc-detail-caller", getTranslation("escalations.detail.caller"), c.callerNumber()));
 		}
-		add(line("esc-detail-inquiry", "問合せ内容", c.inquiry()));
-		add(step("esc-step-opened", "受付", c.opened()));
-		add(step("esc-step-reported", "市へ報告", c.reported()));
-		add(step("esc-step-instructed", "市の指示", c.instructed()));
-		add(step("esc-step-called-back", "折返し連絡", c.calledBack()));
-		add(step("esc-step-closed", "完了", c.closed()));
+		add(line("esc-detail-inquiry", getTranslation("escalations.detail.inquiry"), c.inquiry()));
+		add(step("esc-step-opened", getTranslation("escalations.step.opened"), c.opened()));
+		add(step("esc-step-reported", getTranslation("escalations.step.reported"), c.reported()));
+		add(step("esc-step-instructed", getTranslation("escalations.step.instructed"), c.instructed()));
+		add(step("esc-step-called-back", getTranslation("escalations.step.called-back"), c.calledBack()));
+		add(step("esc-step-closed", getTranslation("escalations.step.closed"), c.closed()));
 		action(c);
 	}
 
 	private void action(EscalationCase c) {
-		String label = switch (c.state()) {
-			case OPEN -> city ? null : "市へ報告した";
-			case REPORTED -> city || floorManager ? (city ? "指示を送信" : "市の指示を登録（電話等で受領）") : null;
-			case INSTRUCTED -> city ? null : "折返し連絡した";
-			case CALLED_BACK -> city ? null : "完了にする";
+		String labelKey = switch (c.state()) {
+			case OPEN -> city ? null : "escalations.action.report";
+			case REPORTED -> city ? "escalations.action.instruct" : floorManager ? "escalations.action.instruct-by-phone" : null;
+			case INSTRUCTED -> city ? null : "escalations.action.called-back";
+			case CALLED_BACK -> city ? null : "escalations.action.close";
 			case CLOSED -> null;
 		};
-		if (label == null) {
+		if (labelKey == null) {
 			return;
 		}
-		String prompt = switch (c.state()) {
-			case OPEN -> "市への報告内容";
-			case REPORTED -> "市の指示内容";
-			case INSTRUCTED -> "折返し連絡の内容";
-			default -> "メモ（任意）";
+		String promptKey = switch (c.state()) {
+			case OPEN -> "escalations.prompt.report";
+			case REPORTED -> "escalations.prompt.instruct";
+			case INSTRUCTED -> "escalations.prompt.called-back";
+			default -> "escalations.prompt.close";
 		};
-		TextArea text = new TextArea(prompt);
+		TextArea text = new TextArea(getTranslation(promptKey));
 		text.setId(city ? "city-instruction" : "esc-step-text");
 		text.setWidthFull();
-		text.setMinHeight("6em");
+		text.setMinHeight("5em");
 		text.setMaxLength(4000);
-		Button button = new Button(label, e -> {
-			try {
+		Button button = new Button(getTranslation(labelKey), e -> {
+			boolean done = Notices.attempt(() -> {
 				switch (c.state()) {
 					case OPEN -> escalations.report(c.id(), text.getValue(), channel);
 					case REPORTED -> escalations.instruct(c.id(), text.getValue(), channel);
@@ -98,13 +101,10 @@ class CasePanel extends VerticalLayout {
 					case CALLED_BACK -> escalations.close(c.id(), text.getValue(), channel);
 					default -> throw new IllegalStateException("no step from " + c.state());
 				}
-				Notification.show("案件 " + c.id() + " を更新しました", 3000, Notification.Position.BOTTOM_START)
-						.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+			}, getTranslation("escalations.updated", c.id()));
+			if (done) {
 				onChange.run();
 				show(c.id());
-			} catch (IllegalArgumentException | IllegalStateException ex) {
-				Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-						.addThemeVariants(NotificationVariant.LUMO_ERROR);
 			}
 		});
 		button.setId(city ? "city-instruction-submit" : "esc-step-button");
@@ -122,9 +122,9 @@ class CasePanel extends VerticalLayout {
 		return d;
 	}
 
-	private static Div step(String id, String label, EscalationCase.Step s) {
+	private Div step(String id, String label, EscalationCase.Step s) {
 		if (s == null) {
-			Div d = new Div(new Span(label + "：未"));
+			Div d = new Div(new Span(getTranslation("escalations.step.not-yet", label)));
 			d.setId(id);
 			d.getStyle().set("color", "var(--lumo-disabled-text-color)");
 			return d;
@@ -139,8 +139,8 @@ class CasePanel extends VerticalLayout {
 	/** The colour of an ageing level, for the grids. */
 	static String colour(EscalationCase.Ageing ageing) {
 		return switch (ageing) {
-			case ALERT -> "var(--lumo-error-color)";
-			case WARN -> "#b36b00";
+			case ALERT -> "var(--lumo-error-text-color)";
+			case WARN -> "#8a5300";
 			case NORMAL -> "var(--lumo-body-text-color)";
 		};
 	}

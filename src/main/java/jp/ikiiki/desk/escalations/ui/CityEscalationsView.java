@@ -2,8 +2,10 @@ package jp.ikiiki.desk.escalations.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -11,6 +13,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
+import java.util.List;
 import jp.ikiiki.desk.escalations.EscalationCase;
 import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
@@ -31,7 +35,8 @@ class CityEscalationsView extends VerticalLayout {
 
 	private final Escalations escalations;
 	private final Span waiting = new Span();
-	private final Checkbox all = new Checkbox("回答済・完了の案件も表示");
+	private final Checkbox all = new Checkbox();
+	private final Span listed = new Span();
 	private final Grid<EscalationCase> grid = new Grid<>(EscalationCase.class, false);
 	private final CasePanel panel;
 
@@ -39,31 +44,48 @@ class CityEscalationsView extends VerticalLayout {
 		this.escalations = escalations;
 		this.panel = new CasePanel(escalations, CHANNEL, true, false, this::refresh);
 		setSizeFull();
-		add(new H2("市への照会（指示待ちの案件）"));
+		setSpacing(false);
+		getStyle().set("gap", "var(--lumo-space-s)");
+		H2 title = new H2(getTranslation("escalations.city.title"));
+		title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-xl)");
+		add(title);
 		waiting.setId("city-waiting-count");
 		waiting.getElement().getThemeList().add("badge contrast");
 		all.setId("city-show-all");
+		all.setLabel(getTranslation("escalations.city.show-all"));
 		all.addValueChangeListener(e -> refresh());
-		add(new HorizontalLayout(waiting, all));
+		listed.setId("city-result-count");
+		HorizontalLayout bar = new HorizontalLayout(waiting, all, listed);
+		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+		add(bar);
 
 		grid.setId("city-grid");
-		grid.addColumn(EscalationCase::id).setHeader("番号").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(c -> c.state().label()).setHeader("状態").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(EscalationCase::category).setHeader("問合せ区分").setWidth("11em").setFlexGrow(0);
-		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text()).setHeader("報告内容").setWidth("14em").setFlexGrow(1);
-		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at())).setHeader("報告日時")
-				.setAutoWidth(true).setFlexGrow(0);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		grid.addColumn(EscalationCase::id).setHeader(getTranslation("escalations.grid.id")).setWidth("4rem")
+				.setFlexGrow(0).setSortable(true);
+		grid.addColumn(c -> c.state().label()).setHeader(getTranslation("escalations.grid.state")).setWidth("7.5rem")
+				.setFlexGrow(0).setSortable(true).setComparator(Comparator.comparing(EscalationCase::state));
+		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text())
+				.setHeader(getTranslation("escalations.city.grid.report")).setFlexGrow(1)
+				.setTooltipGenerator(c -> c.reported() == null ? "" : c.reported().text());
+		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at()))
+				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("9rem").setFlexGrow(0)
+				.setSortable(true).setComparator(Comparator.comparing((EscalationCase c) -> c.reported().at()));
 		grid.addColumn(new ComponentRenderer<>(c -> {
-			Span s = new Span(c.daysWaitingForCity() == null ? "—" : c.daysWaitingForCity() + "日");
+			Span s = new Span(c.daysWaitingForCity() == null ? "—"
+					: getTranslation("escalations.days", c.daysWaitingForCity()));
 			s.getStyle().set("color", CasePanel.colour(c.ageing()));
 			return s;
-		})).setHeader("回答待ち（開庁日）").setAutoWidth(true).setFlexGrow(0);
+		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("11rem").setFlexGrow(0).setSortable(true)
+				.setComparator(Comparator.comparing(EscalationCase::daysWaitingForCity,
+						Comparator.nullsFirst(Comparator.naturalOrder())));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));
 		grid.setSizeFull();
 
 		HorizontalLayout body = new HorizontalLayout(grid, panel);
 		body.setSizeFull();
-		body.expand(grid);
+		body.setFlexGrow(1, grid);
+		body.getStyle().set("min-height", "0");
 		add(body);
 		expand(body);
 		refresh();
@@ -72,12 +94,15 @@ class CityEscalationsView extends VerticalLayout {
 
 	private void refresh() {
 		var counts = escalations.counts();
-		waiting.setText("指示待ち " + counts.byState().get(EscalationState.REPORTED) + " 件");
+		waiting.setText(getTranslation("escalations.city.waiting", counts.byState().get(EscalationState.REPORTED)));
 		// Cases not yet reported are the contractor's: the city sees a case from the moment it is reported.
-		grid.setItems(escalations.list(null, false, CHANNEL).stream()
+		List<EscalationCase> cases = escalations.list(null, false, CHANNEL).stream()
 				.filter(c -> c.state() != EscalationState.OPEN)
 				.filter(c -> all.getValue() || c.state() == EscalationState.REPORTED)
-				.sorted(java.util.Comparator.comparing((EscalationCase c) -> c.state() != EscalationState.REPORTED))
-				.toList());
+				.sorted(Comparator.comparing((EscalationCase c) -> c.state() != EscalationState.REPORTED))
+				.toList();
+		grid.setItems(cases);
+		listed.setText(getTranslation("escalations.listed", cases.size()));
+		grid.setEmptyStateText(getTranslation(all.getValue() ? "escalations.city.none" : "escalations.city.none-waiting"));
 	}
 }

@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import jp.ikiiki.desk.escalations.EscalationCase;
 import jp.ikiiki.desk.escalations.EscalationState;
-import jp.ikiiki.desk.escalations.EscalationStateException;
 import jp.ikiiki.desk.escalations.Escalations;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Escalated cases for floor managers and the city; the city answers with its instruction. Every call is audited. */
+/**
+ * Escalated cases for floor managers and the city; the city answers with its instruction. Every call is audited.
+ * Refusals are RFC 9457 problems from the application's one advice: 404 for an unknown case, 409 for a step the
+ * case's state does not allow, 422 for bad input.
+ */
 @RestController
 @RequestMapping("/api/escalations")
 @Tag(name = "escalations", description = "エスカレーション (cases waiting for the city's instruction, 第6章1(3))")
@@ -74,7 +75,7 @@ class EscalationsApi {
 	@Operation(summary = "List cases", description = "Oldest first. state: OPEN, REPORTED, INSTRUCTED, CALLED_BACK, "
 			+ "CLOSED; stale=true keeps the cases at the alert threshold.")
 	@ApiResponse(responseCode = "200", description = "the cases (possibly none)")
-	@ApiResponse(responseCode = "400", description = "unknown state")
+	@ApiResponse(responseCode = "422", description = "unknown state")
 	List<CaseItem> list(@Parameter(description = "only this state") @RequestParam(required = false) String state,
 			@Parameter(description = "only stale cases") @RequestParam(defaultValue = "false") boolean stale) {
 		return escalations.list(state(state), stale, LIST_CHANNEL).stream().map(CaseItem::of).toList();
@@ -85,8 +86,9 @@ class EscalationsApi {
 	@Operation(summary = "Record the city's instruction", description = "Moves a case reported to the city (REPORTED) "
 			+ "to INSTRUCTED, recording who and when.")
 	@ApiResponse(responseCode = "200", description = "the case after the step")
-	@ApiResponse(responseCode = "400", description = "blank or too long instruction, or no such case")
+	@ApiResponse(responseCode = "404", description = "no such case")
 	@ApiResponse(responseCode = "409", description = "the case is not waiting for an instruction")
+	@ApiResponse(responseCode = "422", description = "blank or too long instruction")
 	CaseItem instruct(@PathVariable long id, @RequestBody InstructionRequest body) {
 		return CaseItem.of(escalations.instruct(id, body == null ? null : body.instruction(), INSTRUCTION_CHANNEL));
 	}
@@ -98,17 +100,8 @@ class EscalationsApi {
 		try {
 			return EscalationState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("state は OPEN, REPORTED, INSTRUCTED, CALLED_BACK, CLOSED のいずれかです: " + state);
+			throw new InvalidInputException("state",
+					"state は OPEN, REPORTED, INSTRUCTED, CALLED_BACK, CLOSED のいずれかです: " + state);
 		}
-	}
-
-	@ExceptionHandler(EscalationStateException.class)
-	ProblemDetail conflict(EscalationStateException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 }

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Screen-pop latency (issue 4, goal p95 &lt; 1 s): from the {@code AgentConnect} leaving the simulator's socket
+ * Screen-pop latency (goal p95 &lt; 1 s): from the {@code AgentConnect} leaving the simulator's socket
  * (seen by a second AMI client on that socket) to the agent's Chromium showing the call (the pop's
  * {@code data-linked-id} changed, seen by a MutationObserver in the page), over sequential calls from a few
  * repeating numbers (so the pop also loads earlier calls). Same machine, same clock. Prints p50/p95/max.

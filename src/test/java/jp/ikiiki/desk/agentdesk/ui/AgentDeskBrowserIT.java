@@ -60,7 +60,7 @@ class AgentDeskBrowserIT extends BrowserTest {
 			var soon = new LocatorAssertions.HasTextOptions().setTimeout(5_000);
 			assertThat(page.locator("#desk-pop-number")).hasText("0829100001", soon);
 			assertThat(page.locator("#desk-pop-state")).hasText("通話中");
-			assertThat(page.locator("#desk-pop-wait")).containsText("待ち時間");
+			assertThat(page.locator("#desk-pop-wait")).containsText("待ち");
 			assertThat(page.locator("#desk-pop")).hasAttribute("data-linked-id", label + "-caller");
 
 			page.locator("#desk-subject-search input").fill("たなか");
@@ -87,6 +87,9 @@ class AgentDeskBrowserIT extends BrowserTest {
 					new Locator.FilterOptions().setHasText("0829100002"));
 			assertThat(row.first()).isVisible();
 			page.locator("#callbacks-open-only").click();
+			// The list is drawn again for the filter: wait until it is, then mark.
+			assertThat(page.locator("#callbacks-open-only")).hasAttribute("checked", "");
+			assertThat(row.first()).isVisible();
 			page.locator("#callbacks-grid .callback-mark").first().click();
 			page.locator("#callbacks-note input").fill("留守番電話に伝言");
 			page.locator("#callbacks-mark-ok").click();

@@ -1,13 +1,16 @@
 package jp.ikiiki.desk.escalations.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
+import jp.ikiiki.desk.browser.ScreenFit;
 import jp.ikiiki.desk.escalations.Escalations;
+import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,6 +29,7 @@ class EscalationsBrowserIT extends BrowserTest {
 	@Test
 	void city_staff_answer_a_reported_case_and_the_floor_manager_sees_the_instruction() {
 		jdbc.sql("delete from escalation").update();
+		SubjectLookupFixtures.insert(jdbc);
 		Chromium.user(jdbc, encoder, "esc-city", "広島市 高齢福祉課", "esc-pass-1", "CITY_STAFF");
 		Chromium.user(jdbc, encoder, "esc-fm", "現場責任者", "esc-pass-2", "FLOOR_MANAGER");
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("esc-fm",
@@ -83,6 +87,70 @@ class EscalationsBrowserIT extends BrowserTest {
 			page.locator("#esc-step-button").click();
 			assertThat(page.locator("#esc-detail-title")).hasText("案件 " + id + "（折返し連絡済）");
 			assertThat(page.locator("#esc-count-CALLED_BACK")).hasText("折返し連絡済 1");
+		}
+	}
+
+	@Test
+	void at_1280_by_720_the_grids_show_ten_rows_aligned_with_their_headers_and_a_case_for_an_unknown_address_number_is_refused() {
+		Chromium.user(jdbc, encoder, "esc-fm-1280", "現場責任者", "esc-pass-3", "FLOOR_MANAGER");
+		Chromium.user(jdbc, encoder, "esc-city-1280", "広島市 高齢福祉課", "esc-pass-4", "CITY_STAFF");
+		SubjectLookupFixtures.insert(jdbc);
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("esc-fm-1280",
+				null, List.of(new SimpleGrantedAuthority("ROLE_FLOOR_MANAGER"))));
+		try {
+			for (int i = 0; i < 14; i++) {
+				long id = escalations.open(new Escalations.NewCase(null, "0820000" + i, "手帳 / 再交付",
+						"問合せ " + i + "：母の手帳をなくしたので再交付してほしいが、本人は入院中で署名ができないとのこと"), "test").id();
+				escalations.report(id, "報告 " + i + "：入院中の本人に代わり家族が申請できるか、指示をお願いします", "test");
+			}
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "esc-fm-1280", "esc-pass-3");
+			page.navigate("http://localhost:" + port + "/escalations");
+			page.locator("#esc-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("問合せ 0：")).first()
+					.waitFor();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("53-escalations-1280.png")));
+			ScreenFit.Rows rows = ScreenFit.rows(page, "#esc-grid");
+			assertThat(rows.atLeastTenOrAll()).as("escalation rows " + rows).isTrue();
+			assertThat(rows.visible()).isGreaterThanOrEqualTo(10);
+			ScreenFit.Columns columns = ScreenFit.columns(page, "#esc-grid");
+			assertThat(columns.offset()).as("cells against headers " + columns).isLessThan(2);
+			assertThat(columns.inside()).as("no column cut off (受付 last) " + columns).isTrue();
+			assertThat(ScreenFit.inViewport(page, "#esc-grid")).isTrue();
+			assertThat(page.locator("#esc-result-count")).containsText("件を表示");
+
+			// A case for a 宛名番号 nobody has: refused with the reason, nothing opened.
+			page.locator("#esc-new").click();
+			page.locator("#esc-new-subject input").fill("9999");
+			page.locator("#esc-new-inquiry textarea").fill("宛名番号を確かめずに登録しようとした");
+			page.locator("#esc-new-save").click();
+			assertThat(page.locator("vaadin-notification-card").filter(
+					new Locator.FilterOptions().setHasText("宛名番号 9999 の対象者はいません"))).isVisible();
+			page.locator("vaadin-notification-card:not([opening])").filter(
+					new Locator.FilterOptions().setHasText("宛名番号 9999")).waitFor();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("54-escalations-unknown-subject.png")));
+			assertThat(jdbc.sql("select count(*) from escalation where inquiry like '宛名番号を確かめずに%'")
+					.query(Long.class).single()).isZero();
+		}
+
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "esc-city-1280", "esc-pass-4");
+			page.navigate("http://localhost:" + port + "/city/escalations");
+			page.locator("#city-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("報告 0：")).first()
+					.waitFor();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("55-city-escalations-1280.png")));
+			ScreenFit.Rows rows = ScreenFit.rows(page, "#city-grid");
+			assertThat(rows.visible()).as("city rows " + rows).isGreaterThanOrEqualTo(10);
+			ScreenFit.Columns columns = ScreenFit.columns(page, "#city-grid");
+			assertThat(columns.offset()).as("cells against headers " + columns).isLessThan(2);
+			assertThat(columns.inside()).as("no column cut off " + columns).isTrue();
 		}
 	}
 }

@@ -63,8 +63,9 @@ class EscalationsApiIT {
 				.andExpect(jsonPath("$[0].daysWaitingForCity").value(0))
 				.andExpect(jsonPath("$[0].stale").value(false));
 		mvc.perform(get("/api/escalations").with(user("city1").roles("CITY_STAFF")).param("state", "WAITING"))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("REPORTED")));
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.detail").value(containsString("REPORTED")))
+				.andExpect(jsonPath("$.field").value("state"));
 	}
 
 	@Test
@@ -89,10 +90,19 @@ class EscalationsApiIT {
 				.andExpect(jsonPath("$.detail").value(containsString("「市へ報告」の案件だけです")));
 		mvc.perform(post("/api/escalations/{id}/instruction", reported).with(user("city1").roles("CITY_STAFF"))
 						.contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"  \"}"))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value("市の指示内容を入力してください"));
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.detail").value("市の指示内容を入力してください"))
+				.andExpect(jsonPath("$.field").value("市の指示内容"));
 		assertThat(jdbc.sql("select state from escalation where id = :id").param("id", reported).query(String.class).single())
 				.isEqualTo("REPORTED");
+	}
+
+	@Test
+	void an_instruction_for_a_case_nobody_opened_answers_404() throws Exception {
+		mvc.perform(post("/api/escalations/{id}/instruction", 987_654_321L).with(user("city1").roles("CITY_STAFF"))
+						.contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"指示\"}"))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value("案件 987654321 はありません"));
 	}
 
 	@Test
