@@ -11,6 +11,7 @@ import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditEntry;
 import jp.ikiiki.desk.audit.AuditFilter;
 import jp.ikiiki.desk.audit.AuditQueries;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,14 @@ class JdbcAuditQueries implements AuditQueries {
 
 	@Override
 	public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
-		if (offset < 0 || limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("offset ≥ 0 and 1 ≤ limit ≤ 1000");
+		if (offset < 0) {
+			throw new InvalidInputException("offset", "offset は 0 以上にしてください");
+		}
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidInputException("limit", "limit は 1 以上 1000 以下にしてください");
 		}
 		var where = where(filter);
-		return jdbc.sql("select id, occurred_at, username, action, channel, subject_ids, file_name, detail from audit_event"
+		return jdbc.sql("select id, occurred_at, username, action, channel, subject_ids, file_name, detail, source_address from audit_event"
 				+ where.sql + " order by occurred_at desc, id desc offset :offset limit :limit")
 				.params(where.params).param("offset", offset).param("limit", limit)
 				.query(JdbcAuditQueries::entry).list();
@@ -83,6 +87,6 @@ class JdbcAuditQueries implements AuditQueries {
 		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
 				AuditAction.valueOf(rs.getString("action")), rs.getString("channel"),
 				subjects == null ? List.of() : List.of((String[]) subjects.getArray()), rs.getString("file_name"),
-				rs.getString("detail"));
+				rs.getString("detail"), rs.getString("source_address"));
 	}
 }
