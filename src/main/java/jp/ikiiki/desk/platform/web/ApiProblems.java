@@ -200,8 +200,17 @@ class ApiProblems {
 		return respond(problem(HttpStatus.NOT_ACCEPTABLE, "指定された形式（Accept）では返せません"));
 	}
 
+	/**
+	 * No endpoint and no static file: a 404 problem for the API; elsewhere (a browser asking for a missing font or
+	 * image) the servlet container's error page, which is the console's Japanese one, not JSON.
+	 */
 	@ExceptionHandler(NoResourceFoundException.class)
-	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.sendError(HttpStatus.NOT_FOUND.value());
+			return null;
+		}
 		return respond(problem(HttpStatus.NOT_FOUND, "このパスの API はありません"));
 	}
 
