@@ -74,7 +74,12 @@ class UserAdminView extends VerticalLayout implements HasDynamicTitle {
 		role.setClearButtonVisible(true);
 		role.addValueChangeListener(e -> filter());
 		state.setItems(StateFilter.values());
-		state.setItemLabelGenerator(s -> getTranslation("security.users.state." + s.name().toLowerCase(Locale.ROOT)));
+		state.setItemLabelGenerator(s -> switch (s) {
+			case ALL -> getTranslation("security.users.state.all");
+			case ENABLED -> getTranslation("security.users.state.enabled");
+			case DISABLED -> getTranslation("security.users.state.disabled");
+			case LOCKED -> getTranslation("security.users.state.locked");
+		});
 		state.setValue(StateFilter.ALL);
 		state.addValueChangeListener(e -> filter());
 		total.getElement().setAttribute("data-testid", "user-total");
