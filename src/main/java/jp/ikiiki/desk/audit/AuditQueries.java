@@ -31,9 +31,7 @@ public interface AuditQueries {
 	 * @param limit  rows to return (1–1000)
 	 * @throws jp.ikiiki.desk.shared.InvalidInputException for an offset or limit out of range
 	 */
-	default List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
-		return find(filter, Sort.NEWEST_FIRST, offset, limit);
-	}
+	List<AuditEntry> find(AuditFilter filter, int offset, int limit);
 
 	/** {@link #find(AuditFilter, int, int)} in the given order. */
 	List<AuditEntry> find(AuditFilter filter, Sort sort, int offset, int limit);

@@ -7,6 +7,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.core.context.DeferredSecurityContext;
 
@@ -22,6 +23,8 @@ class SessionForReading implements SecurityContextRepository {
 	static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+	/** What this request authenticated (HTTP Basic) lives on the request only, as for any stateless API. */
+	private final RequestAttributeSecurityContextRepository thisRequest = new RequestAttributeSecurityContextRepository();
 
 	SessionForReading() {
 		sessions.setAllowSessionCreation(false);
@@ -29,6 +32,9 @@ class SessionForReading implements SecurityContextRepository {
 
 	@Override
 	public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+		if (thisRequest.containsContext(request)) {
+			return thisRequest.loadDeferredContext(request);
+		}
 		if (READING.contains(request.getMethod())) {
 			return sessions.loadDeferredContext(request);
 		}
@@ -53,12 +59,14 @@ class SessionForReading implements SecurityContextRepository {
 
 	@Override
 	public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
-		// The API never creates or changes a session.
+		// The API never creates or changes a session: the request keeps what it authenticated.
+		thisRequest.saveContext(context, request, response);
 	}
 
 	@Override
 	public boolean containsContext(HttpServletRequest request) {
-		return READING.contains(request.getMethod()) && sessions.containsContext(request);
+		return thisRequest.containsContext(request)
+				|| (READING.contains(request.getMethod()) && sessions.containsContext(request));
 	}
 
 	/** True when the request's session holds a signed-in person (whatever the method). */
