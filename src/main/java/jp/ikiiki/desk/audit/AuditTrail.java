@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Records what was done with personal data. Entries are written in their own transaction, so an audit
  * entry survives the rollback of the work it describes (a dry-run import, a failed export), and can never
- * be changed or deleted afterwards: the database refuses UPDATE and DELETE on the trail.
+ * be changed or deleted afterwards: the database refuses UPDATE and DELETE on the trail. An entry made while an
+ * HTTP request is being served (the API, a sign-in) keeps the client's address.
  */
 public interface AuditTrail {
 
@@ -33,7 +34,15 @@ public interface AuditTrail {
 	}
 
 	/**
-	 * Appends one entry for a named user (login events, where no authentication is in place yet).
+	 * Appends one entry for a named user (work done on a person's behalf, where no authentication is in place).
 	 */
 	void recordFor(String username, AuditAction action, String channel, String detail);
+
+	/**
+	 * Appends one sign-in entry (success, failure, sign-out) with the source address it came from.
+	 *
+	 * @param username      the user name as attempted (clipped to 64 characters); never a password
+	 * @param sourceAddress the client's address as the server saw it; null if unknown
+	 */
+	void recordSignIn(String username, AuditAction action, String channel, String sourceAddress, String detail);
 }

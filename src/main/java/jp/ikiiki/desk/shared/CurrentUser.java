@@ -39,6 +39,31 @@ public final class CurrentUser {
 	private CurrentUser() {
 	}
 
+	/**
+	 * A signed-in principal that knows the person's name as colleagues know it (「受付 花子」), which screens show
+	 * instead of the login name. Implemented by the security module's principal.
+	 */
+	public interface Person {
+		/** The display name; not blank. */
+		String displayName();
+	}
+
+	/**
+	 * The acting person's display name for screens (header, wallboard): the name the administrator gave them, or the
+	 * login name when the principal carries none, 「システム」 for the system.
+	 */
+	public static String displayName() {
+		return signedIn().map(a -> {
+			if (isSystem(a)) {
+				return "システム";
+			}
+			if (a.getPrincipal() instanceof Person person && person.displayName() != null && !person.displayName().isBlank()) {
+				return person.displayName();
+			}
+			return a.getName();
+		}).orElse("システム");
+	}
+
 	/** The acting user's login name, or {@value #SYSTEM} when no person is signed in. Never null. */
 	public static String name() {
 		return signedIn().map(Authentication::getName).orElse(SYSTEM);

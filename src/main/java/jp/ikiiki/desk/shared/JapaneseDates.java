@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,12 @@ import java.util.regex.Pattern;
  * 2026年9月1日) and Japanese-era (R8.9.1, R08.09.01, 令和8年9月1日, 令和元年5月1日, H31.4.30, S15.3.2, and the
  * 7-digit era code GYYMMDD used by municipal systems: 1 明治, 2 大正, 3 昭和, 4 平成, 5 令和). Full-width digits
  * and the era ligatures (㍼ ㋿ …) are accepted.
+ *
+ * <p>Output follows the one date policy of the console and the printed forms: the era form (令和8年9月1日,
+ * {@link #toEraKanji}) on what the city and residents read — notices, reports, the subject page —; the western form
+ * with the weekday (2026/9/1（火）, {@link #toWesternWithWeekday}) in work lists; both ({@link #toBoth}) where a
+ * person must recognise the date either way (birth dates). Wherever people type a date, both forms are accepted
+ * ({@link #parse}, {@link #parseInput}). All in Japan time ({@link JapanTime#ZONE}).
  */
 public final class JapaneseDates {
 
@@ -75,6 +82,9 @@ public final class JapaneseDates {
 			"(明治|大正|昭和|平成|令和|[MTSHRmtshr])\\s*(元|\\d{1,2})\\s*[/.\\-年]\\s*(\\d{1,2})\\s*[/.\\-月]\\s*(\\d{1,2})\\s*日?");
 	private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
 	private static final DateTimeFormatter SLASHED_TIME = DateTimeFormatter.ofPattern("uuuu/M/d H:mm");
+	private static final DateTimeFormatter SLASHED_SECONDS = DateTimeFormatter.ofPattern("uuuu/M/d H:mm:ss");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+	private static final String WEEKDAYS = "月火水木金土日";
 
 	/**
 	 * Parses a date.
@@ -115,21 +125,108 @@ public final class JapaneseDates {
 		}
 	}
 
-	/** The date in the era form used on printed notices, e.g. 令和8年9月1日 (元年 for year 1). */
-	public static String toEraKanji(LocalDate date) {
-		Era era = Era.at(date);
-		int y = date.getYear() - era.baseYear + 1;
-		return era.kanji + (y == 1 ? "元" : String.valueOf(y)) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	/**
+	 * Parses a date a person typed (a form field, an API parameter): western or era form, as {@link #parse}.
+	 *
+	 * @param field the field as the person knows it (「生年月日」, {@code from}); named in the refusal
+	 * @param text  the date as typed
+	 * @return the date, or null if {@code text} is blank
+	 * @throws InvalidInputException naming the field and the reason (unknown form, a day that does not exist, a
+	 *                               date outside its era)
+	 */
+	public static LocalDate parseInput(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parse(text);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException(field, field + ": " + e.getMessage());
+		}
 	}
 
-	/** An instant as the console shows it in Asia/Tokyo, e.g. 2026/9/1 9:05. */
+	// ---- Output. The one date policy (docs/architecture.md, "Dates"): 和暦 on what the city and residents read,
+	// 西暦 with the weekday in work lists, both forms where a person must recognise a date (birth dates).
+
+	/**
+	 * The date in the era form used on what the city and residents read (printed notices, reports, the subject
+	 * page), e.g. 令和8年9月1日 (元年 for year 1). A date before 明治 (only in hostile or broken data) is written in the
+	 * western form.
+	 */
+	public static String toEraKanji(LocalDate date) {
+		if (date.isBefore(Era.MEIJI.start)) {
+			return toWestern(date);
+		}
+		Era era = Era.at(date);
+		return eraYear(era, date.getYear()) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	/** {@link #toEraKanji} with the weekday: 令和8年9月1日（火）. */
+	public static String toEraKanjiWithWeekday(LocalDate date) {
+		return toEraKanji(date) + "（" + weekday(date) + "）";
+	}
+
+	/** A month in the era form: 令和8年9月. */
+	public static String toEraYearMonth(YearMonth month) {
+		LocalDate first = month.atDay(1);
+		if (first.isBefore(Era.MEIJI.start)) {
+			return month.getYear() + "年" + month.getMonthValue() + "月";
+		}
+		// The era in force at the end of the month names it: 2019年5月 is 令和元年5月, 1989年1月 平成元年1月.
+		LocalDate last = month.atEndOfMonth();
+		return eraYear(Era.at(last), month.getYear()) + "年" + month.getMonthValue() + "月";
+	}
+
+	/**
+	 * A fiscal year (April–March) in the era form: 令和8年度 for fiscal year 2026. Named by the era in force in May,
+	 * as the government names them (2019 is 令和元年度, 1989 平成元年度).
+	 */
+	public static String toEraFiscalYear(int fiscalYear) {
+		if (fiscalYear <= Era.MEIJI.baseYear) {
+			return fiscalYear + "年度";
+		}
+		return eraYear(Era.at(LocalDate.of(fiscalYear, 5, 1)), fiscalYear) + "年度";
+	}
+
+	/** The date as work lists show it: 2026/9/1. */
+	public static String toWestern(LocalDate date) {
+		return date.format(SLASHED);
+	}
+
+	/** The date as work lists show it, with the weekday: 2026/9/1（火）. */
+	public static String toWesternWithWeekday(LocalDate date) {
+		return toWestern(date) + "（" + weekday(date) + "）";
+	}
+
+	/** Both forms, for dates a person must recognise either way (birth dates): 1940/3/2（昭和15年3月2日）. */
+	public static String toBoth(LocalDate date) {
+		return date.isBefore(Era.MEIJI.start) ? toWestern(date) : toWestern(date) + "（" + toEraKanji(date) + "）";
+	}
+
+	/** An instant as the console shows it in Japan time, e.g. 2026/9/1 9:05. */
 	public static String toWesternDateTime(Instant instant) {
 		return instant.atZone(JapanTime.ZONE).format(SLASHED_TIME);
 	}
 
-	/** The date as 2026/9/1. */
-	public static String toWestern(LocalDate date) {
-		return date.format(SLASHED);
+	/** An instant in Japan time with the weekday, for work lists: 2026/9/1（火）9:05. */
+	public static String toWesternDateTimeWithWeekday(Instant instant) {
+		var t = instant.atZone(JapanTime.ZONE);
+		return toWesternWithWeekday(t.toLocalDate()) + t.format(TIME);
+	}
+
+	/** An instant in Japan time to the second, for the audit trail: 2026/9/1 9:05:07. */
+	public static String toWesternTimestamp(Instant instant) {
+		return instant.atZone(JapanTime.ZONE).format(SLASHED_SECONDS);
+	}
+
+	/** The weekday as one kanji: 月 火 水 木 金 土 日. */
+	public static String weekday(LocalDate date) {
+		return String.valueOf(WEEKDAYS.charAt(date.getDayOfWeek().getValue() - 1));
+	}
+
+	private static String eraYear(Era era, int westernYear) {
+		int y = westernYear - era.baseYear + 1;
+		return era.kanji + (y == 1 ? "元" : String.valueOf(y));
 	}
 
 	private static LocalDate eraDate(Era era, int eraYear, String month, String day) {

@@ -33,7 +33,9 @@ class BrowserIT extends BrowserTest {
 			page.locator("input[name='password']").fill("demo");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("01-login.png")));
 			page.locator("input[name='password']").press("Enter");
-			assertThat(page.locator("[data-testid='current-user']")).hasText("agent");
+			assertThat(page.locator("[data-testid='current-user']")).hasAttribute("data-username", "agent");
+			// the header names the person, not the login
+			assertThat(page.locator("[data-testid='current-user']")).hasText("オペレーター 一郎");
 
 			page.navigate("http://localhost:" + port + "/subjects");
 			var search = page.locator("#search-field input");

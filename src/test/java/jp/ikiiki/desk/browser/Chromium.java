@@ -57,13 +57,13 @@ public final class Chromium implements AutoCloseable {
 		return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("ja-JP"));
 	}
 
-	/** Signs in through the login view and waits for the console to name the user. */
+	/** Signs in through the login view and waits for the console to show the user (by display name; login name as attribute). */
 	public static void signIn(Page page, int port, String username, String password) {
 		page.navigate("http://localhost:" + port + "/login");
 		page.locator("input[name='username']").fill(username);
 		page.locator("input[name='password']").fill(password);
 		page.locator("input[name='password']").press("Enter");
-		assertThat(page.locator("[data-testid='current-user']")).hasText(username);
+		assertThat(page.locator("[data-testid='current-user']")).hasAttribute("data-username", username);
 	}
 
 	/** Creates (or re-creates) a console user with one role. */

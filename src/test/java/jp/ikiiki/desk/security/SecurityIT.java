@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.Set;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +35,17 @@ class SecurityIT {
 	@Autowired SecurityProperties properties;
 	@Autowired ServerProperties server;
 
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
 	@BeforeEach
 	void user() {
 		jdbc.sql("delete from app_user where username like 't-%'").update();
+		jdbc.sql("delete from login_failure where username like 't-%'").update();
 		long id = jdbc.sql("insert into app_user (username, display_name, password_hash) values ('t-agent', 'テスト', :h) returning id")
 				.param("h", encoder.encode("right-pass-1")).query(Long.class).single();
 		jdbc.sql("insert into app_user_role values (:id, 'AGENT')").param("id", id).update();
@@ -54,20 +66,21 @@ class SecurityIT {
 	}
 
 	@Test
-	void account_locks_after_repeated_failures_even_for_the_right_password() throws Exception {
+	void account_locks_for_the_failing_address_after_repeated_failures_even_for_the_right_password() throws Exception {
 		for (int i = 0; i < properties.maxFailedLogins(); i++) {
-			mvc.perform(get("/api/audit").with(httpBasic("t-agent", "wrong-" + i))).andExpect(status().isUnauthorized());
+			mvc.perform(get("/api/audit").with(httpBasic("t-agent", "wrong-" + i)).with(from("192.0.2.11")))
+					.andExpect(status().isUnauthorized());
 		}
-		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "right-pass-1"))).andExpect(status().isUnauthorized());
-		assertThat(jdbc.sql("select locked_until > now() from app_user where username = 't-agent'").query(Boolean.class).single()).isTrue();
+		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "right-pass-1")).with(from("192.0.2.11")))
+				.andExpect(status().isUnauthorized());
 		assertThat(jdbc.sql("select count(*) from audit_event where username = 't-agent' and action = 'LOGIN_FAILED'")
 				.query(Long.class).single()).isGreaterThanOrEqualTo(properties.maxFailedLogins() + 1L);
 	}
 
 	@Test
 	void a_success_before_the_limit_resets_the_failure_count() throws Exception {
-		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "wrong"))).andExpect(status().isUnauthorized());
-		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "right-pass-1"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "wrong")).with(from("192.0.2.12"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/audit").with(httpBasic("t-agent", "right-pass-1")).with(from("192.0.2.12"))).andExpect(status().isForbidden());
 		assertThat(jdbc.sql("select failed_logins from app_user where username = 't-agent'").query(Integer.class).single()).isZero();
 	}
 
@@ -75,10 +88,10 @@ class SecurityIT {
 	@WithMockUser(username = "t-admin", roles = "SECURITY_ADMIN")
 	void security_admin_and_floor_manager_cannot_be_one_user() {
 		assertThatThrownBy(() -> users.create("t-both", "兼任", "abcdefgh12", Set.of(Roles.SECURITY_ADMIN, Roles.FLOOR_MANAGER)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("第1章3(3)");
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("第1章3(3)");
 		users.create("t-manager", "現場", "abcdefgh12", Set.of(Roles.FLOOR_MANAGER));
 		assertThatThrownBy(() -> users.changeRoles("t-manager", Set.of(Roles.FLOOR_MANAGER, Roles.SECURITY_ADMIN)))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
@@ -111,6 +124,30 @@ class SecurityIT {
 	void only_the_security_admin_may_administer_users() {
 		assertThatThrownBy(() -> users.users()).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> users.create("t-x", "x", "abcdefgh12", Set.of(Roles.AGENT))).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	@WithMockUser(username = "t-admin", roles = "SECURITY_ADMIN")
+	void the_name_the_system_acts_under_cannot_be_given_to_a_person() {
+		assertThatThrownBy(() -> users.create(CurrentUser.SYSTEM, "システム", "abcdefgh12", Set.of(Roles.AGENT)))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("システムが使う");
+		assertThatThrownBy(() -> users.create(" SYSTEM ", "システム", "abcdefgh12", Set.of(Roles.AGENT)))
+				.isInstanceOf(InvalidInputException.class);
+		// nor behind the service's back
+		assertThatThrownBy(() -> jdbc.sql("insert into app_user (username, display_name, password_hash) values ('system', 'x', 'x')")
+				.update()).hasMessageContaining("app_user_username_not_reserved");
+	}
+
+	@Test
+	@WithMockUser(username = "t-admin", roles = "SECURITY_ADMIN")
+	void refusals_are_domain_refusals_naming_the_field() {
+		assertThatThrownBy(() -> users.unlock("t-nobody")).isInstanceOf(NotFoundException.class);
+		users.create("t-dup", "重複", "abcdefgh12", Set.of(Roles.AGENT));
+		assertThatThrownBy(() -> users.create("t-dup", "重複", "abcdefgh12", Set.of(Roles.AGENT)))
+				.isInstanceOf(StateConflictException.class);
+		assertThatThrownBy(() -> users.create("t-long", "長い", "a1".repeat(40), Set.of(Roles.AGENT)))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("72");
+		assertThatThrownBy(() -> users.changeRoles("t-admin-self", Set.of(Roles.AGENT))).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test

@@ -62,4 +62,49 @@ class JapaneseDatesTest {
 	void an_instant_is_shown_in_tokyo_time() {
 		assertThat(JapaneseDates.toWesternDateTime(java.time.Instant.parse("2026-11-23T15:18:00Z"))).isEqualTo("2026/11/24 0:18");
 	}
+
+	@Test
+	void work_lists_show_the_western_date_with_its_weekday() {
+		assertThat(JapaneseDates.toWesternWithWeekday(LocalDate.of(2026, 9, 1))).isEqualTo("2026/9/1（火）");
+		assertThat(JapaneseDates.toWesternDateTimeWithWeekday(java.time.Instant.parse("2026-11-23T15:18:00Z")))
+				.isEqualTo("2026/11/24（火）0:18");
+		assertThat(JapaneseDates.toWesternTimestamp(java.time.Instant.parse("2026-11-23T15:18:07Z")))
+				.isEqualTo("2026/11/24 0:18:07");
+	}
+
+	@Test
+	void what_the_city_reads_is_in_the_era_form() {
+		assertThat(JapaneseDates.toEraKanjiWithWeekday(LocalDate.of(2026, 9, 1))).isEqualTo("令和8年9月1日（火）");
+		assertThat(JapaneseDates.toEraYearMonth(java.time.YearMonth.of(2026, 9))).isEqualTo("令和8年9月");
+		assertThat(JapaneseDates.toEraYearMonth(java.time.YearMonth.of(2019, 5))).isEqualTo("令和元年5月");
+		assertThat(JapaneseDates.toEraYearMonth(java.time.YearMonth.of(2019, 4))).isEqualTo("平成31年4月");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2026,令和8年度", "2019,令和元年度", "2018,平成30年度", "1989,平成元年度", "1988,昭和63年度" })
+	void fiscal_years_are_named_by_the_era_in_force_in_may(int fiscalYear, String expected) {
+		assertThat(JapaneseDates.toEraFiscalYear(fiscalYear)).isEqualTo(expected);
+	}
+
+	@Test
+	void birth_dates_show_both_forms() {
+		assertThat(JapaneseDates.toBoth(LocalDate.of(1940, 3, 2))).isEqualTo("1940/3/2（昭和15年3月2日）");
+	}
+
+	@Test
+	void a_date_before_meiji_is_written_in_the_western_form_rather_than_failing() {
+		assertThat(JapaneseDates.toEraKanji(LocalDate.of(1, 1, 1))).isEqualTo("0001/1/1");
+		assertThat(JapaneseDates.toBoth(LocalDate.of(1, 1, 1))).isEqualTo("0001/1/1");
+		assertThat(JapaneseDates.toEraFiscalYear(1000)).isEqualTo("1000年度");
+	}
+
+	@Test
+	void typed_dates_are_refused_naming_the_field() {
+		assertThat(JapaneseDates.parseInput("開始日", "令和8年9月1日")).isEqualTo(LocalDate.of(2026, 9, 1));
+		assertThat(JapaneseDates.parseInput("開始日", " ")).isNull();
+		assertThatThrownBy(() -> JapaneseDates.parseInput("開始日", "2026-13-40"))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessage("開始日: 存在しない日付です")
+				.extracting(e -> ((InvalidInputException) e).field()).isEqualTo("開始日");
+	}
 }

@@ -48,19 +48,40 @@ class JdbcAuditTrail implements AuditTrail {
 		insert(username, action, channel, java.util.List.of(), null, detail);
 	}
 
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordSignIn(String username, AuditAction action, String channel, String sourceAddress, String detail) {
+		insert(username, action, channel, java.util.List.of(), null, detail, sourceAddress);
+	}
+
 	private void insert(String username, AuditAction action, String channel, Collection<String> subjectIds,
 			String fileName, String detail) {
+		insert(username, action, channel, subjectIds, fileName, detail, requestAddress());
+	}
+
+	private void insert(String username, AuditAction action, String channel, Collection<String> subjectIds,
+			String fileName, String detail, String sourceAddress) {
 		jdbc.sql("""
-				insert into audit_event (username, action, channel, subject_ids, file_name, detail)
-				values (:username, :action, :channel, :subjects, :file, :detail)""")
+				insert into audit_event (username, action, channel, subject_ids, file_name, detail, source_address)
+				values (:username, :action, :channel, :subjects, :file, :detail, :address)""")
 				.param("username", truncate(username == null || username.isBlank() ? SYSTEM : username, 64))
 				.param("action", action.name())
 				.param("channel", truncate(channel, 200))
 				.param("subjects", subjectIds == null ? new String[0] : subjectIds.toArray(String[]::new))
 				.param("file", fileName == null ? null : truncate(fileName, 300))
 				.param("detail", detail)
+				.param("address", sourceAddress == null ? null : truncate(sourceAddress, 64))
 				.update();
 		meters.counter("ikiiki.audit.events", "action", action.name()).increment();
+	}
+
+	/** The client's address of the HTTP request being served on this thread, or null (push, scheduler, listener). */
+	static String requestAddress() {
+		if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+				instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+			return servlet.getRequest().getRemoteAddr();
+		}
+		return null;
 	}
 
 	static String currentUsername() {

@@ -1,7 +1,6 @@
 package jp.ikiiki.desk.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -106,18 +105,65 @@ class ApiProblems {
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
-		List<String> parameters = e.getParameterValidationResults().stream()
-				.map(r -> r.getMethodParameter().getParameterName() + ": "
-						+ r.getResolvableErrors().stream().map(m -> m.getDefaultMessage()).findFirst().orElse(""))
+		var results = e.getParameterValidationResults();
+		List<String> parameters = results.stream()
+				.map(r -> r.getMethodParameter().getParameterName() + " は"
+						+ r.getResolvableErrors().stream().map(m -> m.getDefaultMessage()).findFirst().orElse("正しくありません"))
 				.toList();
-		return badRequest(null, "パラメータの値が正しくありません（" + String.join("、", parameters) + "）");
+		String field = results.size() == 1 ? results.get(0).getMethodParameter().getParameterName() : null;
+		return badRequest(field, "パラメータの値が正しくありません（" + String.join("、", parameters) + "）");
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
 		List<String> violations = e.getConstraintViolations().stream()
-				.map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+				.map(v -> lastNode(v.getPropertyPath().toString()) + " は" + v.getMessage()).sorted().toList();
 		return badRequest(null, "パラメータの値が正しくありません（" + String.join("、", violations) + "）");
+	}
+
+	/** {@code find.limit} → {@code limit}: the parameter as the client wrote it. */
+	private static String lastNode(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	/**
+	 * A value PostgreSQL refuses as data (SQLSTATE class 22: a character it cannot store, a number or date out of
+	 * its range, a text longer than its column) came from the request: 400, not a fault. Other database errors are
+	 * faults (500 with an incident id).
+	 */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	ResponseEntity<ProblemDetail> data(org.springframework.dao.DataAccessException e, WebRequest request) {
+		String state = sqlState(e);
+		if (state != null && state.startsWith("22")) {
+			log.info("API request refused by the database as data (SQLSTATE {})", state);
+			return badRequest(null, switch (state) {
+				case "22021", "22P05" -> "使えない文字（NUL など）が含まれています";
+				case "22001" -> "値が長すぎます";
+				case "22003" -> "数値が扱える範囲を超えています";
+				case "22007", "22008" -> "日付・時刻が扱える範囲を超えています";
+				default -> "値が正しくないか、扱える範囲を超えています";
+			});
+		}
+		return unexpected(e, request);
+	}
+
+	private static String sqlState(Throwable e) {
+		for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+	/** A date or time a computation cannot hold (year 999999999, a day count past the calendar): 400. */
+	@ExceptionHandler(java.time.DateTimeException.class)
+	ResponseEntity<ProblemDetail> dateOutOfRange(java.time.DateTimeException e) {
+		if (e instanceof DateTimeParseException) {
+			return date((DateTimeParseException) e);
+		}
+		return badRequest(null, "日付・時刻が扱える範囲を超えています");
 	}
 
 	@ExceptionHandler(DateTimeParseException.class)
@@ -154,8 +200,17 @@ class ApiProblems {
 		return respond(problem(HttpStatus.NOT_ACCEPTABLE, "指定された形式（Accept）では返せません"));
 	}
 
+	/**
+	 * No endpoint and no static file: a 404 problem for the API; elsewhere (a browser asking for a missing font or
+	 * image) the servlet container's error page, which is the console's Japanese one, not JSON.
+	 */
 	@ExceptionHandler(NoResourceFoundException.class)
-	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.sendError(HttpStatus.NOT_FOUND.value());
+			return null;
+		}
 		return respond(problem(HttpStatus.NOT_FOUND, "このパスの API はありません"));
 	}
 
@@ -197,11 +252,7 @@ class ApiProblems {
 
 	/** A problem with the status's Japanese title, the reason as detail and as {@code reason}. */
 	static ProblemDetail problem(HttpStatusCode status, String reason) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
-		problem.setType(URI.create("about:blank"));
-		problem.setTitle(title(status));
-		problem.setProperty("reason", reason);
-		return problem;
+		return Problems.of(status, reason);
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -209,22 +260,7 @@ class ApiProblems {
 	}
 
 	static String title(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 400 -> "リクエストが正しくありません";
-			case 401 -> "認証が必要です";
-			case 403 -> "権限がありません";
-			case 404 -> "見つかりません";
-			case 405 -> "このメソッドは使えません";
-			case 406 -> "この形式では返せません";
-			case 409 -> "現在の状態では実行できません";
-			case 413 -> "大きすぎます";
-			case 415 -> "この形式は受け付けません";
-			case 422 -> "内容を受け付けられません";
-			case 429 -> "リクエストが多すぎます";
-			case 500 -> "内部エラー";
-			case 503 -> "一時的に利用できません";
-			default -> status.is4xxClientError() ? "リクエストを処理できません" : "エラー";
-		};
+		return Problems.title(status);
 	}
 
 	private static String defaultReason(HttpStatusCode status) {
@@ -243,6 +279,19 @@ class ApiProblems {
 		}
 		if (type == java.time.YearMonth.class) {
 			return "年月 yyyy-MM";
+		}
+		if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+				|| type == java.time.ZonedDateTime.class) {
+			return "日時 例: 2026-04-01T09:00:00+09:00";
+		}
+		if (type == java.time.LocalDateTime.class) {
+			return "日時 例: 2026-04-01T09:00:00";
+		}
+		if (type == java.time.LocalTime.class) {
+			return "時刻 例: 09:00";
+		}
+		if (type == String.class) {
+			return "文字列";
 		}
 		if (type.isEnum()) {
 			return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList())

@@ -9,8 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A named user and the roles they hold (aggregate root; roles are owned by it). */
 @Table("app_user")
 record UserAccount(@Id Long id, String username, String displayName, String passwordHash, boolean enabled,
-		int failedLogins, Instant lockedUntil, Instant lastLoginAt, Instant createdAt, Instant updatedAt,
-		@MappedCollection(idColumn = "app_user") Set<UserRole> roles) {
+		int failedLogins, Instant lockedUntil, Instant lastLoginAt, Instant failuresResetAt, Instant createdAt,
+		Instant updatedAt, @MappedCollection(idColumn = "app_user") Set<UserRole> roles) {
 
 	@Table("app_user_role")
 	record UserRole(String role) {

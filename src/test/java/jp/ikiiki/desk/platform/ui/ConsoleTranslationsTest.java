@@ -35,7 +35,7 @@ class ConsoleTranslationsTest {
 
 	@Test
 	void labels_are_japanese_and_take_parameters() {
-		assertThat(translations.getTranslation("app.title", Locale.JAPAN)).isEqualTo("いきいきデスク");
+		assertThat(translations.getTranslation("platform.app.title", Locale.JAPAN)).isEqualTo("いきいきデスク");
 		assertThat(translations.getTranslation("no.such.key", Locale.JAPAN)).isEqualTo("!no.such.key!");
 		assertThat(translations.getProvidedLocales()).containsExactly(Locale.JAPAN);
 	}

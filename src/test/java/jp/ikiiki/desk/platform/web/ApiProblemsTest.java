@@ -30,6 +30,17 @@ class ApiProblemsTest {
 
 	@RestController
 	static class Probe {
+		@GetMapping("/api/probe/nul")
+		String nul() {
+			throw new org.springframework.dao.DataIntegrityViolationException("insert failed",
+					new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00 (鷺沼)", "22021"));
+		}
+
+		@GetMapping("/api/probe/year")
+		String year() {
+			throw new java.time.DateTimeException("Invalid value for YearOfEra");
+		}
+
 		@GetMapping("/api/probe/missing/{id}")
 		String missing(@PathVariable long id) {
 			throw new NotFoundException("案件 " + id + " はありません");
@@ -133,5 +144,18 @@ class ApiProblemsTest {
 				new DuplicateKeyException("Key (address_number)=(0001234567) already exists")));
 		org.assertj.core.api.Assertions.assertThat(described).contains("DuplicateKeyException")
 				.doesNotContain("0001234567").doesNotContain("田中");
+	}
+
+	@Test
+	void a_value_the_database_refuses_as_data_is_400_not_a_fault_and_does_not_echo_it() throws Exception {
+		mvc.perform(get("/api/probe/nul")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.reason").value("使えない文字（NUL など）が含まれています"))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("鷺沼"))));
+	}
+
+	@Test
+	void a_date_out_of_range_is_400() throws Exception {
+		mvc.perform(get("/api/probe/year")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.reason").value("日付・時刻が扱える範囲を超えています"));
 	}
 }
