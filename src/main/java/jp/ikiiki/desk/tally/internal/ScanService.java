@@ -351,32 +351,38 @@ class ScanService implements BookletScans {
 
 	private Outcome link(Path tmp, String name, String sha, int pages, ManagementNumber number, Integer businessYear,
 			String user) {
-		List<BookletSummary> received = booklets.withNumber(number.value(), businessYear);
 		String yearText = businessYear == null ? "" : BusinessYear.labelOf(businessYear) + "の";
-		if (received.isEmpty()) {
-			return queue(tmp, name, sha, pages, number.value(),
-					"申請書管理番号 " + number.value() + " の" + yearText + "手帳は受付されていません", user);
+		// Files of one number read at once (a main and an additional booklet) compete for the same booklet: the one
+		// that loses looks again and takes the next booklet still without a scan.
+		for (int attempt = 0; attempt < 3; attempt++) {
+			List<BookletSummary> received = booklets.withNumber(number.value(), businessYear);
+			if (received.isEmpty()) {
+				return queue(tmp, name, sha, pages, number.value(),
+						"申請書管理番号 " + number.value() + " の" + yearText + "手帳は受付されていません", user);
+			}
+			List<BookletSummary> open = received.stream().filter(b -> !b.scanned()).toList();
+			if (open.isEmpty()) {
+				return queue(tmp, name, sha, pages, number.value(), "申請書管理番号 " + number.value() + " の受付済み"
+						+ yearText + "手帳にはすべてスキャンが紐付いています", user);
+			}
+			List<Integer> openYears = open.stream().map(BookletSummary::businessYear).distinct().toList();
+			if (openYears.size() > 1) {
+				return queue(tmp, name, sha, pages, number.value(), "申請書管理番号 " + number.value() + " は複数の年度（"
+						+ String.join("、", openYears.stream().map(BusinessYear::labelOf).toList())
+						+ "）で受付済みです。年度を選んで割り当ててください", user);
+			}
+			BookletSummary target = open.get(0);
+			try {
+				String stored = store(tmp, target, sha, pages, name, "BARCODE", user);
+				return new Outcome(new Linked(name, number.value(), target.id(), stored), null, target.addressNumber());
+			} catch (StateConflictException raced) {
+				// another file took this booklet meanwhile: look again
+			} catch (DuplicateKeyException e) {
+				break; // the same content was linked elsewhere meanwhile
+			}
 		}
-		List<BookletSummary> open = received.stream().filter(b -> !b.scanned()).toList();
-		if (open.isEmpty()) {
-			return queue(tmp, name, sha, pages, number.value(),
-					"申請書管理番号 " + number.value() + " の受付済み" + yearText + "手帳にはすべてスキャンが紐付いています", user);
-		}
-		List<Integer> openYears = open.stream().map(BookletSummary::businessYear).distinct().toList();
-		if (openYears.size() > 1) {
-			return queue(tmp, name, sha, pages, number.value(), "申請書管理番号 " + number.value() + " は複数の年度（"
-					+ String.join("、", openYears.stream().map(BusinessYear::labelOf).toList())
-					+ "）で受付済みです。年度を選んで割り当ててください", user);
-		}
-		BookletSummary target = open.get(0);
-		try {
-			String stored = store(tmp, target, sha, pages, name, "BARCODE", user);
-			return new Outcome(new Linked(name, number.value(), target.id(), stored), null, target.addressNumber());
-		} catch (StateConflictException | DuplicateKeyException e) {
-			// Another file was linked to this booklet meanwhile, or the same file to another: keep it for a person.
-			return queue(tmp, name, sha, pages, number.value(), "申請書管理番号 " + number.value()
-					+ " の手帳には別のスキャンが紐付きました。確認して割り当ててください", user);
-		}
+		return queue(tmp, name, sha, pages, number.value(), "申請書管理番号 " + number.value()
+				+ " の手帳には別のスキャンが紐付きました。確認して割り当ててください", user);
 	}
 
 	/**
@@ -390,9 +396,13 @@ class ScanService implements BookletScans {
 		String fileName = ScanNaming.fileName(booklet.businessYear(), booklet.managementNumber(), booklet.kind());
 		Path target = dir(String.valueOf(booklet.businessYear())).resolve(fileName);
 		return transaction.execute(tx -> {
-			BookletSummary locked = booklets.lock(booklet.id());
-			if (locked.scanned()) {
-				throw new StateConflictException("手帳 " + booklet.id() + " にはスキャンが紐付いています（" + locked.scanFile() + "）");
+			booklets.lock(booklet.id());
+			// Read after the lock is held: a statement that waited for the lock still sees its own older snapshot of
+			// the joined scan table, a new statement sees what the holder committed.
+			Optional<String> linked = jdbc.sql("select file_name from booklet_scan where booklet_id = :id")
+					.param("id", booklet.id()).query(String.class).optional();
+			if (linked.isPresent()) {
+				throw new StateConflictException("手帳 " + booklet.id() + " にはスキャンが紐付いています（" + linked.get() + "）");
 			}
 			try {
 				moveInto(source, target);
