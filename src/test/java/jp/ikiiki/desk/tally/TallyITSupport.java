@@ -72,6 +72,11 @@ public abstract class TallyITSupport {
 
 	/** Removes every row of the tally and its stored scans (each test makes its own data). */
 	protected void clearTally() {
+		clearTally(jdbc, properties);
+	}
+
+	/** {@link #clearTally()} for tests outside this hierarchy. */
+	public static void clearTally(JdbcClient jdbc, TallyProperties properties) {
 		jdbc.sql("delete from booklet_decision").update();
 		jdbc.sql("delete from booklet_key").update();
 		jdbc.sql("delete from booklet_scan").update();
@@ -145,6 +150,11 @@ public abstract class TallyITSupport {
 
 	/** Imports a full 別紙3 file with these rows (subjects not in it are ended, as with the city's file). */
 	protected void importSubjects(List<Map<String, Object>> rows) {
+		importSubjects(imports, rows);
+	}
+
+	/** {@link #importSubjects(List)} for tests outside this hierarchy. */
+	public static void importSubjects(SubjectImports imports, List<Map<String, Object>> rows) {
 		List<String> headers = SubjectFileKind.PROGRESS.columns().stream().filter(c -> c.owner() == Column.Owner.CITY)
 				.map(Column::header).toList();
 		var sb = new StringBuilder(String.join(",", headers)).append("\r\n");
@@ -195,11 +205,12 @@ public abstract class TallyITSupport {
 		}
 	}
 
+	/** The settable clock as the primary {@link Clock} of the context. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
+	public static class Clocks {
 		@Bean
 		@Primary
-		SettableClock tallyTestClock() {
+		public SettableClock tallyTestClock() {
 			return new SettableClock(NOW);
 		}
 	}

@@ -52,6 +52,7 @@ abstract class KeyingScreen extends VerticalLayout {
 	private final Map<StampField, Span> marks = new EnumMap<>(StampField.class);
 	private final Div form = new Div();
 	private final Span nothing = new Span();
+	private final Span message = new Span();
 	private Sheet sheet;
 
 	KeyingScreen(BookletKeying keying, BookletScans scans, TallyProperties properties, Pass pass, String idPrefix,
@@ -93,9 +94,14 @@ abstract class KeyingScreen extends VerticalLayout {
 			StampField f = all.get(i);
 			form.add(row(f, idPrefix, i + 1 < all.size() ? FieldLabels.id(idPrefix, all.get(i + 1)) : complete.getId().orElseThrow()));
 		}
-		var right = new VerticalLayout(instructions, form, complete);
+		message.setId(idPrefix + "-message");
+		message.getElement().setAttribute("role", "alert");
+		message.getStyle().set("font-weight", "bold").set("color", "var(--lumo-error-text-color)")
+				.set("min-height", "1.5em");
+		var right = new VerticalLayout(instructions, message, form, complete);
 		right.setPadding(false);
-		right.setWidth("30em");
+		right.setSpacing(false);
+		right.setWidth("34em");
 		right.getStyle().set("flex-shrink", "0");
 		nothing.setId(idPrefix + "-nothing");
 		nothing.setText(getTranslation("tally.key.nothing"));
@@ -112,7 +118,7 @@ abstract class KeyingScreen extends VerticalLayout {
 		String id = FieldLabels.id(idPrefix, f);
 		field.setId(id);
 		field.addThemeVariants(TextFieldVariant.LUMO_SMALL, TextFieldVariant.LUMO_ALIGN_RIGHT);
-		field.setWidth("5.5em");
+		field.setWidth("4.5em");
 		field.setAllowedCharPattern("[0-9]");
 		field.setMaxLength(4);
 		field.getElement().setAttribute("inputmode", "numeric");
@@ -127,10 +133,10 @@ abstract class KeyingScreen extends VerticalLayout {
 		field.getElement().addEventListener("keydown", e -> keyed(f, e.getEventData().getString("element.value")))
 				.setFilter("event.key === 'Enter'").addEventData("element.value");
 		var name = new Span(label);
-		name.setWidth("11em");
+		name.setWidth("8.5em");
 		name.getStyle().set("font-size", "var(--lumo-font-size-s)");
 		var mark = new Span();
-		mark.setWidth("4.5em");
+		mark.setWidth("3.5em");
 		mark.setId(id + "-mark");
 		mark.getStyle().set("font-size", "var(--lumo-font-size-s)").set("font-weight", "bold");
 		fields.put(f, field);
@@ -174,6 +180,7 @@ abstract class KeyingScreen extends VerticalLayout {
 			return;
 		}
 		BookletSummary b = s.booklet();
+		message.setText("");
 		booklet.setText(getTranslation("tally.key.booklet", b.id(), b.managementNumber(), BusinessYear.labelOf(b.businessYear()),
 				b.kind().label(), JapaneseDates.toWestern(b.receivedOn())));
 		long id = b.id();
@@ -245,9 +252,10 @@ abstract class KeyingScreen extends VerticalLayout {
 			return;
 		}
 		field.setInvalid(false);
+		message.setText("");
 		if (result.outcome() == Outcome.REKEY) {
 			field.setValue("");
-			field.setErrorMessage(getTranslation("tally.key.mismatch"));
+			message.setText(getTranslation("tally.key.mismatch.field", labelOf(f)));
 			field.setInvalid(true);
 			clearNextIfOpen(f);
 			mark(f, Outcome.REKEY);
@@ -275,7 +283,7 @@ abstract class KeyingScreen extends VerticalLayout {
 
 	private void refuse(StampField f, String reason) {
 		TextField field = fields.get(f);
-		field.setErrorMessage(reason);
+		message.setText(labelOf(f) + ": " + reason);
 		field.setInvalid(true);
 		clearNextIfOpen(f);
 		field.focus();

@@ -17,8 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.util.function.IntFunction;
 
 /**
- * A scanned booklet's pages beside the work on it, one page at a time, fitted to the screen's height. PageDown and
- * PageUp (also Alt+→ and Alt+←) turn the pages while the keyboard stays in the fields. A page is rendered only when
+ * A scanned booklet's pages beside the work on it, one page at a time, fitted to the screen. PageDown and PageUp (also
+ * Alt+→ and Alt+←) turn the pages, Alt+Z enlarges the page and Alt+↓ / Alt+↑ scroll it, while the keyboard stays in the
+ * fields. A page is rendered only when
  * shown (and its showing audited by the service).
  */
 class PageViewer extends VerticalLayout {
@@ -31,6 +32,7 @@ class PageViewer extends VerticalLayout {
 	private IntFunction<byte[]> source;
 	private int pages;
 	private int page;
+	private boolean zoomed;
 
 	PageViewer(String idPrefix) {
 		setPadding(false);
@@ -48,12 +50,18 @@ class PageViewer extends VerticalLayout {
 		previous.setId(idPrefix + "-page-previous");
 		next.setId(idPrefix + "-page-next");
 		position.setId(idPrefix + "-page-position");
-		var bar = new HorizontalLayout(previous, position, next, new Span(getTranslation("tally.page.keys")));
+		var keys = new Span(getTranslation("tally.page.keys"));
+		keys.getStyle().set("color", "var(--lumo-secondary-text-color)").set("overflow", "hidden")
+				.set("text-overflow", "ellipsis").set("min-width", "0");
+		position.getStyle().set("white-space", "nowrap");
+		var bar = new HorizontalLayout(previous, position, next, keys);
 		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-		bar.getStyle().set("font-size", "var(--lumo-font-size-s)");
+		bar.setSpacing(false);
+		bar.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "nowrap").set("gap", "var(--lumo-space-s)")
+				.set("overflow", "hidden").set("max-width", "100%");
 		frame.setId(idPrefix + "-page");
 		frame.setWidthFull();
-		frame.getStyle().set("flex", "1 1 auto").set("min-height", "0").set("overflow", "auto")
+		frame.getStyle().set("flex", "1 1 auto").set("min-height", "0").set("overflow", "auto").set("height", "100%")
 				.set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)")
 				.set("display", "flex").set("justify-content", "center").set("align-items", "flex-start");
 		empty.getStyle().set("padding", "var(--lumo-space-l)").set("color", "var(--lumo-secondary-text-color)");
@@ -62,6 +70,9 @@ class PageViewer extends VerticalLayout {
 		Shortcuts.addShortcutListener(this, () -> turn(-1), Key.PAGE_UP).allowBrowserDefault();
 		Shortcuts.addShortcutListener(this, () -> turn(1), Key.ARROW_RIGHT, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> turn(-1), Key.ARROW_LEFT, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, this::toggleZoom, Key.KEY_Z, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, () -> scroll(1), Key.ARROW_DOWN, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, () -> scroll(-1), Key.ARROW_UP, KeyModifier.ALT);
 		show(0, null, getTranslation("tally.page.none"));
 	}
 
@@ -78,6 +89,17 @@ class PageViewer extends VerticalLayout {
 		this.page = 1;
 		empty.setText(emptyText);
 		render();
+	}
+
+	/** Alt+Z: the whole page fitted to the frame, or the page at twice that size to read small print. */
+	private void toggleZoom() {
+		zoomed = !zoomed;
+		render();
+	}
+
+	/** Alt+↓ / Alt+↑ scroll an enlarged page without leaving the fields. */
+	private void scroll(int direction) {
+		frame.getElement().executeJs("this.scrollBy(0, $0)", direction * 200);
 	}
 
 	private void turn(int delta) {
@@ -107,8 +129,13 @@ class PageViewer extends VerticalLayout {
 			byte[] png = from.apply(shown);
 			return new DownloadResponse(new ByteArrayInputStream(png), "page-" + shown + ".png", "image/png", png.length);
 		}), getTranslation("tally.page.alt", shown));
-		image.getStyle().set("max-width", "100%").set("max-height", "100%").set("object-fit", "contain")
-				.set("background", "white");
+		if (zoomed) {
+			image.getStyle().set("width", "200%").set("max-width", "none").set("height", "auto");
+		} else {
+			image.getStyle().set("max-width", "100%").set("max-height", "100%").set("object-fit", "contain");
+		}
+		image.getStyle().set("background", "white");
+		image.getElement().setAttribute("data-zoomed", String.valueOf(zoomed));
 		image.getElement().setAttribute("data-page", String.valueOf(shown));
 		frame.add(image);
 	}

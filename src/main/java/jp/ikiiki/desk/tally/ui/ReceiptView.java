@@ -77,6 +77,8 @@ class ReceiptView extends VerticalLayout {
 		receivedOn.setId("tally-receipt-date");
 		receivedOn.setI18n(DatePickers.japanese());
 		receivedOn.setMax(years.today());
+		// The calendar would take the keyboard on focus: the date is typed (2026/6/10) and Tab moves on.
+		receivedOn.setAutoOpen(false);
 		year.setLabel(getTranslation("tally.receipt.year"));
 		year.setId("tally-receipt-year");
 		year.setItems(years.open());

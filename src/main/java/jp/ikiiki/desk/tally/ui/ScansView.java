@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -81,7 +80,9 @@ class ScansView extends VerticalLayout {
 		this.years = years;
 		this.executor = executor;
 		setSizeFull();
-		add(new H2(getTranslation("tally.scans.title")));
+		var title = new H2(getTranslation("tally.scans.title"));
+		title.getStyle().set("margin", "0");
+		add(title);
 
 		yearFilter.setLabel(getTranslation("tally.scans.year"));
 		yearFilter.setId("tally-scans-year");
@@ -89,7 +90,7 @@ class ScansView extends VerticalLayout {
 		yearFilter.setItemLabelGenerator(y -> y == null ? getTranslation("tally.scans.year.any") : YearLabels.of(y));
 		yearFilter.setEmptySelectionAllowed(true);
 		yearFilter.setEmptySelectionCaption(getTranslation("tally.scans.year.any"));
-		yearFilter.setWidth("22em");
+		yearFilter.setWidth("20em");
 
 		var upload = new Upload(UploadHandler.toTempFile((metadata, tmp) -> {
 			uploaded.add(tmp);
@@ -102,6 +103,7 @@ class ScansView extends VerticalLayout {
 		upload.setMaxFiles(200);
 		upload.setDropLabel(new Span(getTranslation("tally.scans.drop")));
 		upload.setUploadButton(new Button(getTranslation("tally.scans.choose")));
+		upload.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)");
 		uploadedText.setId("tally-scans-uploaded");
 		importUploads.setText(getTranslation("tally.scans.import"));
 		importUploads.setId("tally-scans-import");
@@ -111,33 +113,33 @@ class ScansView extends VerticalLayout {
 		importInbox.setId("tally-scans-inbox");
 		importInbox.addClickListener(e -> runInbox());
 		progress.setVisible(false);
-		progress.setWidth("16em");
+		progress.setWidth("10em");
 		summary.setId("tally-scans-summary");
-		var bar = new HorizontalLayout(yearFilter, importUploads, importInbox, progress, summary);
+		var bar = new HorizontalLayout(upload, uploadedText, yearFilter, importUploads, importInbox, progress, summary);
 		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-		add(new HorizontalLayout(upload, uploadedText), bar);
+		bar.setWrap(true);
+		bar.setWidthFull();
+		add(bar);
 
 		results.setId("tally-scans-results");
 		results.addThemeVariants(GridVariant.LUMO_COMPACT);
 		results.addColumn(Row::file).setHeader(getTranslation("tally.scans.col.file")).setWidth("16em").setFlexGrow(0);
 		results.addColumn(Row::result).setHeader(getTranslation("tally.scans.col.result")).setWidth("7em").setFlexGrow(0);
 		results.addColumn(Row::detail).setHeader(getTranslation("tally.scans.col.detail")).setFlexGrow(1);
-		results.setHeight("9em");
+		results.setHeight("8em");
+		results.setVisible(false);
 		add(results);
 
-		add(new H3(getTranslation("tally.scans.queue")));
 		queue.setId("tally-queue-grid");
-		queue.addThemeVariants(GridVariant.LUMO_COMPACT);
-		queue.addColumn(QueuedScan::id).setHeader(getTranslation("tally.scans.col.id")).setWidth("4em").setFlexGrow(0);
-		queue.addColumn(QueuedScan::originalName).setHeader(getTranslation("tally.scans.col.file")).setWidth("14em").setFlexGrow(0);
-		queue.addColumn(QueuedScan::reason).setHeader(getTranslation("tally.scans.col.reason")).setFlexGrow(1);
-		queue.addColumn(q -> JapaneseDates.toWesternDateTime(q.queuedAt())).setHeader(getTranslation("tally.scans.col.at"))
-				.setWidth("9em").setFlexGrow(0);
-		queue.setWidth("34em");
+		queue.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+		queue.addColumn(QueuedScan::originalName).setHeader(getTranslation("tally.scans.queue")).setFlexGrow(1);
+		queue.addColumn(QueuedScan::reason).setHeader(getTranslation("tally.scans.col.reason")).setFlexGrow(2);
+		queue.setWidth("19em");
+		queue.getStyle().set("flex-shrink", "0");
 		queue.setHeightFull();
 		queue.addSelectionListener(e -> showQueued(e.getFirstSelectedItem().orElse(null)));
 		assign.setPadding(false);
-		assign.setWidth("20em");
+		assign.setWidth("16em");
 		assign.getStyle().set("flex-shrink", "0");
 		pages.getStyle().set("flex", "1 1 auto").set("min-width", "0");
 		var body = new HorizontalLayout(queue, pages, assign);
@@ -251,6 +253,7 @@ class ScansView extends VerticalLayout {
 		result.unreadable().forEach(u -> rows.add(new Row(u.file(),
 				u.queued() ? getTranslation("tally.scans.queued") : getTranslation("tally.scans.refused"), u.reason())));
 		results.setItems(rows);
+		results.setVisible(true);
 		long queued = result.unreadable().stream().filter(BookletScans.NotLinked::queued).count();
 		summary.setText(getTranslation("tally.scans.summary", result.linked().size(), queued,
 				result.unreadable().size() - queued));
@@ -272,6 +275,7 @@ class ScansView extends VerticalLayout {
 		pages.show(q.pages(), page -> scans.queuedPage(q.id(), page), getTranslation("tally.page.none"));
 		var number = new TextField(getTranslation("tally.scans.assign.number"));
 		number.setId("tally-queue-number");
+		number.setWidthFull();
 		number.setValue(q.decoded() == null ? "" : q.decoded());
 		var year = new Select<BusinessYear>();
 		year.setLabel(getTranslation("tally.receipt.year"));
@@ -279,6 +283,7 @@ class ScansView extends VerticalLayout {
 		year.setItems(years.open());
 		year.setItemLabelGenerator(YearLabels::of);
 		year.setValue(yearFilter.getValue());
+		year.setWidthFull();
 		var additional = new Checkbox(getTranslation("tally.scans.assign.additional"));
 		additional.setId("tally-queue-additional");
 		var ok = new Button(getTranslation("tally.scans.assign"));
