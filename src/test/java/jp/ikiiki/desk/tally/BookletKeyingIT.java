@@ -192,6 +192,29 @@ class BookletKeyingIT extends TallyITSupport {
 		assertThat(second.booklet().state()).isEqualTo(BookletState.DISPUTED);
 	}
 
+	@Autowired
+	List<jp.ikiiki.desk.platform.ui.WorkItems> workItems;
+
+	private List<jp.ikiiki.desk.platform.ui.WorkItems.WorkItem> work(String user, String role) {
+		return as(user, () -> workItems.stream().flatMap(w -> w.forCurrentUser().stream())
+				.filter(i -> i.route().startsWith("booklets/")).toList(), role);
+	}
+
+	@Test
+	void the_home_page_shows_booklets_waiting_per_pass_and_for_a_decision_with_their_age() {
+		assertThat(work("keyer1", "OPERATOR")).extracting(i -> i.title() + "=" + i.count()).containsExactly(
+				"手帳の入力待ち=1", "手帳のベリファイ待ち=0", "スキャンの割当待ち=0");
+		assertThat(work("keyer1", "OPERATOR").get(0).urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.NORMAL);
+		clock.set(java.time.LocalDate.of(2026, 6, 22).atTime(9, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
+		assertThat(work("keyer1", "OPERATOR").get(0).urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.ATTENTION);
+		// received 2026-06-01, the notice is due 2026-07-01: overdue from 2026-07-02
+		clock.set(java.time.LocalDate.of(2026, 7, 2).atTime(9, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
+		assertThat(work("keyer1", "OPERATOR").get(0).urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.OVERDUE);
+		assertThat(work("manager1", "FLOOR_MANAGER")).extracting(i -> i.title() + "=" + i.count())
+				.containsExactly("手帳の判定待ち=0");
+		assertThat(work("agent1", "AGENT")).isEmpty();
+	}
+
 	@Test
 	void a_verified_booklet_takes_no_more_keying() {
 		as("keyer1", () -> keying.submitEntry(booklet, counts(1, 1, 1, 1, 0)), "OPERATOR");

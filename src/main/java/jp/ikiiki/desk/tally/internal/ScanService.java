@@ -54,9 +54,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Scanned booklets. Each file is copied to {@code <scan dir>/incoming} (refused when larger than allowed), checked
- * ({@link PdfCheck}), hashed (SHA-256: the same file is never kept twice), its cover read
- * ({@link CoverBarcodeReader}) and then either linked — moved to {@code <scan dir>/<year>/<name>} under the booklet's
+ * Scanned booklets. Each file is copied to {@code <scan dir>/incoming} (refused when larger than allowed) and hashed
+ * (SHA-256: the same file is never kept twice), checked ({@link PdfCheck}) and its cover read ({@link CoverBarcodeReader})
+ * in one parse and then either linked — moved to {@code <scan dir>/<year>/<name>} under the booklet's
  * row lock and recorded in {@code booklet_scan} — or queued ({@code <scan dir>/queue}, {@code booklet_scan_queue}).
  * A file is moved before its row is written and removed again if the row cannot be written, so a file and its row
  * exist together or not at all. Files are read on {@code ikiiki.tally.scan.threads} threads.
@@ -277,15 +277,17 @@ class ScanService implements BookletScans {
 			} catch (IOException e) {
 				return Outcome.refused(name, "ファイルを読めません");
 			}
-			PdfCheck.Result checked = check.check(tmp);
-			if (!checked.accepted()) {
-				return Outcome.refused(name, checked.reason());
-			}
 			Optional<String> duplicate = duplicateOf(sha);
 			if (duplicate.isPresent()) {
 				return Outcome.refused(name, duplicate.get());
 			}
-			CoverBarcodeReader.Reading reading = reader.read(tmp);
+			// One parse of the file for the check and the cover.
+			var read = new java.util.concurrent.atomic.AtomicReference<CoverBarcodeReader.Reading>();
+			PdfCheck.Result checked = check.check(tmp, document -> read.set(reader.read(document)));
+			if (!checked.accepted()) {
+				return Outcome.refused(name, checked.reason());
+			}
+			CoverBarcodeReader.Reading reading = read.get();
 			if (reading.number().isEmpty()) {
 				return queue(tmp, name, sha, checked.pages(), null, reading.reason(), user);
 			}

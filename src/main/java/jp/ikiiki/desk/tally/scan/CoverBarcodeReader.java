@@ -20,13 +20,19 @@ import java.util.Optional;
 import jp.ikiiki.desk.subjects.ManagementNumber;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads the 申請書管理番号 from the barcode the booklet-cover form prints (Code 128; Code 39 also accepted) on a
- * scanned booklet: the first page rendered in grey at the configured resolution, read by ZXing along its rows (a
+ * scanned booklet: the first page's scanned image as it is (or the page rendered in grey at the configured resolution
+ * when it is not a single scanned image), read by ZXing along its rows (a
  * skew of a few degrees keeps a 10 mm high bar code within one row), first with a global threshold, then with a local
  * one for unevenly lit scans, and if the first page holds no barcode, the last (a booklet fed back to front). The
  * text must read as a {@link ManagementNumber}.
@@ -39,6 +45,9 @@ public final class CoverBarcodeReader {
 		HINTS.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128, BarcodeFormat.CODE_39));
 		HINTS.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 	}
+
+	/** Larger images (a 600 dpi scan) are rendered at the configured resolution instead, with subsampling. */
+	private static final long MAX_DIRECT_PIXELS = 12_000_000L;
 
 	private final int dpi;
 
@@ -58,12 +67,24 @@ public final class CoverBarcodeReader {
 	/** Reads the cover of the (already checked) PDF at {@code file}. */
 	public Reading read(Path file) {
 		try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+			return read(document);
+		} catch (IOException | RuntimeException e) {
+			return new Reading(Optional.empty(), "表紙を画像にできません");
+		}
+	}
+
+	/** Reads the cover of an open (already checked) document. */
+	public Reading read(PDDocument document) {
+		try {
 			PDFRenderer renderer = new PDFRenderer(document);
 			renderer.setSubsamplingAllowed(true);
 			int pages = document.getNumberOfPages();
 			String text = null;
 			for (int page : pages > 1 ? new int[] { 0, pages - 1 } : new int[] { 0 }) {
-				BufferedImage image = renderer.renderImageWithDPI(page, dpi, ImageType.GRAY);
+				BufferedImage image = scannedImage(document.getPage(page));
+				if (image == null) {
+					image = renderer.renderImageWithDPI(page, dpi, ImageType.GRAY);
+				}
 				text = decode(image).orElse(null);
 				if (text != null) {
 					break;
@@ -78,6 +99,30 @@ public final class CoverBarcodeReader {
 		} catch (IOException | RuntimeException e) {
 			return new Reading(Optional.empty(), "表紙を画像にできません");
 		}
+	}
+
+	/**
+	 * A scanner's page is one image covering the page: read that image as it is (no resampling, which costs more than
+	 * the barcode search). Null when the page is anything else (drawn text, several images, an image too large), which
+	 * is then rendered.
+	 */
+	private static BufferedImage scannedImage(PDPage page) throws IOException {
+		PDResources resources = page.getResources();
+		if (resources == null || page.getRotation() != 0) {
+			return null;
+		}
+		PDImageXObject only = null;
+		for (COSName name : resources.getXObjectNames()) {
+			PDXObject x = resources.getXObject(name);
+			if (!(x instanceof PDImageXObject image) || only != null) {
+				return null;
+			}
+			only = image;
+		}
+		if (only == null || (long) only.getWidth() * only.getHeight() > MAX_DIRECT_PIXELS || only.isStencil()) {
+			return null;
+		}
+		return only.getImage();
 	}
 
 	/** The text of the first Code 128 or Code 39 barcode found in the image. */

@@ -55,6 +55,15 @@ public final class PdfCheck {
 
 	/** Checks the file at {@code file}. Never throws for a bad file: the reason says what is wrong. */
 	public Result check(Path file) {
+		return check(file, document -> {
+		});
+	}
+
+	/**
+	 * Checks the file and, if it is accepted, hands the open document to {@code accepted} (to read it without parsing
+	 * it again). An exception from {@code accepted} propagates.
+	 */
+	public Result check(Path file, java.util.function.Consumer<PDDocument> accepted) {
 		try {
 			long size = Files.size(file);
 			if (size == 0) {
@@ -69,6 +78,7 @@ public final class PdfCheck {
 		} catch (IOException e) {
 			return Result.refused("ファイルを読めません");
 		}
+		boolean checked = false;
 		try (PDDocument document = Loader.loadPDF(file.toFile(), "", IOUtils.createTempFileOnlyStreamCache())) {
 			if (document.isEncrypted()) {
 				return Result.refused("暗号化（パスワード保護）されたPDFは取り込めません");
@@ -88,10 +98,15 @@ public final class PdfCheck {
 					return Result.refused(n + "ページ目: " + problem);
 				}
 			}
+			checked = true;
+			accepted.accept(document);
 			return new Result(pages, null);
 		} catch (InvalidPasswordException e) {
 			return Result.refused("暗号化（パスワード保護）されたPDFは取り込めません");
 		} catch (IOException | RuntimeException e) {
+			if (checked && e instanceof RuntimeException r) {
+				throw r; // the caller's work on an accepted document failed: not the file's fault
+			}
 			// PDFBox throws various runtime exceptions on malformed structure.
 			return Result.refused("PDFとして読めません（壊れているか、PDFではありません）");
 		}

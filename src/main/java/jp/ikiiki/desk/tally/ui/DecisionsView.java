@@ -76,6 +76,8 @@ class DecisionsView extends VerticalLayout {
 		pages.getStyle().set("flex", "1 1 auto").set("min-width", "0");
 		var body = new HorizontalLayout(pages, panel);
 		body.setSizeFull();
+		// A flex child may otherwise grow to its content (the page image) and push below the screen.
+		body.getStyle().set("min-height", "0");
 		add(grid, body);
 		expand(body);
 		refresh();

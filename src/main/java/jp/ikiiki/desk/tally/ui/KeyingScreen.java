@@ -53,6 +53,7 @@ abstract class KeyingScreen extends VerticalLayout {
 	private final Div form = new Div();
 	private final Span nothing = new Span();
 	private final Span message = new Span();
+	private HorizontalLayout body;
 	private Sheet sheet;
 
 	KeyingScreen(BookletKeying keying, BookletScans scans, TallyProperties properties, Pass pass, String idPrefix,
@@ -106,9 +107,12 @@ abstract class KeyingScreen extends VerticalLayout {
 		nothing.setId(idPrefix + "-nothing");
 		nothing.setText(getTranslation("tally.key.nothing"));
 		nothing.setVisible(false);
+		nothing.getStyle().set("font-size", "var(--lumo-font-size-l)").set("color", "var(--lumo-secondary-text-color)");
 		pages.getStyle().set("flex", "1 1 auto").set("min-width", "0");
-		var body = new HorizontalLayout(pages, right);
+		body = new HorizontalLayout(pages, right);
 		body.setSizeFull();
+		// A flex child may otherwise grow to its content (the page image) and push below the screen.
+		body.getStyle().set("min-height", "0");
 		add(header, nothing, body);
 		expand(body);
 	}
@@ -172,11 +176,11 @@ abstract class KeyingScreen extends VerticalLayout {
 		this.sheet = s;
 		boolean any = s != null;
 		nothing.setVisible(!any);
-		form.setVisible(any);
-		complete.setEnabled(any);
+		body.setVisible(any);
 		if (!any) {
 			booklet.setText("");
 			pages.show(0, null, getTranslation("tally.key.nothing"));
+			skip.focus();
 			return;
 		}
 		BookletSummary b = s.booklet();

@@ -38,6 +38,7 @@ class PageViewer extends VerticalLayout {
 		setPadding(false);
 		setSpacing(false);
 		setHeightFull();
+		getStyle().set("min-height", "0");
 		previous.setText(getTranslation("tally.page.previous"));
 		next.setText(getTranslation("tally.page.next"));
 		previous.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

@@ -144,6 +144,8 @@ class ScansView extends VerticalLayout {
 		pages.getStyle().set("flex", "1 1 auto").set("min-width", "0");
 		var body = new HorizontalLayout(queue, pages, assign);
 		body.setSizeFull();
+		// A flex child may otherwise grow to its content (the page image) and push below the screen.
+		body.getStyle().set("min-height", "0");
 		add(body);
 		expand(body);
 		refreshQueue();
