@@ -58,6 +58,28 @@ public class Booklets {
 				.orElseThrow(() -> new NotFoundException("手帳 " + id + " はありません"));
 	}
 
+	/**
+	 * A booklet locked for keying, with who holds each pass and since when.
+	 *
+	 * @param booklet       the booklet
+	 * @param entryBy       holder of the entry pass; null if none
+	 * @param entryTouched  when the entry holder last keyed or claimed
+	 * @param verifyBy      holder of the verify pass; null if none
+	 * @param verifyTouched when the verify holder last keyed or claimed
+	 */
+	record Locked(BookletSummary booklet, String entryBy, Instant entryTouched, String verifyBy, Instant verifyTouched) {
+	}
+
+	/** The booklet and its pass holders, locked for update until the transaction ends (one statement). */
+	Locked lockForKeying(long id) {
+		return jdbc.sql("select " + SUMMARY_COLUMNS + ", b.entry_by, b.entry_touched_at, b.verify_by, b.verify_touched_at"
+				+ FROM + "where b.id = :id for update of b").param("id", id)
+				.query((rs, n) -> new Locked(summary(rs, n), rs.getString("entry_by"), instant(rs, "entry_touched_at"),
+						rs.getString("verify_by"), instant(rs, "verify_touched_at")))
+				.optional()
+				.orElseThrow(() -> new NotFoundException("手帳 " + id + " はありません"));
+	}
+
 	/** The booklet of a subject, year and kind; empty if not received. */
 	public Optional<BookletSummary> find(String addressNumber, int businessYear, BookletKind kind) {
 		return jdbc.sql("select " + SUMMARY_COLUMNS + FROM

@@ -86,8 +86,9 @@ class KeyingService implements BookletKeying {
 	@Override
 	@Transactional
 	public Sheet sheet(long bookletId, Pass pass) {
-		BookletSummary booklet = booklets.lock(bookletId);
-		claim(booklet, pass);
+		Booklets.Locked locked = booklets.lockForKeying(bookletId);
+		BookletSummary booklet = locked.booklet();
+		claim(locked, pass);
 		audit.record(AuditAction.VIEW, "画面:手帳" + pass.label(), List.of(booklet.addressNumber()),
 				"booklet=" + bookletId);
 		return sheetOf(booklets.find(bookletId).orElseThrow(), pass);
@@ -113,11 +114,16 @@ class KeyingService implements BookletKeying {
 
 	/**
 	 * Makes sure the signed-in operator may key {@code pass} of the (locked) booklet and records them as its holder.
+	 * A holder keying on is touched at most once a minute, so that keying a field costs no extra write.
 	 */
-	private void claim(BookletSummary booklet, Pass pass) {
+	private void claim(Booklets.Locked locked, Pass pass) {
+		BookletSummary booklet = locked.booklet();
 		String me = CurrentUser.name();
 		BookletState state = booklet.state();
 		Instant now = clock.now();
+		String by = pass == Pass.ENTRY ? locked.entryBy() : locked.verifyBy();
+		Instant at = pass == Pass.ENTRY ? locked.entryTouched() : locked.verifyTouched();
+		boolean mine = me.equals(by);
 		if (pass == Pass.ENTRY) {
 			if (!state.acceptsEntry()) {
 				throw new StateConflictException("手帳 " + booklet.id() + " のエントリーは完了しています（" + state.label() + "）");
@@ -129,21 +135,19 @@ class KeyingService implements BookletKeying {
 			if (!state.acceptsVerify()) {
 				throw new StateConflictException("手帳 " + booklet.id() + " のベリファイは完了しています（" + state.label() + "）");
 			}
-			if (keyedEntry(booklet.id(), me)) {
+			// Checked when the verify is claimed; the entry cannot change afterwards (it is complete).
+			if (!mine && keyedEntry(booklet.id(), me)) {
 				throw new StateConflictException("エントリーを入力した担当者は同じ手帳をベリファイできません");
 			}
 		}
-		String column = pass == Pass.ENTRY ? "entry" : "verify";
-		var holder = jdbc.sql("select " + column + "_by as by, " + column + "_touched_at as at from booklet where id = :id")
-				.param("id", booklet.id())
-				.query((rs, n) -> new Object[] { rs.getString("by"), Booklets.instant(rs, "at") }).single();
-		String by = (String) holder[0];
-		Instant at = (Instant) holder[1];
-		if (by != null && !by.equals(me) && at != null && at.isAfter(now.minus(properties.claimTimeout()))) {
+		if (by != null && !mine && at != null && at.isAfter(now.minus(properties.claimTimeout()))) {
 			throw new StateConflictException("手帳 " + booklet.id() + " は " + by + " さんが" + pass.label() + "中です");
 		}
-		jdbc.sql("update booklet set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
-				.param("me", me).param("now", Booklets.at(now)).param("id", booklet.id()).update();
+		if (!mine || at == null || at.isBefore(now.minusSeconds(60))) {
+			String column = pass == Pass.ENTRY ? "entry" : "verify";
+			jdbc.sql("update booklet set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
+					.param("me", me).param("now", Booklets.at(now)).param("id", booklet.id()).update();
+		}
 	}
 
 	private boolean keyedEntry(long bookletId, String user) {
@@ -157,8 +161,9 @@ class KeyingService implements BookletKeying {
 	@Transactional
 	public FieldResult key(long bookletId, Pass pass, StampField field, int value) {
 		checkValue(field, value);
-		BookletSummary booklet = booklets.lock(bookletId);
-		claim(booklet, pass);
+		Booklets.Locked locked = booklets.lockForKeying(bookletId);
+		BookletSummary booklet = locked.booklet();
+		claim(locked, pass);
 		Outcome outcome = keyLocked(booklet, pass, field, value);
 		BookletState state = pass == Pass.ENTRY ? BookletState.ENTERING : BookletState.VERIFYING;
 		if (booklet.state() != state) {
@@ -181,16 +186,19 @@ class KeyingService implements BookletKeying {
 			upsert(booklet.id(), pass, field, value, null, Outcome.KEYED, me, now);
 			return Outcome.KEYED;
 		}
-		int entry = jdbc.sql("select value from booklet_key where booklet_id = :id and pass = 'ENTRY' and field = :f")
-				.param("id", booklet.id()).param("f", field.ordinal()).query(Integer.class).optional()
-				.orElseThrow(() -> new IllegalStateException("entry complete without field " + field));
-		var previous = jdbc.sql("select status, first_value from booklet_key where booklet_id = :id and pass = 'VERIFY'"
-				+ " and field = :f").param("id", booklet.id()).param("f", field.ordinal())
-				.query((rs, n) -> new Object[] { Outcome.valueOf(rs.getString("status")), rs.getObject("first_value", Integer.class) })
-				.optional();
-		Outcome before = previous.map(p -> (Outcome) p[0]).orElse(null);
+		var known = jdbc.sql("""
+				select e.value as entry, v.status, v.first_value from booklet_key e
+				left join booklet_key v on v.booklet_id = e.booklet_id and v.field = e.field and v.pass = 'VERIFY'
+				where e.booklet_id = :id and e.pass = 'ENTRY' and e.field = :f""")
+				.param("id", booklet.id()).param("f", field.ordinal())
+				.query((rs, n) -> new Object[] { rs.getInt("entry"),
+						rs.getString("status") == null ? null : Outcome.valueOf(rs.getString("status")),
+						rs.getObject("first_value", Integer.class) })
+				.optional().orElseThrow(() -> new IllegalStateException("entry complete without field " + field));
+		int entry = (Integer) known[0];
+		Outcome before = (Outcome) known[1];
 		Outcome outcome = VerifyComparison.compare(field, before, entry, value);
-		Integer first = previous.map(p -> (Integer) p[1]).orElse(null);
+		Integer first = (Integer) known[2];
 		if (outcome == Outcome.REKEY) {
 			first = value;
 		}
@@ -221,8 +229,9 @@ class KeyingService implements BookletKeying {
 	@Override
 	@Transactional
 	public BookletSummary complete(long bookletId, Pass pass) {
-		BookletSummary booklet = booklets.lock(bookletId);
-		claim(booklet, pass);
+		Booklets.Locked locked = booklets.lockForKeying(bookletId);
+		BookletSummary booklet = locked.booklet();
+		claim(locked, pass);
 		BookletSummary done = completeLocked(booklet, pass);
 		audit.record(AuditAction.UPDATE, "画面:手帳" + pass.label(), List.of(booklet.addressNumber()),
 				"booklet=" + bookletId + "; " + pass.label() + "完了; state=" + done.state());
@@ -283,8 +292,9 @@ class KeyingService implements BookletKeying {
 	@Override
 	@Transactional
 	public BookletSummary submitEntry(long bookletId, StampCounts counts) {
-		BookletSummary booklet = booklets.lock(bookletId);
-		claim(booklet, Pass.ENTRY);
+		Booklets.Locked locked = booklets.lockForKeying(bookletId);
+		BookletSummary booklet = locked.booklet();
+		claim(locked, Pass.ENTRY);
 		for (StampField f : StampField.ALL) {
 			checkValue(f, counts.get(f));
 		}
@@ -303,8 +313,9 @@ class KeyingService implements BookletKeying {
 	@Override
 	@Transactional
 	public VerifyResult submitVerify(long bookletId, StampCounts counts) {
-		BookletSummary booklet = booklets.lock(bookletId);
-		claim(booklet, Pass.VERIFY);
+		Booklets.Locked locked = booklets.lockForKeying(bookletId);
+		BookletSummary booklet = locked.booklet();
+		claim(locked, Pass.VERIFY);
 		for (StampField f : StampField.ALL) {
 			checkValue(f, counts.get(f));
 		}

@@ -122,7 +122,10 @@ public final class CoverBarcodeReader {
 		if (only == null || (long) only.getWidth() * only.getHeight() > MAX_DIRECT_PIXELS || only.isStencil()) {
 			return null;
 		}
-		return only.getImage();
+		// A grey scan in its own colour space skips the conversion to RGB that getImage() makes.
+		BufferedImage raw = only.getColorSpace() instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray
+				&& only.getBitsPerComponent() == 8 ? only.getRawImage() : null;
+		return raw != null ? raw : only.getImage();
 	}
 
 	/** The text of the first Code 128 or Code 39 barcode found in the image. */
