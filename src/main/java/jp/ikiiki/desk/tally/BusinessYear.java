@@ -41,8 +41,11 @@ public record BusinessYear(int year, YearStanding standing, LocalDate start, Loc
 		return labelOf(year);
 	}
 
-	/** 令和7年度分 for 2025. */
+	/** 令和7年度分 for 2025; a year outside the eras (before 1868, or absurdly far ahead) as 1850年度分. */
 	public static String labelOf(int year) {
+		if (year < 1868 || year > 9_999) {
+			return year + "年度分";
+		}
 		String era = JapaneseDates.toEraKanji(startOf(year));
 		return era.substring(0, era.indexOf('年')) + "年度分";
 	}

@@ -71,35 +71,25 @@ class ScanService implements BookletScans {
 	private final Booklets booklets;
 	private final BusinessYears years;
 	private final TallyProperties.Scan settings;
-	private final TallyClock clock;
 	private final AuditTrail audit;
 	private final TransactionTemplate transaction;
 	private final PdfCheck check;
 	private final CoverBarcodeReader reader;
 	private final AtomicBoolean inboxRunning = new AtomicBoolean();
+	private final ScanStore store;
 
-	ScanService(JdbcClient jdbc, Booklets booklets, BusinessYears years, TallyProperties properties, TallyClock clock,
+	ScanService(JdbcClient jdbc, Booklets booklets, BusinessYears years, TallyProperties properties, ScanStore store,
 			AuditTrail audit, PlatformTransactionManager transactions) {
+		this.store = store;
 		this.jdbc = jdbc;
 		this.booklets = booklets;
 		this.years = years;
 		this.settings = properties.scan();
-		this.clock = clock;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
 		this.check = new PdfCheck(new ScanLimits(settings.maxFileSize().toBytes(), settings.maxPages(),
 				settings.maxPageMm(), settings.maxImagePixels()));
 		this.reader = new CoverBarcodeReader(settings.dpi());
-	}
-
-	private Path dir(String child) {
-		Path p = settings.dir().resolve(child);
-		try {
-			Files.createDirectories(p);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return p;
 	}
 
 	// --- import -------------------------------------------------------------------------------------------------
@@ -267,7 +257,7 @@ class ScanService implements BookletScans {
 	/** One file from start to end; never throws for a bad file. */
 	private Outcome handle(Upload upload, Integer businessYear, String user) {
 		String name = displayName(upload.name());
-		Path tmp = dir("incoming").resolve(UUID.randomUUID() + ".tmp");
+		Path tmp = store.dir("incoming").resolve(UUID.randomUUID() + ".tmp");
 		try {
 			String sha;
 			try {
@@ -375,7 +365,7 @@ class ScanService implements BookletScans {
 			}
 			BookletSummary target = open.get(0);
 			try {
-				String stored = store(tmp, target, sha, pages, name, "BARCODE", user);
+				String stored = store.link(tmp, target, sha, pages, name, "BARCODE", user);
 				return new Outcome(new Linked(name, number.value(), target.id(), stored), null, target.addressNumber());
 			} catch (StateConflictException raced) {
 				// another file took this booklet meanwhile: look again
@@ -387,109 +377,14 @@ class ScanService implements BookletScans {
 				+ " の手帳には別のスキャンが紐付きました。確認して割り当ててください", user);
 	}
 
-	/**
-	 * Moves the file to the booklet's name and records it, under the booklet's row lock.
-	 *
-	 * @return the stored name
-	 * @throws StateConflictException if the booklet has a scan already
-	 */
-	private String store(Path source, BookletSummary booklet, String sha, int pages, String originalName, String how,
-			String user) {
-		String fileName = ScanNaming.fileName(booklet.businessYear(), booklet.managementNumber(), booklet.kind());
-		Path target = dir(String.valueOf(booklet.businessYear())).resolve(fileName);
-		return transaction.execute(tx -> {
-			booklets.lock(booklet.id());
-			// Read after the lock is held: a statement that waited for the lock still sees its own older snapshot of
-			// the joined scan table, a new statement sees what the holder committed.
-			Optional<String> linked = jdbc.sql("select file_name from booklet_scan where booklet_id = :id")
-					.param("id", booklet.id()).query(String.class).optional();
-			if (linked.isPresent()) {
-				throw new StateConflictException("手帳 " + booklet.id() + " にはスキャンが紐付いています（" + linked.get() + "）");
-			}
-			try {
-				moveInto(source, target);
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			try {
-				jdbc.sql("""
-						insert into booklet_scan (booklet_id, file_name, sha256, pages, bytes, original_name, linked_how,
-						                          linked_by, linked_at)
-						values (:id, :name, :sha, :pages, :bytes, :original, :how, :by, :at)""")
-						.param("id", booklet.id()).param("name", fileName).param("sha", sha).param("pages", pages)
-						.param("bytes", size(target)).param("original", originalName).param("how", how)
-						.param("by", user).param("at", Booklets.at(clock.now())).update();
-			} catch (RuntimeException e) {
-				deleteQuietly(target);
-				throw e;
-			}
-			registerCleanup(target);
-			return fileName;
-		});
-	}
-
-	/** Removes a stored file if the transaction that recorded it rolls back after all. */
-	private static void registerCleanup(Path target) {
-		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-				new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						if (status != STATUS_COMMITTED) {
-							deleteQuietly(target);
-						}
-					}
-				});
-	}
-
 	private Outcome queue(Path tmp, String name, String sha, int pages, String decoded, String reason, String user) {
-		String stored = UUID.randomUUID() + ".pdf";
-		Path target = dir("queue").resolve(stored);
 		try {
-			moveInto(tmp, target);
-		} catch (IOException e) {
-			return Outcome.refused(name, "ファイルを保存できません");
-		}
-		try {
-			long id = jdbc.sql("""
-					insert into booklet_scan_queue (stored_name, sha256, pages, bytes, original_name, decoded, reason,
-					                                queued_by, queued_at)
-					values (:stored, :sha, :pages, :bytes, :original, :decoded, :reason, :by, :at) returning id""")
-					.param("stored", stored).param("sha", sha).param("pages", pages).param("bytes", size(target))
-					.param("original", name).param("decoded", decoded).param("reason", reason).param("by", user)
-					.param("at", Booklets.at(clock.now())).query(Long.class).single();
+			long id = store.enqueue(tmp, name, sha, pages, decoded, reason, user);
 			return new Outcome(null, new NotLinked(name, reason, true, id, decoded), null);
 		} catch (DuplicateKeyException e) {
-			deleteQuietly(target);
 			return Outcome.refused(name, "同じファイルが割当待ちにあります");
-		} catch (RuntimeException e) {
-			deleteQuietly(target);
-			throw e;
-		}
-	}
-
-	private static void moveInto(Path source, Path target) throws IOException {
-		Path part = target.resolveSibling(target.getFileName() + ".part");
-		Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
-		try {
-			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static long size(Path p) {
-		try {
-			return Files.size(p);
 		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static void deleteQuietly(Path p) {
-		try {
-			Files.deleteIfExists(p);
-		} catch (IOException e) {
-			log.warn("Could not delete a scan file: {}", SafeThrowables.describe(e));
+			return Outcome.refused(name, "ファイルを保存できません");
 		}
 	}
 
@@ -508,7 +403,7 @@ class ScanService implements BookletScans {
 		String stored = jdbc.sql("select stored_name from booklet_scan_queue where id = :id").param("id", queueId)
 				.query(String.class).optional()
 				.orElseThrow(() -> new NotFoundException("割当待ちのスキャン " + queueId + " はありません"));
-		return settings.dir().resolve("queue").resolve(stored);
+		return store.queuedFile(stored);
 	}
 
 	@Override
@@ -535,7 +430,7 @@ class ScanService implements BookletScans {
 		if (!booklet.scanned()) {
 			throw new NotFoundException("手帳 " + bookletId + " のスキャンはまだありません");
 		}
-		byte[] png = png(settings.dir().resolve(String.valueOf(booklet.businessYear())).resolve(booklet.scanFile()), page);
+		byte[] png = png(store.bookletFile(booklet), page);
 		audit.record(AuditAction.VIEW, channel, List.of(booklet.addressNumber()),
 				"手帳スキャン " + booklet.scanFile() + " p." + page);
 		return png;
@@ -561,16 +456,16 @@ class ScanService implements BookletScans {
 				.orElseThrow(() -> new NotFoundException("申請書管理番号 " + number.value() + " の"
 						+ BusinessYear.labelOf(businessYear) + "・" + (kind == null ? BookletKind.MAIN : kind).label()
 						+ "は受付されていません"));
-		Path source = settings.dir().resolve("queue").resolve((String) queued[0]);
+		Path source = store.queuedFile((String) queued[0]);
 		String stored = transaction.execute(tx -> {
 			int removed = jdbc.sql("delete from booklet_scan_queue where id = :id").param("id", queueId).update();
 			if (removed == 0) {
 				throw new NotFoundException("割当待ちのスキャン " + queueId + " はありません");
 			}
-			return store(source, booklet, (String) queued[1], (Integer) queued[2], (String) queued[3], "HAND",
+			return store.link(source, booklet, (String) queued[1], (Integer) queued[2], (String) queued[3], "HAND",
 					CurrentUser.name());
 		});
-		deleteQuietly(source);
+		ScanStore.deleteQuietly(source);
 		audit.record(AuditAction.UPDATE, channel, List.of(booklet.addressNumber()),
 				"手帳スキャン割当 " + stored + " (booklet=" + booklet.id() + ")");
 		log.info("Queued scan {} assigned to booklet {}", queueId, booklet.id());
@@ -587,7 +482,7 @@ class ScanService implements BookletScans {
 		if (removed == 0) {
 			throw new NotFoundException("割当待ちのスキャン " + queueId + " はありません");
 		}
-		deleteQuietly(file);
+		ScanStore.deleteQuietly(file);
 		audit.recordFile(AuditAction.UPDATE, "画面:スキャン割当", file.getFileName().toString(),
 				"割当待ちスキャン " + queueId + " を削除: " + reason.strip());
 		log.info("Queued scan {} discarded", queueId);

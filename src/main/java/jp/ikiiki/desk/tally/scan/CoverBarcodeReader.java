@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import jp.ikiiki.desk.subjects.ManagementNumber;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -82,10 +83,12 @@ public final class CoverBarcodeReader {
 			String text = null;
 			for (int page : pages > 1 ? new int[] { 0, pages - 1 } : new int[] { 0 }) {
 				BufferedImage image = scannedImage(document.getPage(page));
-				if (image == null) {
-					image = renderer.renderImageWithDPI(page, dpi, ImageType.GRAY);
+				text = image == null ? null : decode(image).orElse(null);
+				if (text == null) {
+					// Not a plain scanned page, or the image as stored did not read (a Decode array, a transform):
+					// the page as it is shown.
+					text = decode(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY)).orElse(null);
 				}
-				text = decode(image).orElse(null);
 				if (text != null) {
 					break;
 				}
@@ -122,10 +125,19 @@ public final class CoverBarcodeReader {
 		if (only == null || (long) only.getWidth() * only.getHeight() > MAX_DIRECT_PIXELS || only.isStencil()) {
 			return null;
 		}
-		// A grey scan in its own colour space skips the conversion to RGB that getImage() makes.
-		BufferedImage raw = only.getColorSpace() instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray
-				&& only.getBitsPerComponent() == 8 ? only.getRawImage() : null;
-		return raw != null ? raw : only.getImage();
+		if ("jpg".equals(only.getSuffix())) {
+			// The JPEG decoded as it is: five times faster than PDFBox's conversion to RGB, and grey stays grey. A JPEG
+			// ImageIO cannot read (CMYK) takes the general path.
+			try (var in = only.createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
+				BufferedImage direct = ImageIO.read(in);
+				if (direct != null) {
+					return direct;
+				}
+			} catch (IOException | RuntimeException e) {
+				// below
+			}
+		}
+		return only.getImage();
 	}
 
 	/** The text of the first Code 128 or Code 39 barcode found in the image. */

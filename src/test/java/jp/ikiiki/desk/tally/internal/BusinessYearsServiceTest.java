@@ -78,6 +78,8 @@ class BusinessYearsServiceTest {
 		assertThatThrownBy(() -> years.require(2023)).isInstanceOf(InvalidInputException.class)
 				.hasMessageContaining("令和5年度分").hasMessageContaining("令和6年度分（旧々）");
 		assertThat(years.find(2023)).isEmpty();
+		assertThatThrownBy(() -> years.require(-5)).isInstanceOf(InvalidInputException.class).hasMessageContaining("-5年度分");
+		assertThatThrownBy(() -> years.require(Integer.MAX_VALUE)).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
