@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * In demo mode only ({@link DemoMode}): the five demo users, one per role, password {@code demo}. Only users that
+ * In demo mode only ({@link DemoMode}): the demo users, one per role and a second operator ({@code verifier}, so that
+ * a booklet's entry and verify can be keyed by two people), password {@code demo}. Only users that
  * do not exist yet are created; an existing user of that name is left exactly as it is.
  */
 @Component
@@ -32,6 +33,7 @@ class DemoUsers implements ApplicationRunner {
 			new DemoUser("agent", "オペレーター 一郎", Roles.AGENT),
 			new DemoUser("manager", "現場責任者 二郎", Roles.FLOOR_MANAGER),
 			new DemoUser("operator", "事務担当 三郎", Roles.OPERATOR),
+			new DemoUser("verifier", "事務担当 五郎（ベリファイ）", Roles.OPERATOR),
 			new DemoUser("city", "広島市 職員", Roles.CITY_STAFF),
 			new DemoUser("security", "情報管理責任者 四郎", Roles.SECURITY_ADMIN));
 

@@ -24,6 +24,7 @@ class DemoUsersIT {
 			"agent", "AGENT",
 			"manager", "FLOOR_MANAGER",
 			"operator", "OPERATOR",
+			"verifier", "OPERATOR",
 			"city", "CITY_STAFF",
 			"security", "SECURITY_ADMIN");
 
@@ -86,7 +87,7 @@ class DemoUsersIT {
 				long before = jdbc.sql("select count(*) from app_user_role").query(Long.class).single();
 				demoUsers.run(null);
 				assertThat(jdbc.sql("select count(*) from app_user_role").query(Long.class).single()).isEqualTo(before);
-				assertThat(demoUsernames(jdbc)).hasSize(5);
+				assertThat(demoUsernames(jdbc)).hasSize(EXPECTED.size());
 				assertThat(jdbc.sql("select display_name from app_user where username = 'city'").query(String.class).single())
 						.isEqualTo("変更済み");
 			}
