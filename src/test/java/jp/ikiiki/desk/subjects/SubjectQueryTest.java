@@ -78,7 +78,7 @@ class SubjectQueryTest {
 		assertThat(q.kanaPrefix()).isEqualTo("タナカ");
 		assertThat(q.birthDate()).isEqualTo(LocalDate.of(1940, 3, 2));
 		assertThatThrownBy(() -> SubjectQuery.parse("S15.3.2").and(SubjectQuery.ofFields(null, null, null, null, "S15.3.3", null)))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class);
 	}
 
 	@Test
