@@ -140,10 +140,10 @@ final class UpdateReport {
 			"正常な行のみ", "行数", "追加", "変更", "終了人数", "不備", "外字確認", "不備・注意の件数", "取込者", "大量終了の確認者",
 			"SHA-256"};
 
-	/** One import as a row of the history file: numbers as numbers, times as the console shows them. */
+	/** One import as a row of the history file: numbers as numbers, times in 和暦 (the city reads it too). */
 	static Object[] historyRow(SubjectImportSummary s) {
-		return new Object[] {s.id(), JapaneseDates.toWesternDateTime(s.startedAt()),
-				s.finishedAt() == null ? "" : JapaneseDates.toWesternDateTime(s.finishedAt()), s.kind().title(),
+		return new Object[] {s.id(), eraDateTime(s.startedAt()),
+				s.finishedAt() == null ? "" : eraDateTime(s.finishedAt()), s.kind().title(),
 				s.fileName(), s.format(), s.charset(), s.status().label(), s.dryRun() ? "はい" : "", s.acceptValid() ? "はい" : "",
 				s.rows(), s.added(), s.changed(), s.ended(), s.rejected(), s.flagged(), s.problemCount(), s.importedBy(),
 				s.confirmedBy(), s.fileSha256()};

@@ -30,6 +30,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.DomainException;
@@ -109,16 +110,7 @@ class ImportView extends VerticalLayout {
 		head.getStyle().set("flex-wrap", "wrap");
 		kindLabel.getStyle().set("margin-left", "auto");
 
-		upload = new Upload(UploadHandler.toTempFile((metadata, tmp) -> {
-			discardFile();
-			file = tmp;
-			fileName = metadata.fileName();
-			uploaded.setText(getTranslation("subjects.import.selected", fileName));
-			start.setEnabled(true);
-			// The file is ours now: clear the list (and the browser's file input) so that the same file, or
-			// another, can be chosen again at once.
-			clearUploadList();
-		}));
+		upload = new Upload(boundedUpload());
 		upload.setMaxFiles(1);
 		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
 		upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
@@ -367,6 +359,49 @@ class ImportView extends VerticalLayout {
 
 	private void refreshHistoryCount() {
 		historyTab.setLabel(getTranslation("subjects.import.tab.history", history.count()));
+	}
+
+	/**
+	 * Streams an upload to a temporary file and refuses it the moment it passes the import's size limit (the
+	 * browser's own check is only a courtesy: a hand-made request is stopped here, before the disk fills).
+	 */
+	private UploadHandler boundedUpload() {
+		return event -> {
+			Path tmp = Files.createTempFile("ikiiki-upload", ".bin");
+			boolean kept = false;
+			try (InputStream in = event.getInputStream(); var out = Files.newOutputStream(tmp)) {
+				byte[] buffer = new byte[1 << 16];
+				long total = 0;
+				int n;
+				while ((n = in.read(buffer)) >= 0) {
+					total += n;
+					if (total > maxFileBytes) {
+						event.getUI().access(() -> Notices.error(getTranslation("subjects.import.too-large",
+								maxFileBytes / (1024 * 1024))));
+						throw new IOException("upload beyond " + maxFileBytes + " bytes refused");
+					}
+					out.write(buffer, 0, n);
+				}
+				kept = true;
+			} finally {
+				if (!kept) {
+					Files.deleteIfExists(tmp);
+				}
+			}
+			String name = event.getFileName();
+			event.getUI().access(() -> chosen(tmp.toFile(), name));
+		};
+	}
+
+	private void chosen(File tmp, String name) {
+		discardFile();
+		file = tmp;
+		fileName = name;
+		uploaded.setText(getTranslation("subjects.import.selected", fileName));
+		start.setEnabled(true);
+		// The file is ours now: clear the list (and the browser's file input) so that the same file, or another,
+		// can be chosen again at once.
+		clearUploadList();
 	}
 
 	private void clearUploadList() {

@@ -50,6 +50,7 @@ class MassEndingGuardIT {
 	@Autowired SubjectImportHistory history;
 	@Autowired JdbcClient jdbc;
 	@Autowired MockMvc mvc;
+	@Autowired List<jp.ikiiki.desk.platform.ui.WorkItems> workItems;
 
 	@BeforeEach
 	void threeThousandSubjects() {
@@ -263,5 +264,31 @@ class MassEndingGuardIT {
 		assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.APPLIED);
 		assertThat(outcome.hold()).isNull();
 		assertThat(outcome.ended()).isEqualTo(30);
+	}
+
+	private List<jp.ikiiki.desk.platform.ui.WorkItems.WorkItem> items() {
+		return workItems.stream().flatMap(w -> w.forCurrentUser().stream()).filter(i -> i.route().startsWith("imports"))
+				.toList();
+	}
+
+	@Test
+	void a_held_import_is_work_for_the_floor_manager_and_shown_to_the_operator() {
+		ImportOutcome held = holdFiveRows();
+
+		var operator = items();
+		assertThat(operator).extracting(i -> i.title()).contains("現場責任者の確認待ちの取込", "実行中の対象者データ取込");
+		assertThat(operator).filteredOn(i -> i.route().equals("imports/held")).singleElement()
+				.satisfies(i -> assertThat(i.count()).isEqualTo(1));
+		var manager = asFloorManager(this::items);
+		assertThat(manager).singleElement().satisfies(i -> {
+			assertThat(i.title()).isEqualTo("大量終了の確認待ちの取込");
+			assertThat(i.count()).isEqualTo(1);
+			assertThat(i.urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.ATTENTION);
+			assertThat(i.detail()).contains("guard-op");
+		});
+		assertThat(as("guard-agent", "AGENT", this::items)).isEmpty();
+
+		imports.withdraw(held.importId(), "test");
+		assertThat(asFloorManager(this::items)).singleElement().satisfies(i -> assertThat(i.count()).isZero());
 	}
 }
