@@ -146,9 +146,17 @@ class SubjectImportService implements SubjectImports {
 	public void withdraw(long importId, String channel) {
 		SubjectImportSummary held = history.find(importId)
 				.orElseThrow(() -> new NotFoundException("取込ID " + importId + " の取込はありません"));
-		if (held.status() != State.HELD || !history.endHold(importId, State.WITHDRAWN)) {
+		// Under the kind's lock, so that a withdrawal never pulls the file from under a confirmation in progress.
+		boolean withdrawn = importTransaction.execute(tx -> {
+			if (!ImportLocks.tryKind(streaming, held.kind())) {
+				throw busy(held.kind());
+			}
+			return history.endHold(importId, State.WITHDRAWN);
+		});
+		if (!withdrawn) {
+			State now = history.find(importId).map(SubjectImportSummary::status).orElse(held.status());
 			throw new StateConflictException("取込ID " + importId + " は確認待ちではないため、取り下げられません（"
-					+ held.status().label() + "）").with("status", held.status().name());
+					+ now.label() + "）").with("status", now.name());
 		}
 		audit.recordFile(AuditAction.IMPORT, channel, held.fileName(), "取込ID=" + importId + " 種類=" + held.kind().title()
 				+ " 結果=取り下げ（確認待ちの取込を取り下げ、保管したファイルを削除）");
@@ -166,9 +174,16 @@ class SubjectImportService implements SubjectImports {
 			Path spoolFile = spool;
 			Done done = importTransaction.execute(tx -> {
 				if (!ImportLocks.tryKind(streaming, a.kind())) {
-					throw busy(a);
+					throw busy(a.kind());
 				}
-				if (!a.confirming()) {
+				if (a.confirming()) {
+					// Checked again under the lock: another confirmation, a withdrawal or a later file may have come first.
+					State now = history.find(a.heldId()).map(SubjectImportSummary::status).orElse(State.FAILED);
+					if (now != State.HELD) {
+						throw new StateConflictException("取込ID " + a.heldId() + " は確認待ちではなくなりました（" + now.label() + "）")
+								.with("status", now.name());
+					}
+				} else {
 					id[0] = history.start(a.kind(), a.fileName(), a.options(), a.user());
 				}
 				return run(a, id[0], content, spoolFile, tx);
@@ -356,13 +371,13 @@ class SubjectImportService implements SubjectImports {
 	}
 
 	/** The refusal of a second import of a kind, naming who is importing what since when. */
-	private StateConflictException busy(Attempt a) {
-		var running = history.running(a.kind());
+	private StateConflictException busy(SubjectFileKind kind) {
+		var running = history.running(kind);
 		if (running.isEmpty()) {
-			return new StateConflictException(a.kind().title() + "の取込が別に実行中です。終わってからもう一度実行してください。");
+			return new StateConflictException(kind.title() + "の取込（または確認待ちの取込の確定）が実行中です。終わってからもう一度実行してください。");
 		}
 		SubjectImportSummary r = running.get();
-		var refusal = new StateConflictException(a.kind().title() + "の取込が実行中です（" + r.importedBy() + " さんが "
+		var refusal = new StateConflictException(kind.title() + "の取込が実行中です（" + r.importedBy() + " さんが "
 				+ JapaneseDates.toWesternDateTime(r.startedAt()) + " から「" + r.fileName() + "」を取込中、取込ID " + r.id()
 				+ "）。終わってからもう一度実行してください。");
 		refusal.with("importId", r.id()).with("importedBy", r.importedBy()).with("fileName", r.fileName())

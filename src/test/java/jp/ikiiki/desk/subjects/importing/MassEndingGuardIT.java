@@ -291,4 +291,36 @@ class MassEndingGuardIT {
 		imports.withdraw(held.importId(), "test");
 		assertThat(asFloorManager(this::items)).singleElement().satisfies(i -> assertThat(i.count()).isZero());
 	}
+
+	@Test
+	void two_floor_managers_confirming_at_once_apply_it_once_and_the_other_is_told_so() throws Exception {
+		ImportOutcome held = holdFiveRows();
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Object>> both = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				both.add(pool.submit(() -> {
+					start.await();
+					try {
+						return asFloorManager(() -> imports.confirm(held.importId(), 2995, "test"));
+					} catch (StateConflictException e) {
+						return e;
+					}
+				}));
+			}
+			start.countDown();
+			List<Object> results = new ArrayList<>();
+			for (var f : both) {
+				results.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(results).filteredOn(r -> r instanceof ImportOutcome o && o.status() == ImportOutcome.Status.APPLIED)
+					.hasSize(1);
+			assertThat(results).filteredOn(r -> r instanceof StateConflictException).hasSize(1);
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(active()).isEqualTo(5);
+		assertThat(find(held.importId()).status()).isEqualTo(State.APPLIED);
+	}
 }
