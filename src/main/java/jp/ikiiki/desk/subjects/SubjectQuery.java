@@ -40,13 +40,13 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 
 	/** Values are normalised again, so records built by hand compare equal to parsed ones. */
 	public SubjectQuery {
-		managementNumber = blankToNull(normalizeManagementNumber(managementNumber));
-		addressNumber = blankToNull(normalizeAddressNumber(addressNumber));
+		managementNumber = blankToNull(ManagementNumber.normalize(managementNumber));
+		addressNumber = blankToNull(AddressNumber.normalize(addressNumber));
 		kanaPrefix = blankToNull(Kana.searchKey(kanaPrefix));
 		kanjiFragment = blankToNull(TextNormalizer.forKey(kanjiFragment));
 		addressFragment = blankToNull(TextNormalizer.forKey(addressFragment));
 		numbers = numbers == null ? List.of()
-				: numbers.stream().map(SubjectQuery::normalizeManagementNumber).filter(s -> !s.isEmpty()).toList();
+				: numbers.stream().map(ManagementNumber::normalize).filter(s -> !s.isEmpty()).toList();
 		nameOrAddress = nameOrAddress == null ? List.of()
 				: nameOrAddress.stream().map(TextNormalizer::forKey).filter(s -> !s.isEmpty()).toList();
 	}
@@ -156,7 +156,7 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 				}
 				birth = d;
 			} else if (ALNUM_WITH_DIGIT.matcher(token).matches()) {
-				String m = normalizeManagementNumber(token);
+				String m = ManagementNumber.normalize(token);
 				if (management != null && !management.equals(m)) {
 					throw new InvalidInputException("検索語", "申請書管理番号が2つ入力されています");
 				}
@@ -213,17 +213,6 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 		return j.toString();
 	}
 
-	/**
-	 * A 申請書管理番号 as typed or scanned: NFKC (full-width letters and digits), scanner line ends and spaces
-	 * removed, Code 39 start/stop '*' and an AIM identifier such as ]A0 removed, upper case. Null gives "".
-	 */
-	public static String normalizeManagementNumber(String s) {
-		return ManagementNumber.normalize(s);
-	}
-
-	private static String normalizeAddressNumber(String s) {
-		return AddressNumber.normalize(s);
-	}
 
 	private static <T> T merge(T a, T b, String label) {
 		if (a != null && b != null && !a.equals(b)) {
