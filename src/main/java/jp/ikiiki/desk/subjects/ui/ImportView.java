@@ -20,7 +20,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -34,7 +33,6 @@ import java.nio.file.Path;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.DomainException;
-import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.ImportOptions;
 import jp.ikiiki.desk.subjects.ImportOutcome;
 import jp.ikiiki.desk.subjects.ImportProblem;
@@ -76,7 +74,7 @@ class ImportView extends VerticalLayout {
 	private final Span uploaded = new Span();
 	private final ImportResultPanel result;
 	private final Grid<ImportProblem> problems = new Grid<>(ImportProblem.class, false);
-	private final Grid<SubjectImportSummary> historyGrid = new Grid<>(SubjectImportSummary.class, false);
+	private final ImportHistoryPanel historyPanel;
 	private final Tab problemsTab = new Tab();
 	private final Tab historyTab = new Tab();
 	private final TabSheet tabs = new TabSheet();
@@ -150,9 +148,12 @@ class ImportView extends VerticalLayout {
 		add(head, form, result);
 
 		configureProblems();
-		configureHistory();
+		historyPanel = new ImportHistoryPanel(history, CHANNEL, s -> {
+			show(s);
+			tabs.setSelectedTab(problemsTab);
+		});
 		tabs.add(problemsTab, problems);
-		tabs.add(historyTab, historyPanel());
+		tabs.add(historyTab, historyPanel);
 		tabs.setSizeFull();
 		tabs.getStyle().set("min-height", "24em");
 		tabs.setId("import-tabs");
@@ -178,7 +179,7 @@ class ImportView extends VerticalLayout {
 		})
 				.setHeader(getTranslation("subjects.import.problems.severity")).setWidth("5.5rem").setFlexGrow(0);
 		problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		dense(problems);
+		ImportHistoryPanel.dense(problems);
 		// One line per problem, so that many fit; a click shows the whole value and reason.
 		problems.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(p -> {
 			var detail = new Div(new Span(getTranslation("subjects.import.problems.value") + ": " + (p.value() == null ? "" : p.value())),
@@ -190,98 +191,6 @@ class ImportView extends VerticalLayout {
 		problems.setSizeFull();
 	}
 
-	private void configureHistory() {
-		historyGrid.setId("import-history");
-		historyGrid.addColumn(s -> String.valueOf(s.id())).setHeader(getTranslation("subjects.import.history.id"))
-				.setWidth("3.2rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-		historyGrid.addColumn(s -> JapaneseDates.toWesternDateTime(s.startedAt()))
-				.setHeader(getTranslation("subjects.import.history.started")).setWidth("7.5rem").setFlexGrow(0)
-				.setKey(SubjectImportHistory.Order.OLDEST_FIRST.name()).setSortable(true);
-		historyGrid.addColumn(s -> s.kind().annex()).setHeader(getTranslation("subjects.import.history.kind"))
-				.setKey(SubjectImportHistory.Order.KIND.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0)
-				.setTooltipGenerator(s -> s.kind().title());
-		historyGrid.addColumn(SubjectImportSummary::fileName).setHeader(getTranslation("subjects.import.history.file"))
-				.setKey(SubjectImportHistory.Order.FILE_NAME.name()).setSortable(true).setFlexGrow(1).setWidth("5rem")
-				.setTooltipGenerator(SubjectImportSummary::fileName);
-		historyGrid.addColumn(s -> shortLabel(s.status())).setHeader(getTranslation("subjects.import.history.status"))
-				.setKey(SubjectImportHistory.Order.STATUS.name()).setSortable(true).setWidth("6.5rem").setFlexGrow(0)
-				.setTooltipGenerator(s -> s.status().label());
-		number(SubjectImportHistory.Order.ROWS, "subjects.import.history.rows", SubjectImportSummary::rows);
-		number(SubjectImportHistory.Order.ADDED, "subjects.import.history.added", SubjectImportSummary::added);
-		number(SubjectImportHistory.Order.CHANGED, "subjects.import.history.changed", SubjectImportSummary::changed);
-		number(SubjectImportHistory.Order.ENDED, "subjects.import.history.ended", SubjectImportSummary::ended);
-		number(SubjectImportHistory.Order.REJECTED, "subjects.import.history.rejected", SubjectImportSummary::rejected);
-		number(SubjectImportHistory.Order.FLAGGED, "subjects.import.history.flagged", SubjectImportSummary::flagged);
-		historyGrid.addColumn(SubjectImportSummary::importedBy).setHeader(getTranslation("subjects.import.history.user"))
-				.setKey(SubjectImportHistory.Order.IMPORTED_BY.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
-				.setTooltipGenerator(SubjectImportSummary::importedBy);
-		historyGrid.setItems(q -> {
-			SubjectImportHistory.Order order = SubjectImportHistory.Order.NEWEST_FIRST;
-			boolean descending = false;
-			if (!q.getSortOrders().isEmpty()) {
-				var sort = q.getSortOrders().get(0);
-				order = SubjectImportHistory.Order.valueOf(sort.getSorted());
-				descending = sort.getDirection() == SortDirection.DESCENDING;
-			}
-			return history.list(q.getOffset(), q.getLimit(), order, descending).stream();
-		}, q -> history.count());
-		historyGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		dense(historyGrid);
-		historyGrid.setEmptyStateText(getTranslation("subjects.import.history.empty"));
-		historyGrid.asSingleSelect().addValueChangeListener(e -> {
-			if (e.getValue() != null) {
-				show(e.getValue());
-				tabs.setSelectedTab(problemsTab);
-			}
-		});
-		historyGrid.setSizeFull();
-	}
-
-	/** Body text at the header's size, so that a dozen columns and numbers up to 190,000 fit at 1280 px. */
-	private static void dense(Grid<?> grid) {
-		grid.getStyle().set("--lumo-font-size-m", "var(--lumo-font-size-s)");
-	}
-
-	private String shortLabel(SubjectImportSummary.State state) {
-		return switch (state) {
-			case RUNNING -> getTranslation("subjects.import.state-short.RUNNING");
-			case APPLIED -> getTranslation("subjects.import.state-short.APPLIED");
-			case DRY_RUN -> getTranslation("subjects.import.state-short.DRY_RUN");
-			case BLOCKED -> getTranslation("subjects.import.state-short.BLOCKED");
-			case WRONG_KIND -> getTranslation("subjects.import.state-short.WRONG_KIND");
-			case HELD -> getTranslation("subjects.import.state-short.HELD");
-			case WITHDRAWN -> getTranslation("subjects.import.state-short.WITHDRAWN");
-			case SUPERSEDED -> getTranslation("subjects.import.state-short.SUPERSEDED");
-			case FAILED -> getTranslation("subjects.import.state-short.FAILED");
-		};
-	}
-
-	private void number(SubjectImportHistory.Order order, String headerKey,
-			java.util.function.ToIntFunction<SubjectImportSummary> value) {
-		historyGrid.addColumn(s -> String.format("%,d", value.applyAsInt(s))).setHeader(getTranslation(headerKey))
-				.setKey(order.name()).setSortable(true).setWidth("4.3rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-	}
-
-	private VerticalLayout historyPanel() {
-		var hint = new Span(getTranslation("subjects.import.history.hint"));
-		hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-		var csv = ImportResultPanel.link(getTranslation("subjects.import.history.export-csv"),
-				() -> history.historyFile(false, CHANNEL));
-		var xlsx = ImportResultPanel.link(getTranslation("subjects.import.history.export-xlsx"),
-				() -> history.historyFile(true, CHANNEL));
-		csv.setId("import-history-csv");
-		xlsx.setId("import-history-xlsx");
-		var bar = new HorizontalLayout(hint, csv, xlsx);
-		bar.setWidthFull();
-		bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-		bar.expand(hint);
-		var panel = new VerticalLayout(bar, historyGrid);
-		panel.setPadding(false);
-		panel.setSpacing(false);
-		panel.setSizeFull();
-		panel.setFlexGrow(1, historyGrid);
-		return panel;
-	}
 
 	private void run() {
 		if (file == null || kind.getValue() == null) {
@@ -319,7 +228,7 @@ class ImportView extends VerticalLayout {
 	private void finished(ImportOutcome outcome, RuntimeException error) {
 		progress.setVisible(false);
 		uploaded.setText(getTranslation("subjects.import.no-file"));
-		historyGrid.getDataProvider().refreshAll();
+		historyPanel.refresh();
 		refreshHistoryCount();
 		if (outcome != null) {
 			history.find(outcome.importId()).ifPresent(s -> show(s, outcome));
@@ -427,7 +336,7 @@ class ImportView extends VerticalLayout {
 	@Override
 	protected void onAttach(AttachEvent event) {
 		super.onAttach(event);
-		historyGrid.getDataProvider().refreshAll();
+		historyPanel.refresh();
 		refreshHistoryCount();
 	}
 
