@@ -33,6 +33,12 @@ final class ImportLocks {
 				LOCK_CLASS, kind.ordinal() + 1));
 	}
 
+	/** {@link #tryKind(JdbcTemplate, SubjectFileKind)} for a {@code JdbcClient}. */
+	static boolean tryKind(org.springframework.jdbc.core.simple.JdbcClient jdbc, SubjectFileKind kind) {
+		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :key)")
+				.param("class", LOCK_CLASS).param("key", kind.ordinal() + 1).query(Boolean.class).single());
+	}
+
 	/** Waits for the comparison-and-apply lock, held until the current transaction ends. */
 	static void awaitApply(JdbcTemplate jdbc) {
 		jdbc.execute("select pg_advisory_xact_lock(" + LOCK_CLASS + ", " + APPLY + ")"); // constants only
