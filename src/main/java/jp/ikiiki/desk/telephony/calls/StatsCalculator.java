@@ -59,6 +59,15 @@ final class StatsCalculator {
 								day.atTime(hour, 0).plusHours(1).atZone(JapanTime.ZONE).toInstant()));
 					}
 				}
+				case HALF_HOUR -> {
+					for (LocalTime t = LocalTime.MIDNIGHT; ; t = t.plusMinutes(30)) {
+						periods.add(new Period(day + "T" + t, day.atTime(t).atZone(JapanTime.ZONE).toInstant(),
+								day.atTime(t).plusMinutes(30).atZone(JapanTime.ZONE).toInstant()));
+						if (t.equals(LocalTime.of(23, 30))) {
+							break;
+						}
+					}
+				}
 			}
 		}
 		return periods;
