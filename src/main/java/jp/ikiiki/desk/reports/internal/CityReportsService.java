@@ -1,16 +1,19 @@
 package jp.ikiiki.desk.reports.internal;
 
 import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.reports.CityReports;
+import jp.ikiiki.desk.reports.InboxQuery;
 import jp.ikiiki.desk.reports.Report;
 import jp.ikiiki.desk.reports.ReportFile;
 import jp.ikiiki.desk.reports.ReportFormat;
@@ -70,8 +73,14 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
-	public List<StoredReport> inbox(int offset, int limit) {
-		return store.inbox(CurrentUser.name(), Math.max(0, offset), Math.min(Math.max(limit, 0), 500));
+	public List<StoredReport> inbox(InboxQuery query, int offset, int limit) {
+		return store.inbox(CurrentUser.name(), query == null ? InboxQuery.ALL : query, Math.max(0, offset),
+				Math.min(Math.max(limit, 1), 500));
+	}
+
+	@Override
+	public int count(InboxQuery query) {
+		return store.count(CurrentUser.name(), query == null ? InboxQuery.ALL : query);
 	}
 
 	@Override
@@ -80,26 +89,36 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
-	public Optional<ReportFile> download(long reportId, ReportFormat format, String channel) {
-		return store.file(reportId, format).map(f -> {
-			String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
-			store.markRead(reportId, CurrentUser.name());
-			audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
-			return new ReportFile(name, format.contentType(), f.content());
-		});
+	public ReportFile download(long reportId, ReportFormat format, String channel) {
+		ReportStore.StoredFile f = store.file(reportId, format)
+				.orElseThrow(() -> new NotFoundException("報告書 " + reportId + " はありません").with("reportId", reportId));
+		String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
+		store.markRead(reportId, CurrentUser.name());
+		audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
+		return new ReportFile(name, format.contentType(), f.content());
 	}
 
 	@Override
-	public ReportFile latest(ReportKind kind, String period, ReportFormat format, String channel) {
-		String key = kind == ReportKind.DAILY ? day(period).toString() : month(period).toString();
-		Optional<Long> stored = store.latest(kind, key);
+	public ReportFile latestDaily(LocalDate day, ReportFormat format, String channel) {
+		notFuture(day);
+		return latest(ReportKind.DAILY, day.toString(), () -> builder.daily(day), format, channel);
+	}
+
+	@Override
+	public ReportFile latestMonthly(YearMonth month, ReportFormat format, String channel) {
+		notFuture(month);
+		return latest(ReportKind.MONTHLY, month.toString(), () -> builder.monthly(month), format, channel);
+	}
+
+	private ReportFile latest(ReportKind kind, String period, Supplier<Report> now, ReportFormat format,
+			String channel) {
+		Optional<Long> stored = store.latest(kind, period);
 		if (stored.isPresent()) {
-			return download(stored.get(), format, channel).orElseThrow();
+			return download(stored.get(), format, channel);
 		}
-		Report report = kind == ReportKind.DAILY ? preview(day(period)) : previewMonth(month(period));
-		String name = ReportGenerator.fileName(kind, key, null, format);
-		byte[] bytes = generator.render(report, format);
-		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + key + "（未保存、その場で作成）");
+		String name = ReportGenerator.fileName(kind, period, null, format);
+		byte[] bytes = generator.render(now.get(), format);
+		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + period + "（未保存、その場で作成）");
 		return new ReportFile(name, format.contentType(), bytes);
 	}
 
@@ -110,37 +129,21 @@ class CityReportsService implements CityReports {
 
 	private LocalDate notFuture(LocalDate day) {
 		if (day == null) {
-			throw new IllegalArgumentException("日付を指定してください");
+			throw new InvalidInputException("day", "日付を指定してください");
 		}
 		if (day.isAfter(calendar.dateOf(clock.instant()))) {
-			throw new IllegalArgumentException("未来の日付の報告書は作成できません: " + day);
+			throw new InvalidInputException("day", "未来の日付の報告書は作成できません: " + day);
 		}
 		return day;
 	}
 
 	private YearMonth notFuture(YearMonth month) {
 		if (month == null) {
-			throw new IllegalArgumentException("年月を指定してください");
+			throw new InvalidInputException("month", "年月を指定してください");
 		}
 		if (month.isAfter(YearMonth.from(calendar.dateOf(clock.instant())))) {
-			throw new IllegalArgumentException("未来の月の報告書は作成できません: " + month);
+			throw new InvalidInputException("month", "未来の月の報告書は作成できません: " + month);
 		}
 		return month;
-	}
-
-	static LocalDate day(String text) {
-		try {
-			return LocalDate.parse(text);
-		} catch (DateTimeParseException | NullPointerException e) {
-			throw new IllegalArgumentException("日付は yyyy-MM-dd で指定してください: " + text);
-		}
-	}
-
-	static YearMonth month(String text) {
-		try {
-			return YearMonth.parse(text);
-		} catch (DateTimeParseException | NullPointerException e) {
-			throw new IllegalArgumentException("年月は yyyy-MM で指定してください: " + text);
-		}
 	}
 }

@@ -67,15 +67,15 @@ public class ReportGenerator {
 		byte[] xlsx = ReportWorkbook.write(layout);
 		byte[] pdf = ReportPdf.write(layout);
 		long id = store.insert(new ReportStore.NewReport(report.kind(), report.period(), report.from(), report.to(),
-				report.generatedAt(), CurrentUser.name(), scheduled, report.definition(), report.gap(), report.received(),
-				report.answered(), report.answerRate(), json(report), xlsx, pdf));
+				report.generatedAt(), CurrentUser.name(), scheduled, report.definition(), report.complete(), report.gap(),
+				report.received(), report.answered(), report.answerRate(), json(report), xlsx, pdf));
 		if (mailer.configured()) {
 			store.queueMail(id, mailer.recipients(), clock.instant());
 		}
 		audit.recordFile(AuditAction.CREATE, channel, report.kind().title() + "_" + report.period(),
 				report.kind().title() + " " + report.period() + " を" + (scheduled ? "定時" : "手動") + "で作成（報告書ID "
 						+ id + "、受電 " + report.received() + "、応答 " + report.answered()
-						+ (report.gap() ? "、データ欠落あり" : "") + "）");
+						+ (report.complete() ? "" : "、途中集計") + (report.gap() ? "、データ欠落あり" : "") + "）");
 		return id;
 	}
 
