@@ -149,8 +149,10 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			Chromium.signIn(page, port, "day-fm", "day-pass-2");
 			page.navigate("http://localhost:" + port + "/reports");
 			page.locator("#reports-generate-daily").click();
+			// Making a report (statistics, sections, charts, XLSX and PDF) takes seconds on a busy machine.
 			assertThat(page.locator("#reports-grid vaadin-grid-cell-content").filter(
-					new Locator.FilterOptions().setHasText("日報")).first()).isVisible();
+					new Locator.FilterOptions().setHasText("日報")).first())
+					.isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("63-day-report-made.png")).setFullPage(true));
 		}
 

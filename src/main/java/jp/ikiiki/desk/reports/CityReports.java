@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The daily reports and monthly summaries to the city (第6章1(4)): generated after closing on every open day (the
  * monthly summary on the first open day of the next month) and on demand, kept in every version, listed in the
- * city staff's inbox and e-mailed when SMTP is configured. Floor managers and city staff only; every generation
- * and download is audited.
+ * city staff's inbox and e-mailed when SMTP is configured. Floor managers and city staff read them; only floor
+ * managers make a new version (the city receives, it does not author, 第6章1(4)). Every generation and download is
+ * audited.
  *
  * <p>Refusals are {@link jp.ikiiki.desk.shared.DomainException domain exceptions}: a day or month in the future is
  * an {@link jp.ikiiki.desk.shared.InvalidInputException}, a report id nobody generated a
@@ -34,7 +35,7 @@ public interface CityReports {
 
 	/**
 	 * Generates and stores a new version of a day's report (a regeneration keeps the older versions), queues its
-	 * e-mail when mail is configured, and audits the act.
+	 * e-mail when mail is configured, and audits the act. Floor managers only.
 	 *
 	 * @throws jp.ikiiki.desk.shared.InvalidInputException for a missing day or a day in the future
 	 */

@@ -176,6 +176,16 @@ class ReportsIT {
 	}
 
 	@Test
+	void city_staff_read_reports_but_only_floor_managers_make_a_new_version() {
+		signIn("city-g", "CITY_STAFF");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.generateDaily(ReportFixtures.TUESDAY))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.generateMonthly(java.time.YearMonth.of(2026, 11)))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThat(reports.preview(ReportFixtures.TUESDAY).received()).isEqualTo(10);
+	}
+
+	@Test
 	void bad_dates_future_days_and_unknown_formats_are_refused_with_a_reason() throws Exception {
 		mvc.perform(get("/api/reports/daily/2026-13-01").with(user("city").roles("CITY_STAFF")))
 				.andExpect(status().isBadRequest())
@@ -187,6 +197,17 @@ class ReportsIT {
 				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.detail").value(containsString("未来")))
 				.andExpect(jsonPath("$.field").value("day"));
+		mvc.perform(get("/api/reports/daily/0026-11-17").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("day"));
+		mvc.perform(get("/api/reports/monthly/1999-12").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity());
+		mvc.perform(get("/api/reports").param("kind", "WEEKLY").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/reports/abc").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/reports").param("limit", "-5").param("offset", "-3").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isOk());
 		mvc.perform(get("/api/reports/monthly/2099-01").with(user("city").roles("CITY_STAFF")))
 				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.field").value("month"));

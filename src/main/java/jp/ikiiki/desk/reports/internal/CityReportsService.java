@@ -27,6 +27,12 @@ import org.springframework.stereotype.Service;
 @PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
 class CityReportsService implements CityReports {
 
+	/**
+	 * The first day a report can cover: the calls this application records begin long after it, and the calendar
+	 * and the era dates the reports print are not meant for the distant past (a typo such as 0026-11-17).
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
 	private final ReportBuilder builder;
 	private final ReportGenerator generator;
 	private final ReportStore store;
@@ -59,6 +65,7 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	public StoredReport generateDaily(LocalDate day) {
 		long id = generator.daily(notFuture(day), false, "画面:報告書");
 		scheduler.sendMailSoon();
@@ -66,6 +73,7 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	public StoredReport generateMonthly(YearMonth month) {
 		long id = generator.monthly(notFuture(month), false, "画面:報告書");
 		scheduler.sendMailSoon();
@@ -134,6 +142,9 @@ class CityReportsService implements CityReports {
 		if (day.isAfter(calendar.dateOf(clock.instant()))) {
 			throw new InvalidInputException("day", "未来の日付の報告書は作成できません: " + day);
 		}
+		if (day.isBefore(EARLIEST)) {
+			throw new InvalidInputException("day", "報告書は " + EARLIEST + " 以降の日について作成できます: " + day);
+		}
 		return day;
 	}
 
@@ -143,6 +154,10 @@ class CityReportsService implements CityReports {
 		}
 		if (month.isAfter(YearMonth.from(calendar.dateOf(clock.instant())))) {
 			throw new InvalidInputException("month", "未来の月の報告書は作成できません: " + month);
+		}
+		if (month.isBefore(YearMonth.from(EARLIEST))) {
+			throw new InvalidInputException("month", "報告書は " + YearMonth.from(EARLIEST) + " 以降の月について作成できます: "
+					+ month);
 		}
 		return month;
 	}

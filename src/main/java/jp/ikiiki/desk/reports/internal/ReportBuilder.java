@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.reports.Report;
 import jp.ikiiki.desk.reports.ReportContribution;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
@@ -146,7 +147,8 @@ public class ReportBuilder {
 						sections.add(new Report.Section(c.key(), c.title(), c.order(), lines, null));
 					} catch (RuntimeException e) {
 						// One failing section must not stop the report to the city; the section says it failed.
-						log.error("Report section '{}' could not be computed for {}..{}", c.key(), from, to, e);
+						log.error("Report section '{}' could not be computed for {}..{}: {}", c.key(), from, to,
+								SafeThrowables.describe(e));
 						sections.add(new Report.Section(c.key(), c.title(), c.order(), List.of(),
 								"集計できませんでした（" + e.getClass().getSimpleName() + "）"));
 					}

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -27,7 +29,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,6 +40,7 @@ import jp.ikiiki.desk.reports.ReportFile;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.ReportKind;
 import jp.ikiiki.desk.reports.StoredReport;
+import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.JapanTime;
 
@@ -46,8 +48,8 @@ import jp.ikiiki.desk.shared.JapanTime;
  * 報告書: the city staff's inbox of daily reports and monthly summaries (第6章1(4)), every version, unread ones
  * marked; sortable by every column but the links, filtered to unread ones or one kind, with the count and a
  * sentence when nothing matches; PDF and XLSX downloads (audited, and marking the report read); whether reports are
- * e-mailed and how each mail went; and a report made on demand for any past day or month. Dates as the city reads
- * them: 和暦.
+ * e-mailed and how each mail went; and, for floor managers, a report made on demand for any past day or month.
+ * Dates as the city reads them: 和暦.
  */
 @Route("reports")
 @Menu(order = 40, title = "報告書")
@@ -66,13 +68,28 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 	ReportInboxView(CityReports reports) {
 		this.reports = reports;
 		setSizeFull();
-		add(new H2(getTranslation("reports.inbox.title")));
+		setSpacing(false);
+		H2 title = new H2(getTranslation("reports.inbox.title"));
+		title.getStyle().set("margin", "0");
 		Span mail = new Span(reports.mailConfigured() ? getTranslation("reports.mail.configured")
 				: getTranslation("reports.mail.not-configured"));
 		mail.setId("reports-mail");
+		mail.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
 		unread.setId("reports-unread");
 		unread.getStyle().set("font-weight", "bold");
-		add(mail, new HorizontalLayout(unread), onDemand(), filters());
+		// One row of controls, so that the list keeps the height of the screen: the filters and counts, then (for
+		// floor managers) a report made on demand. City staff receive the reports; making a version is the
+		// contractor's work.
+		FlexLayout controls = new FlexLayout(filters());
+		controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+		controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+		controls.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+		controls.setWidthFull();
+		controls.getStyle().set("column-gap", "var(--lumo-space-l)");
+		if (CurrentUser.hasRole("FLOOR_MANAGER")) {
+			controls.add(onDemand());
+		}
+		add(title, mail, controls);
 		grid();
 		add(grid);
 		setFlexGrow(1, grid);
@@ -90,6 +107,7 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 		day.setId("reports-day");
 		day.setWidth("16em");
 		day.setMax(today);
+		day.setMin(LocalDate.of(2000, 1, 1));
 		day.addValueChangeListener(e -> day.setHelperText(e.getValue() == null ? null
 				: getTranslation("reports.generate.day.helper", ReportDates.day(e.getValue()))));
 		day.setValue(today.minusDays(1));
@@ -102,6 +120,7 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 		monthly.setId("reports-generate-monthly");
 		HorizontalLayout row = new HorizontalLayout(day, daily, monthly);
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		row.setId("reports-on-demand");
 		return row;
 	}
 
@@ -129,41 +148,36 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 		kind.setWidth("9em");
 		kind.addValueChangeListener(e -> refresh());
 		count.setId("reports-count");
-		HorizontalLayout row = new HorizontalLayout(unreadOnly, kind, count);
+		HorizontalLayout row = new HorizontalLayout(unreadOnly, kind, count, unread);
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		return row;
 	}
 
 	private void grid() {
 		grid.setId("reports-grid");
+		// Seven columns that fit 1280 pixels beside the menu: the state with the report's notes, what the report is,
+		// the contract's three figures, the mail, the files. Who made it and when is the period's tooltip.
 		grid.addComponentColumn(this::state).setHeader(getTranslation("reports.column.state")).setAutoWidth(true)
 				.setFlexGrow(0).setKey(InboxQuery.Sort.READ.name()).setSortable(true);
-		grid.addColumn(r -> r.kind().title()).setHeader(getTranslation("reports.column.kind")).setAutoWidth(true)
-				.setFlexGrow(0).setKey(InboxQuery.Sort.KIND.name()).setSortable(true);
-		grid.addColumn(StoredReport::periodLabel).setHeader(getTranslation("reports.column.period"))
-				.setAutoWidth(true).setFlexGrow(0).setKey(InboxQuery.Sort.PERIOD.name()).setSortable(true);
-		grid.addColumn(r -> getTranslation("reports.version", r.version()))
-				.setHeader(getTranslation("reports.column.version")).setAutoWidth(true).setFlexGrow(0)
-				.setKey(InboxQuery.Sort.VERSION.name()).setSortable(true);
-		grid.addColumn(r -> getTranslation("reports.generated.at", ReportDates.dateTime(r.generatedAt()),
-				r.scheduled() ? getTranslation("reports.generated.by-schedule") : r.generatedBy()))
-				.setHeader(getTranslation("reports.column.generated")).setAutoWidth(true)
-				.setKey(InboxQuery.Sort.GENERATED_AT.name()).setSortable(true);
+		grid.addColumn(r -> r.kind().title() + " " + r.periodLabel() + " " + getTranslation("reports.version", r.version()))
+				.setTooltipGenerator(r -> getTranslation("reports.generated", ReportDates.dateTime(r.generatedAt()),
+						r.scheduled() ? getTranslation("reports.generated.by-schedule") : r.generatedBy()))
+				.setHeader(getTranslation("reports.column.period")).setAutoWidth(true).setFlexGrow(0)
+				.setKey(InboxQuery.Sort.PERIOD.name()).setSortable(true);
 		grid.addColumn(r -> String.format("%,d", r.received())).setHeader(getTranslation("reports.column.received"))
-				.setAutoWidth(true).setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+				.setWidth("6em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
 				.setKey(InboxQuery.Sort.RECEIVED.name()).setSortable(true);
 		grid.addColumn(r -> String.format("%,d", r.answered())).setHeader(getTranslation("reports.column.answered"))
-				.setAutoWidth(true).setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+				.setWidth("6em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
 				.setKey(InboxQuery.Sort.ANSWERED.name()).setSortable(true);
 		grid.addColumn(r -> r.answerRate() == null ? "—" : String.format("%.1f%%", r.answerRate() * 100))
-				.setHeader(getTranslation("reports.column.rate")).setAutoWidth(true).setFlexGrow(0)
-				.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
-				.setKey(InboxQuery.Sort.ANSWER_RATE.name()).setSortable(true);
-		grid.addColumn(this::notes).setHeader(getTranslation("reports.column.notes")).setAutoWidth(true);
+				.setHeader(getTranslation("reports.column.rate")).setWidth("7em").setFlexGrow(0)
+				.setTextAlign(ColumnTextAlign.END).setKey(InboxQuery.Sort.ANSWER_RATE.name()).setSortable(true);
+		// A failure's reason can be long: the cell holds what fits, the tooltip all of it.
 		grid.addColumn(this::mail).setTooltipGenerator(this::mail).setHeader(getTranslation("reports.column.mail"))
-				.setAutoWidth(true).setKey(InboxQuery.Sort.MAIL.name()).setSortable(true);
+				.setWidth("8em").setFlexGrow(1).setKey(InboxQuery.Sort.MAIL.name()).setSortable(true);
 		grid.addComponentColumn(r -> new HorizontalLayout(link(r, ReportFormat.PDF), link(r, ReportFormat.XLSX)))
-				.setHeader(getTranslation("reports.column.download")).setWidth("10em").setFlexGrow(0)
+				.setHeader(getTranslation("reports.column.download")).setWidth("7em").setFlexGrow(0)
 				.setFrozenToEnd(true);
 		grid.setMultiSort(false);
 		grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(InboxQuery.Sort.PERIOD.name()),
@@ -171,22 +185,27 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 		grid.setSizeFull();
 	}
 
+	/** 未読 or 既読, and the report's notes as badges: 途中集計, データ欠落あり. */
 	private Component state(StoredReport r) {
 		Span s = new Span(getTranslation(r.read() ? "reports.state.read" : "reports.state.unread"));
 		s.getStyle().set("font-weight", r.read() ? "normal" : "bold")
 				.set("color", r.read() ? "var(--lumo-secondary-text-color)" : "var(--lumo-primary-text-color)");
-		return s;
-	}
-
-	private String notes(StoredReport r) {
-		List<String> notes = new ArrayList<>();
+		HorizontalLayout cell = new HorizontalLayout(s);
+		cell.setSpacing(false);
+		cell.getStyle().set("gap", "var(--lumo-space-xs)");
 		if (!r.complete()) {
-			notes.add(getTranslation("reports.note.incomplete"));
+			cell.add(badge(getTranslation("reports.note.incomplete"), "badge contrast small"));
 		}
 		if (r.gap()) {
-			notes.add(getTranslation("reports.note.gap"));
+			cell.add(badge(getTranslation("reports.note.gap"), "badge error small"));
 		}
-		return String.join("・", notes);
+		return cell;
+	}
+
+	private static Span badge(String text, String theme) {
+		Span badge = new Span(text);
+		badge.getElement().getThemeList().add(theme);
+		return badge;
 	}
 
 	private String mail(StoredReport r) {

@@ -58,6 +58,8 @@ class ReportInboxBrowserIT extends BrowserTest {
 			assertThat(page.locator("#reports-unread")).hasText("未読 1 件");
 			assertThat(page.locator("#reports-count")).hasText("全 1 件");
 			assertThat(page.locator("#reports-mail")).containsText("メール送信は設定されていません");
+			// City staff receive reports; they do not make them.
+			assertThat(page.locator("#reports-generate-daily")).hasCount(0);
 			Locator cells = page.locator("#reports-grid vaadin-grid-cell-content");
 			assertThat(cells.filter(new Locator.FilterOptions().setHasText("令和8年11月17日（火）")).first()).isVisible();
 			assertThat(cells.filter(new Locator.FilterOptions().setHasText("データ欠落あり")).first()).isVisible();
@@ -103,13 +105,13 @@ class ReportInboxBrowserIT extends BrowserTest {
 			Locator received = page.locator("vaadin-grid-sorter").filter(new Locator.FilterOptions().setHasText("受電"));
 			received.click();
 			page.waitForCondition(() -> periods(grid).get(0).equals("令和8年11月16日（月）"));
-			assertThat(column(grid, 5)).containsExactly("0", "10", "10");
+			assertThat(column(grid, 2)).containsExactly("0", "10", "10");
 			received.click();
-			page.waitForCondition(() -> column(grid, 5).get(0).equals("10"));
-			assertThat(column(grid, 5)).containsExactly("10", "10", "0");
+			page.waitForCondition(() -> column(grid, 2).get(0).equals("10"));
+			assertThat(column(grid, 2)).containsExactly("10", "10", "0");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-report-inbox-sorted.png")));
 
-			page.waitForDownload(() -> page.locator("#report-" + monday.id() + "-pdf").click());
+			page.waitForDownload(() -> link(page, monday, "pdf").click());
 			assertThat(page.locator("#reports-unread")).hasText("未読 2 件");
 			page.locator("#reports-unread-only").click();
 			assertThat(page.locator("#reports-count")).hasText("2 件（全 3 件中）");
@@ -122,7 +124,7 @@ class ReportInboxBrowserIT extends BrowserTest {
 			page.waitForCondition(() -> rows(grid).size() == 1);
 			assertThat(periods(grid)).containsExactly("令和8年11月");
 
-			page.waitForDownload(() -> page.locator("#report-" + november.id() + "-xlsx").click());
+			page.waitForDownload(() -> link(page, november, "xlsx").click());
 			assertThat(page.locator("#reports-count")).hasText("0 件（全 3 件中）");
 			assertThat(grid).containsText("未読の報告書はありません。「未読のみ」を外すと既読の報告書も表示されます。");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("53-report-inbox-empty.png")));
@@ -137,6 +139,11 @@ class ReportInboxBrowserIT extends BrowserTest {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("54-report-inbox-1440.png")));
 		}
 		assertThat(tuesday.version()).isEqualTo(1);
+	}
+
+	/** A row's download link; the grid may still hold the link of its previous rendering, detached from view. */
+	private static Locator link(Page page, StoredReport report, String format) {
+		return page.locator("#report-" + report.id() + "-" + format + " >> visible=true");
 	}
 
 	private StoredReport generate(java.util.function.Supplier<StoredReport> action) {
@@ -157,7 +164,41 @@ class ReportInboxBrowserIT extends BrowserTest {
 		return rows(grid).stream().map(r -> r.get(column)).toList();
 	}
 
+	/** The 報告書 column without the kind and the version: 令和8年11月17日（火）. */
 	private static List<String> periods(Locator grid) {
-		return column(grid, 2);
+		return column(grid, 1).stream().map(p -> p.replaceFirst("^[日月]報 ", "").replaceFirst(" 第\\d+版$", ""))
+				.toList();
+	}
+
+	@Test
+	void at_1280_by_720_a_floor_manager_sees_at_least_ten_reports_without_scrolling() throws Exception {
+		ReportFixtures.empty(jdbc);
+		Chromium.user(jdbc, encoder, "inbox-fm2", "現場責任者", "inbox-pass-3", "FLOOR_MANAGER");
+		for (int day = 1; day <= 12; day++) {
+			jdbc.sql("""
+					insert into report (kind, period, period_from, period_to, version, generated_at, generated_by,
+					    scheduled, definition, complete, gap, received, answered, answer_rate, content_json, xlsx, pdf)
+					values ('DAILY', :period, :day, :day, 1, now(), 'system', true, 'contract', true, false, 100, 92,
+					    0.92, '{}', '\\x00', '\\x00')""")
+					.param("period", LocalDate.of(2026, 10, day).toString()).param("day", LocalDate.of(2026, 10, day))
+					.update();
+		}
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "inbox-fm2", "inbox-pass-3");
+			page.navigate("http://localhost:" + port + "/reports");
+			assertThat(page.locator("#reports-count")).hasText("全 12 件");
+			assertThat(page.locator("#reports-generate-daily")).isVisible();
+			Locator grid = page.locator("#reports-grid");
+			page.waitForCondition(() -> rows(grid).size() >= 10);
+			Number visible = (Number) grid.evaluate("""
+					g => { const bottom = g.getBoundingClientRect().bottom;
+					  return Array.from(g.shadowRoot.querySelectorAll('#items tr'))
+					    .filter(tr => !tr.hidden && tr.getBoundingClientRect().height > 0
+					        && tr.getBoundingClientRect().bottom <= bottom + 1 && tr.getBoundingClientRect().top >= 0).length; }""");
+			assertThat(visible.intValue()).isGreaterThanOrEqualTo(10);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("55-report-inbox-floor-manager-1280.png")));
+		}
 	}
 }
