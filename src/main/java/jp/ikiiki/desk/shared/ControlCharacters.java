@@ -51,7 +51,7 @@ public final class ControlCharacters {
 	}
 
 	/**
-	 * The text with every control character shown by its name in angle brackets ({@code 山田<ESC>[31m}), for a
+	 * The text with every control character shown by its name in angle brackets (山田 followed by ESC and a colour code becomes {@code 山田<ESC>}…), for a
 	 * problem list or an audit entry, where the raw character would be dropped, refused (NUL) or act on a terminal.
 	 */
 	public static String visible(String text) {
