@@ -51,8 +51,9 @@ class DeskBrowserIT extends BrowserTest {
 		Chromium.user(jdbc, encoder, agent, "受付 三郎", password, "AGENT");
 		jdbc.sql("delete from agent_binding where member_interface = 'Local/agent1@agents'").update();
 		SubjectLookupFixtures.insert(jdbc);
-		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
-		DeskTestSupport.as("kb-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
+		// Whatever the hour of the run (closed hours have 0 lines, so a resize then is confirmed as out of hours),
+		// lines until the next half-day boundary.
+		DeskTestSupport.as("kb-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "test"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> simulator.pbx().stats().linesInUse() == 0);
 	}
 
