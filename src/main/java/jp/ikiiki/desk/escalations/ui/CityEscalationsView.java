@@ -69,7 +69,7 @@ class CityEscalationsView extends VerticalLayout {
 				.setHeader(getTranslation("escalations.city.grid.report")).setFlexGrow(1)
 				.setTooltipGenerator(c -> c.reported() == null ? "" : c.reported().text());
 		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at()))
-				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("9rem").setFlexGrow(0)
+				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("10.5rem").setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparing((EscalationCase c) -> c.reported().at()));
 		grid.addColumn(new ComponentRenderer<>(c -> {
 			Span s = new Span(c.daysWaitingForCity() == null ? "—"

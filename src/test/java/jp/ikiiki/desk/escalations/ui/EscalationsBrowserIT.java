@@ -80,7 +80,7 @@ class EscalationsBrowserIT extends BrowserTest {
 			page.locator("#esc-grid vaadin-grid-cell-content").filter(
 					new Locator.FilterOptions().setHasText("手帳を返送すべきか")).first().click();
 			assertThat(page.locator("#esc-step-instructed")).containsText("返送は不要です");
-			assertThat(page.locator("#esc-detail-caller")).containsText("0822223333");
+			assertThat(page.locator("#esc-detail-caller")).containsText("082-222-3333");
 			assertThat(page.locator("#esc-step-button")).hasText("折返し連絡した");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-escalations-floor-manager.png")));
 			page.locator("#esc-step-text textarea").fill("ご長男に返送不要と伝えた");
