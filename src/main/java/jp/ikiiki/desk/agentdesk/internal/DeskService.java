@@ -29,6 +29,7 @@ import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.mailings.SubjectMailings;
 import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.InvalidInputException;
@@ -68,6 +69,7 @@ class DeskService implements AgentDesk {
 	private final CallRecords callRecords;
 	private final SubjectLookup subjects;
 	private final Mailings mailings;
+	private final UserDirectory users;
 	/** The answer manual; absent in a context without the manual module (the desk then records no entry). */
 	private final ObjectProvider<AnswerManual> manual;
 	private final AuditTrail audit;
@@ -76,7 +78,7 @@ class DeskService implements AgentDesk {
 
 	DeskService(CallLogStore store, CallLogDrafts drafts, DeskBindings bindings, PopBus bus,
 			JdbcInquiryCategories categories, QueueMembers members, CallRecords callRecords, SubjectLookup subjects,
-			Mailings mailings, ObjectProvider<AnswerManual> manual, AuditTrail audit, ApplicationEventPublisher events,
+			Mailings mailings, UserDirectory users, ObjectProvider<AnswerManual> manual, AuditTrail audit, ApplicationEventPublisher events,
 			Optional<Clock> clock) {
 		this.store = store;
 		this.drafts = drafts;
@@ -87,6 +89,7 @@ class DeskService implements AgentDesk {
 		this.callRecords = callRecords;
 		this.subjects = subjects;
 		this.mailings = mailings;
+		this.users = users;
 		this.manual = manual;
 		this.audit = audit;
 		this.events = events;
@@ -127,7 +130,20 @@ class DeskService implements AgentDesk {
 		}
 		List<CallLogEntry> logged = store.fromCaller(entry.callerNumber(), entry.startedAt(), entry.id(), EARLIER_CALLS);
 		List<CallRecord> recorded = callRecords.fromCaller(entry.callerNumber(), entry.startedAt(), EARLIER_CALLS, CHANNEL);
-		return EarlierCalls.merge(entry.linkedId(), logged, recorded, EARLIER_CALLS);
+		return named(EarlierCalls.merge(entry.linkedId(), logged, recorded, EARLIER_CALLS));
+	}
+
+	/** The agents of logged calls by display name (the member's name stays for calls only the telephony saw). */
+	private List<EarlierCall> named(List<EarlierCall> calls) {
+		List<String> agents = calls.stream().filter(EarlierCall::logged).map(EarlierCall::agent).filter(a -> a != null)
+				.distinct().toList();
+		if (agents.isEmpty()) {
+			return calls;
+		}
+		Map<String, String> names = users.displayNames(agents);
+		return calls.stream().map(c -> !c.logged() || c.agent() == null ? c
+				: new EarlierCall(c.at(), c.logged(), c.result(), c.category(), c.note(),
+						names.getOrDefault(c.agent(), c.agent()), c.subjectId())).toList();
 	}
 
 	/**

@@ -90,7 +90,7 @@ class CallbacksView extends VerticalLayout {
 
 	private com.vaadin.flow.component.Component callbackCell(CallbackItem item) {
 		if (item.calledBackAt() != null) {
-			var done = new Span(JapaneseDates.toTime(item.calledBackAt()) + " " + item.calledBackBy()
+			var done = new Span(JapaneseDates.toTime(item.calledBackAt()) + " " + item.calledBackByName()
 					+ (item.callbackNote().isBlank() ? "" : "：" + item.callbackNote()));
 			done.addClassName("callback-done");
 			return done;

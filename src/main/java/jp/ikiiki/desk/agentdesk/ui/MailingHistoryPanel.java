@@ -13,8 +13,9 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
  * What was mailed to the linked subject, for a caller who asks when something was sent: batches being prepared on top,
- * then by 発送日, newest first, with the 引受番号 of registered mail (what the post office traces) and which reissue
- * it was; a row opens the batch's name and, for a pulled-out envelope, when and why. The reissue count of 第4章4 above.
+ * then by 発送日, newest first, with the 引受番号 of registered mail (what the post office traces) and, with the kind,
+ * which reissue it was; a row opens the batch's name and, for a pulled-out envelope, when and why. The reissue count
+ * of 第4章4 above.
  */
 class MailingHistoryPanel extends VerticalLayout {
 
@@ -29,29 +30,31 @@ class MailingHistoryPanel extends VerticalLayout {
 		summary.setId("desk-mailings-summary");
 		summary.getStyle().set("font-size", "var(--lumo-font-size-s)").set("padding", "var(--lumo-space-xs) 0");
 		grid.setId("desk-mailings");
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(m -> m.dispatchedOn() == null ? "—" : JapaneseDates.toWesternWithWeekday(m.dispatchedOn()))
-				.setHeader(getTranslation("agentdesk.mailings.dispatched-on")).setWidth("8.5rem").setFlexGrow(0)
+		// A few rows per person: the kind's long names wrap rather than hide behind an ellipsis.
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+		grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
+		// Fixed widths in rem that fit the desk's right column at 1280×720 (the date without its weekday, as in a narrow
+		// column; the weekday is in the summary above); the kind takes what is left.
+		grid.addColumn(m -> m.dispatchedOn() == null ? "—" : JapaneseDates.toWestern(m.dispatchedOn()))
+				.setHeader(getTranslation("agentdesk.mailings.dispatched-on")).setWidth("6.5rem").setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparing(SubjectMailing::dispatchedOn,
 						Comparator.nullsLast(Comparator.naturalOrder())));
 		grid.addColumn(new ComponentRenderer<>(m -> {
 			Span s = new Span(m.state().label());
 			s.getElement().getThemeList().add(switch (m.state()) {
-				case DISPATCHED -> "badge success";
-				case PREPARING -> "badge";
-				case PULLED_OUT -> "badge contrast";
+				case DISPATCHED -> "badge success small";
+				case PREPARING -> "badge small";
+				case PULLED_OUT -> "badge contrast small";
 			});
 			return s;
-		})).setHeader(getTranslation("agentdesk.mailings.state")).setWidth("8.5rem").setFlexGrow(0).setSortable(true)
+		})).setHeader(getTranslation("agentdesk.mailings.state")).setWidth("6rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing(SubjectMailing::state));
-		grid.addColumn(SubjectMailing::kindLabel).setHeader(getTranslation("agentdesk.mailings.kind")).setWidth("8rem")
-				.setFlexGrow(1).setSortable(true).setTooltipGenerator(SubjectMailing::kindLabel);
+		grid.addColumn(this::kind).setHeader(getTranslation("agentdesk.mailings.kind")).setWidth("6rem").setFlexGrow(1)
+				.setSortable(true).setTooltipGenerator(this::kind);
 		grid.addColumn(m -> m.registeredNumber() == null ? "" : m.registeredNumber())
-				.setHeader(getTranslation("agentdesk.mailings.registered")).setWidth("9rem").setFlexGrow(0);
-		grid.addColumn(m -> m.reissueNo() == 0 ? "" : getTranslation("agentdesk.mailings.reissue-no", m.reissueNo()))
-				.setHeader(getTranslation("agentdesk.mailings.reissue")).setWidth("5rem").setFlexGrow(0);
+				.setHeader(getTranslation("agentdesk.mailings.registered")).setWidth("8rem").setFlexGrow(0);
 		grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> {
-			Span detail = new Span(getTranslation("agentdesk.mailings.batch", m.batchId(), m.batchTitle())
+			Span detail = new Span(getTranslation("agentdesk.mailings.batch", kind(m), m.batchId(), m.batchTitle())
 					+ (m.pulledAt() == null ? ""
 							: getTranslation("agentdesk.mailings.pulled", JapaneseDates.toWesternDateTimeWithWeekday(m.pulledAt()),
 									m.pullReason() == null ? "" : m.pullReason())));
@@ -91,6 +94,12 @@ class MailingHistoryPanel extends VerticalLayout {
 		}
 		text.append(" ／ ").append(getTranslation("agentdesk.mailings.reissues", history.reissueCount()));
 		return text.toString();
+	}
+
+	/** The kind, with which reissue it was for a reissue: ポイント手帳（再交付）・2回目. */
+	private String kind(SubjectMailing m) {
+		return m.reissueNo() == 0 ? m.kindLabel()
+				: getTranslation("agentdesk.mailings.kind-reissue", m.kindLabel(), m.reissueNo());
 	}
 
 	int size() {

@@ -113,7 +113,7 @@ class EscalationsView extends VerticalLayout {
 				.setFlexGrow(1).setSortable(true).setTooltipGenerator(EscalationCase::inquiry)
 				.setComparator(Comparator.comparing((EscalationCase c) -> c.category() == null ? "" : c.category()));
 		grid.addColumn(c -> JapaneseDates.toWesternDateTime(c.opened().at()))
-				.setHeader(getTranslation("escalations.grid.opened")).setWidth("8.5rem").setFlexGrow(0).setSortable(true)
+				.setHeader(getTranslation("escalations.grid.opened")).setWidth("10rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing((EscalationCase c) -> c.opened().at()));
 		grid.setEmptyStateText(getTranslation("escalations.grid.none"));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));

@@ -181,7 +181,7 @@ class LinesView extends VerticalLayout {
 		days.addColumn(d -> lines(d, d.am(), d.amEnded())).setHeader(getTranslation("telephony.lines.grid.am"));
 		days.addColumn(d -> lines(d, d.pm(), d.pmEnded())).setHeader(getTranslation("telephony.lines.grid.pm"));
 		days.setHeight("30em");
-		days.setWidth("38em");
+		days.setWidth("42em");
 
 		Paragraph readOnly = new Paragraph(getTranslation("telephony.lines.past-read-only"));
 		readOnly.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");

@@ -98,6 +98,8 @@ class AgentDeskBrowserIT extends BrowserTest {
 			page.locator("#callbacks-open-only").click();
 			assertThat(page.locator("#callbacks-grid .callback-done").filter(
 					new Locator.FilterOptions().setHasText("留守番電話に伝言"))).isVisible();
+			// who called back by display name, not login name
+			assertThat(page.locator("#callbacks-grid .callback-done")).containsText("受付 一郎");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-callbacks.png")).setFullPage(true));
 		}
 
