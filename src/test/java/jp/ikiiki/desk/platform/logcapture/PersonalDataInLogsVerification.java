@@ -80,13 +80,25 @@ class PersonalDataInLogsVerification {
 			List<String> candidates = byStart.get(line.substring(i, i + 2));
 			if (candidates != null) {
 				for (String candidate : candidates) {
-					if (line.startsWith(candidate, i)) {
+					if (line.startsWith(candidate, i) && standsAlone(line, i, candidate)) {
 						return candidate;
 					}
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a number found in the line is a number of its own, not digits inside a longer one (a temporary
+	 * directory's random name such as {@code ikiiki-pg13125478395300170104} holds any seven digits somewhere).
+	 */
+	static boolean standsAlone(String line, int at, String candidate) {
+		boolean digitBefore = at > 0 && Character.isDigit(line.charAt(at - 1));
+		int end = at + candidate.length();
+		boolean digitAfter = end < line.length() && Character.isDigit(line.charAt(end));
+		return !(Character.isDigit(candidate.charAt(0)) && digitBefore)
+				&& !(Character.isDigit(candidate.charAt(candidate.length() - 1)) && digitAfter);
 	}
 
 	/** A cheap pre-filter: every searched value has a digit or a character beyond ASCII. */
