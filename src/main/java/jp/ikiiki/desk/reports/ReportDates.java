@@ -3,8 +3,6 @@ package jp.ikiiki.desk.reports;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
 
@@ -19,26 +17,22 @@ public final class ReportDates {
 
 	/** 令和8年11月24日（火） */
 	public static String day(LocalDate day) {
-		return JapaneseDates.toEraKanji(day) + "（" + day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE)
-				+ "）";
+		return JapaneseDates.toEraKanjiWithWeekday(day);
 	}
 
 	/** 令和8年11月 */
 	public static String month(YearMonth month) {
-		String day = JapaneseDates.toEraKanji(month.atDay(1));
-		return day.substring(0, day.indexOf('月') + 1);
+		return JapaneseDates.toEraYearMonth(month);
 	}
 
 	/** 令和8年11月24日 17:30 (Japan time) */
 	public static String dateTime(Instant instant) {
-		var t = instant.atZone(JapanTime.ZONE);
-		return JapaneseDates.toEraKanji(t.toLocalDate()) + " " + String.format("%d:%02d", t.getHour(), t.getMinute());
+		return JapaneseDates.toEraKanji(instant.atZone(JapanTime.ZONE).toLocalDate()) + " " + JapaneseDates.toTime(instant);
 	}
 
 	/** 17:30 (Japan time) */
 	public static String time(Instant instant) {
-		var t = instant.atZone(JapanTime.ZONE);
-		return String.format("%d:%02d", t.getHour(), t.getMinute());
+		return JapaneseDates.toTime(instant);
 	}
 
 	/** The period of a report as its files name it: {@link #day} for a daily report, {@link #month} for a summary. */
