@@ -92,15 +92,9 @@ class MailingPrintIT {
 	/** Starts the step as the operator's screen does (on the task executor) and waits for its end. */
 	private MailingJobs.Status run(long batchId, MailingJobs.Step step) throws InterruptedException {
 		jobs.start(batchId, step, CHANNEL);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			var s = jobs.status(batchId).orElseThrow();
-			if (s.state() != MailingJobs.State.RUNNING) {
-				return s;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("job " + step + " of batch " + batchId + " did not end");
+		return org.awaitility.Awaitility.await("job " + step + " of batch " + batchId + " ends")
+				.atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(50)).pollInSameThread()
+				.until(() -> jobs.status(batchId).orElseThrow(), s -> s.state() != MailingJobs.State.RUNNING);
 	}
 
 	private List<Path> files(long batchId) throws Exception {

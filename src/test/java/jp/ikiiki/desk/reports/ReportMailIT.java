@@ -112,15 +112,10 @@ class ReportMailIT {
 	}
 
 	StoredReport awaitStatus(long id, StoredReport.MailStatus status) throws InterruptedException {
-		StoredReport found = null;
-		for (int i = 0; i < 600; i++) {
-			found = reports.inbox(InboxQuery.ALL, 0, 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
-			if (found.mail().status() == status) {
-				return found;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("mail of report " + id + " is " + found.mail());
+		return org.awaitility.Awaitility.await("mail of report " + id + " " + status).atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100)).pollInSameThread()
+				.until(() -> reports.inbox(InboxQuery.ALL, 0, 100).stream().filter(r -> r.id() == id).findFirst()
+						.orElseThrow(), r -> r.mail().status() == status);
 	}
 
 	static Map<String, byte[]> attachments(MimeMessage message) throws Exception {
