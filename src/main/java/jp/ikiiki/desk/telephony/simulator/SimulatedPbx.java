@@ -326,8 +326,8 @@ public final class SimulatedPbx implements AutoCloseable {
 		c.originalPosition = waiting.size();
 		emit(c.queueLeg.put(event("QueueCallerJoin", "agent,all")).add("Queue", settings.queue())
 				.add("Position", waiting.size()).add("Count", waiting.size()));
-		c.timer = schedule(c.spec.patienceSeconds(), () -> abandon(c));
-		c.timeoutTimer = schedule(settings.queueTimeoutSeconds(), () -> timeout(c));
+		c.timer = schedule(c.spec.patienceSeconds(), () -> abandon(c, c.spec.patienceSeconds()));
+		c.timeoutTimer = schedule(settings.queueTimeoutSeconds(), () -> timeout(c, settings.queueTimeoutSeconds()));
 		dispatch();
 	}
 
@@ -432,8 +432,12 @@ public final class SimulatedPbx implements AutoCloseable {
 		end(c);
 	}
 
-	/** The caller hangs up while waiting (or while a member's phone rings). */
-	private void abandon(Call c) {
+	/**
+	 * The caller hangs up while waiting (or while a member's phone rings), {@code waited} simulated seconds after
+	 * joining. The hold time is the whole seconds waited, as Asterisk counts it, taken from when the hang-up was due
+	 * rather than when the timer ran, so that a busy machine does not lengthen it.
+	 */
+	private void abandon(Call c, double waited) {
 		if (c.done || c.answeredAt != 0) {
 			return;
 		}
@@ -441,7 +445,7 @@ public final class SimulatedPbx implements AutoCloseable {
 		hangupRequest(c.queueLeg, "HangupRequest", HangupCause.UNKNOWN);
 		hangup(c.caller, HangupCause.UNKNOWN);
 		int position = waiting.indexOf(c) + 1;
-		long hold = Math.round((nowMicros() - c.joinedAt) / 1e6);
+		long hold = (long) Math.floor(waited);
 		emit(c.queueLeg.put(event("QueueCallerAbandon", "agent,all")).add("Queue", settings.queue())
 				.add("Position", position).add("OriginalPosition", c.originalPosition).add("HoldTime", hold));
 		leaveQueue(c);
@@ -453,14 +457,17 @@ public final class SimulatedPbx implements AutoCloseable {
 		end(c);
 	}
 
-	/** The queue's own timeout: Asterisk reports it as {@code QueueCallerAbandon} too, before the hang-up. */
-	private void timeout(Call c) {
+	/**
+	 * The queue's own timeout: Asterisk reports it as {@code QueueCallerAbandon} too, before the hang-up; the hold
+	 * time is the timeout, as for {@link #abandon}.
+	 */
+	private void timeout(Call c, double waited) {
 		if (c.done || c.answeredAt != 0) {
 			return;
 		}
 		cancelRing(c);
 		int position = waiting.indexOf(c) + 1;
-		long hold = Math.round((nowMicros() - c.joinedAt) / 1e6);
+		long hold = (long) Math.floor(waited);
 		emit(c.queueLeg.put(event("QueueCallerAbandon", "agent,all")).add("Queue", settings.queue())
 				.add("Position", position).add("OriginalPosition", c.originalPosition).add("HoldTime", hold));
 		leaveQueue(c);
