@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,14 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, before any controller, an API query string that no person could have typed: control characters (NUL,
  * ESC, newlines …) in a parameter's name or value, or percent-encoding that is not UTF-8. Such values reach
  * PostgreSQL as errors (it refuses NUL in text) or the log as garbage; the client gets a 400 problem naming the
- * parameter instead. Runs after sign-in, so an anonymous request is still a 401.
+ * parameter instead, and the refusal is published ({@link RefusedApiRequest}) for the audit trail. Runs after sign-in,
+ * so an anonymous request is still a 401.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiInputGuard {
 
 	@Bean
-	FilterRegistrationBean<QueryStringFilter> apiQueryStringFilter() {
-		var registration = new FilterRegistrationBean<>(new QueryStringFilter());
+	FilterRegistrationBean<QueryStringFilter> apiQueryStringFilter(ApplicationEventPublisher events) {
+		var registration = new FilterRegistrationBean<>(new QueryStringFilter(events));
 		registration.addUrlPatterns("/api/*");
 		registration.setName("apiQueryStringFilter");
 		return registration;
@@ -32,11 +34,18 @@ class ApiInputGuard {
 
 	static final class QueryStringFilter extends OncePerRequestFilter {
 
+		private final ApplicationEventPublisher events;
+
+		QueryStringFilter(ApplicationEventPublisher events) {
+			this.events = events;
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String refusal = check(request.getQueryString());
 			if (refusal != null) {
+				events.publishEvent(new RefusedApiRequest(request.getMethod(), request.getRequestURI(), refusal));
 				var problem = Problems.of(HttpStatus.BAD_REQUEST, refusal);
 				Problems.write(response, problem);
 				return;

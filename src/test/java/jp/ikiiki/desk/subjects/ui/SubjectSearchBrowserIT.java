@@ -133,7 +133,8 @@ class SubjectSearchBrowserIT extends BrowserTest {
 
 	/**
 	 * Through the real server an encoded NUL never reaches the search: the API's query-string guard refuses it first,
-	 * as a problem naming the parameter (a unit test of {@code SubjectQuery} covers the search's own refusal).
+	 * as a problem naming the parameter, and the attempt is audited (a unit test of {@code SubjectQuery} covers the
+	 * search's own refusal).
 	 */
 	@Test
 	void a_nul_in_the_query_through_the_real_server_is_refused_as_a_problem_naming_the_parameter() throws Exception {
@@ -145,5 +146,8 @@ class SubjectSearchBrowserIT extends BrowserTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 		assertThat(response.body()).contains("パラメータ q ", "制御文字");
+		assertThat(jdbc.sql("select count(*) from audit_event where username = 'search-agent' and action = 'SEARCH'"
+				+ " and channel = 'GET /api/subjects' and detail like 'refused:%制御文字%'").query(Integer.class).single())
+				.isEqualTo(1);
 	}
 }
