@@ -91,21 +91,21 @@ class DeliverablesView extends VerticalLayout implements HasDynamicTitle {
 
 	private void grid() {
 		grid.setId("deliverables-grid");
-		grid.addComponentColumn(this::due).setHeader(getTranslation("deliverables.column.due")).setWidth("9em")
+		grid.addComponentColumn(this::due).setHeader(getTranslation("deliverables.column.due")).setWidth("8.5em")
 				.setFlexGrow(0);
 		grid.addColumn(p -> p.kindLabel()).setTooltipGenerator(p -> p.category() + " / " + p.schedule().label())
-				.setHeader(getTranslation("deliverables.column.kind")).setAutoWidth(true).setFlexGrow(1);
+				.setHeader(getTranslation("deliverables.column.kind")).setWidth("13em").setFlexGrow(1);
 		grid.addColumn(DeliverablePeriod::periodLabel).setHeader(getTranslation("deliverables.column.period"))
-				.setAutoWidth(true).setFlexGrow(0);
-		grid.addComponentColumn(this::state).setHeader(getTranslation("deliverables.column.state")).setAutoWidth(true)
+				.setWidth("10em").setFlexGrow(0);
+		grid.addComponentColumn(this::state).setHeader(getTranslation("deliverables.column.state")).setWidth("13em")
 				.setFlexGrow(0);
 		grid.addColumn(this::who).setTooltipGenerator(this::who).setHeader(getTranslation("deliverables.column.who"))
-				.setWidth("12em").setFlexGrow(1);
-		grid.addComponentColumn(this::file).setHeader(getTranslation("deliverables.column.file")).setWidth("6em")
+				.setWidth("8em").setFlexGrow(1);
+		grid.addComponentColumn(this::file).setHeader(getTranslation("deliverables.column.file")).setWidth("5em")
 				.setFlexGrow(0);
 		if (staff) {
 			grid.addComponentColumn(this::actions).setHeader(getTranslation("deliverables.column.actions"))
-					.setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+					.setWidth("15em").setFlexGrow(0).setFrozenToEnd(true);
 		}
 		grid.setSizeFull();
 		grid.setEmptyStateText(getTranslation("deliverables.empty"));
