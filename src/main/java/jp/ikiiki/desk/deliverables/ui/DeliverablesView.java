@@ -93,19 +93,19 @@ class DeliverablesView extends VerticalLayout implements HasDynamicTitle {
 		grid.setId("deliverables-grid");
 		grid.addComponentColumn(this::due).setHeader(getTranslation("deliverables.column.due")).setWidth("8.5em")
 				.setFlexGrow(0);
-		grid.addColumn(p -> p.kindLabel()).setTooltipGenerator(p -> p.category() + " / " + p.schedule().label())
-				.setHeader(getTranslation("deliverables.column.kind")).setWidth("13em").setFlexGrow(1);
+		grid.addColumn(p -> p.kindLabel()).setTooltipGenerator(p -> p.kindLabel() + "（" + p.category() + " / " + p.schedule().label() + "）")
+				.setHeader(getTranslation("deliverables.column.kind")).setWidth("10em").setFlexGrow(1);
 		grid.addColumn(DeliverablePeriod::periodLabel).setHeader(getTranslation("deliverables.column.period"))
-				.setWidth("10em").setFlexGrow(0);
-		grid.addComponentColumn(this::state).setHeader(getTranslation("deliverables.column.state")).setWidth("13em")
+				.setWidth("9.5em").setFlexGrow(0);
+		grid.addComponentColumn(this::state).setHeader(getTranslation("deliverables.column.state")).setWidth("11.5em")
 				.setFlexGrow(0);
 		grid.addColumn(this::who).setTooltipGenerator(this::who).setHeader(getTranslation("deliverables.column.who"))
-				.setWidth("8em").setFlexGrow(1);
-		grid.addComponentColumn(this::file).setHeader(getTranslation("deliverables.column.file")).setWidth("5em")
+				.setWidth("6em").setFlexGrow(1);
+		grid.addComponentColumn(this::file).setHeader(getTranslation("deliverables.column.file")).setWidth("4em")
 				.setFlexGrow(0);
 		if (staff) {
 			grid.addComponentColumn(this::actions).setHeader(getTranslation("deliverables.column.actions"))
-					.setWidth("15em").setFlexGrow(0).setFrozenToEnd(true);
+					.setWidth("9em").setFlexGrow(0).setFrozenToEnd(true);
 		}
 		grid.setSizeFull();
 		grid.setEmptyStateText(getTranslation("deliverables.empty"));
