@@ -57,6 +57,22 @@ class DeliverablesIT {
 			return Clock.fixed(LocalDateTime.of(2026, 11, 25, 10, 0).atZone(JapanTime.ZONE).toInstant(), ZoneOffset.UTC);
 		}
 
+		/** Stands in for the keying module's figure, to show that a provided KPI is taken as it is. */
+		@Bean
+		WorkReportKpi keyingErrorRateForTest() {
+			return new WorkReportKpi() {
+				@Override
+				public String key() {
+					return "KEYING_ERROR_RATE";
+				}
+
+				@Override
+				public java.util.Optional<WorkReport.Actual> actual(YearMonth month) {
+					return java.util.Optional.of(new WorkReport.Actual("0.4%（項目 1,000 中 4）", 0.004, null));
+				}
+			};
+		}
+
 		/** Reads the database in the snapshot the calendar opened: the file names the rows the table holds. */
 		@Bean
 		DeliverableKind pointNoticeListForTest(JdbcClient jdbc) {
