@@ -60,8 +60,7 @@ final class WorkReportFiles {
 	static JFreeChart rateChart(WorkReport r) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (WorkReport.Day d : r.days()) {
-			data.addValue(d.answerRate() == null ? null : d.answerRate() * 100, "応答率", d.day().getMonthValue() + "/"
-					+ d.day().getDayOfMonth());
+			data.addValue(d.answerRate() == null ? null : d.answerRate() * 100, "応答率", String.valueOf(d.day().getDayOfMonth()));
 		}
 		JFreeChart chart = ChartFactory.createBarChart("開庁日ごとの応答率（%）", null, null, data,
 				PlotOrientation.VERTICAL, false, false, false);
@@ -71,7 +70,11 @@ final class WorkReportFiles {
 		target.setPaint(ChartImages.TARGET);
 		target.setStroke(new java.awt.BasicStroke(2f));
 		plot.addRangeMarker(target);
-		return ChartImages.themed(chart);
+		ChartImages.themed(chart);
+		plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(2f);
+		plot.getDomainAxis().setLabel("日");
+		plot.getRenderer().setSeriesPaint(0, ChartImages.PRIMARY);
+		return chart;
 	}
 
 	static JFreeChart hourChart(WorkReport r) {
@@ -80,8 +83,11 @@ final class WorkReportFiles {
 			data.addValue(h.received(), "受電", h.hour() + "時");
 			data.addValue(h.answered(), "応答", h.hour() + "時");
 		}
-		return ChartImages.themed(ChartFactory.createBarChart("時間帯別の受電数・応答数（月計）", null, null, data,
-				PlotOrientation.VERTICAL, true, false, false));
+		JFreeChart chart = ChartImages.themed(ChartFactory.createBarChart("時間帯別の受電数・応答数（月計）", null, null,
+				data, PlotOrientation.VERTICAL, true, false, false));
+		chart.getCategoryPlot().getRenderer().setSeriesPaint(0, ChartImages.SECONDARY);
+		chart.getCategoryPlot().getRenderer().setSeriesPaint(1, ChartImages.PRIMARY);
+		return chart;
 	}
 
 	static byte[] xlsx(WorkReport r) {
