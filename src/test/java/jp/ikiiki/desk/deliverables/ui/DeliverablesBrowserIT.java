@@ -96,6 +96,21 @@ class DeliverablesBrowserIT extends BrowserTest {
 					new com.microsoft.playwright.Locator.FilterOptions().setHasText("納品済み（市の取得待ち）")).first())
 					.isVisible();
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("82-deliverables-delivered-1440.png")));
+			page.navigate("http://localhost:" + port + "/work-report");
+			assertThat(page.locator("#kpi-ANSWER_RATE")).isVisible();
+			assertThat(page.locator("#kpi-PAYMENTS_BY_DEADLINE")).containsText("データなし");
+			page.locator("#kpi-ANSWER_RATE textarea").first().fill("回線を増やした");
+			page.locator("#save-ANSWER_RATE").click();
+			assertThat(page.getByText("記述を保存しました。")).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("83-work-report-1440.png")));
+		}
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "dlv-mgr", "dlv-pass-2");
+			page.navigate("http://localhost:" + port + "/work-report");
+			assertThat(page.locator("#kpi-CALLS")).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("84-work-report-1280.png")));
 		}
 	}
 }
