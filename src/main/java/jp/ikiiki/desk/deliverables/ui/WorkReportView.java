@@ -85,7 +85,7 @@ class WorkReportView extends VerticalLayout implements HasDynamicTitle {
 				return new DownloadResponse(new ByteArrayInputStream(f.content()), f.fileName(), f.contentType(),
 						f.content().length);
 			} catch (DomainException e) {
-				return DownloadResponse.error(HttpStatusCode.UNPROCESSABLE_ENTITY);
+				return DownloadResponse.error(HttpStatusCode.BAD_REQUEST);
 			}
 		});
 		Anchor a = new Anchor(handler, AttachmentType.DOWNLOAD, format.toUpperCase());
