@@ -127,6 +127,8 @@ class CallbacksView extends VerticalLayout {
 		long open = items.stream().filter(i -> !i.settled()).count();
 		summary.setText(getTranslation("agentdesk.callbacks.summary", items.size(), open));
 		grid.setItems(openOnly.getValue() ? items.stream().filter(i -> !i.settled()).toList() : items);
+		// Which list the grid holds, set by the server once it is drawn (the checkbox flips in the browser at once).
+		grid.getElement().setAttribute("data-filter", openOnly.getValue() ? "open" : "all");
 		grid.setEmptyStateText(getTranslation(items.isEmpty() ? "agentdesk.callbacks.none"
 				: "agentdesk.callbacks.none-open"));
 	}

@@ -87,8 +87,9 @@ class AgentDeskBrowserIT extends BrowserTest {
 					new Locator.FilterOptions().setHasText("082-910-0002"));
 			assertThat(row.first()).isVisible();
 			page.locator("#callbacks-open-only").click();
-			// The list is drawn again for the filter: wait until it is, then mark.
-			assertThat(page.locator("#callbacks-open-only")).hasAttribute("checked", "");
+			// The list is drawn again for the filter: wait until the server has drawn it (not only the box ticked in the
+			// browser), then mark — a click on the list's earlier button would go to a button no longer there.
+			assertThat(page.locator("#callbacks-grid")).hasAttribute("data-filter", "open");
 			assertThat(row.first()).isVisible();
 			page.locator("#callbacks-grid .callback-mark").first().click();
 			page.locator("#callbacks-note input").fill("留守番電話に伝言");
