@@ -20,6 +20,7 @@ import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingsProperties;
 import jp.ikiiki.desk.mailings.NewBatch;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapanTime;
@@ -74,9 +75,10 @@ class BatchStore {
 	private final BusinessCalendar calendar;
 	private final Clock clock;
 	private final ObjectMapper json = new ObjectMapper();
+	private final UserDirectory users;
 
 	BatchStore(JdbcClient jdbc, JdbcTemplate template, List<MailingKind> kinds, AuditTrail audit,
-			MailingsProperties properties, BusinessCalendar calendar, ObjectProvider<Clock> clock) {
+			MailingsProperties properties, BusinessCalendar calendar, ObjectProvider<Clock> clock, UserDirectory users) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.kinds = List.copyOf(kinds);
@@ -84,6 +86,7 @@ class BatchStore {
 		this.properties = properties;
 		this.calendar = calendar;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.users = users;
 	}
 
 	List<MailingKind> kinds() {
@@ -222,13 +225,26 @@ class BatchStore {
 	}
 
 	List<BatchSummary> summaries(int offset, int limit) {
-		return jdbc.sql(SUMMARY + " order by b.id desc offset :offset limit :limit")
+		return named(jdbc.sql(SUMMARY + " order by b.id desc offset :offset limit :limit")
 				.param("offset", Math.max(0, offset)).param("limit", Math.max(1, Math.min(limit, 500)))
-				.query(this::toSummary).list();
+				.query(this::toSummary).list());
 	}
 
 	Optional<BatchSummary> summary(long id) {
-		return jdbc.sql(SUMMARY + " where b.id = :id").param("id", id).query(this::toSummary).optional();
+		return jdbc.sql(SUMMARY + " where b.id = :id").param("id", id).query(this::toSummary).optional()
+				.map(b -> named(List.of(b)).get(0));
+	}
+
+	/** The creators' display names, one look-up for the whole list. */
+	private List<BatchSummary> named(List<BatchSummary> batches) {
+		if (batches.isEmpty()) {
+			return batches;
+		}
+		Map<String, String> names = users.displayNames(batches.stream().map(BatchSummary::createdBy).distinct().toList());
+		return batches.stream().map(b -> new BatchSummary(b.id(), b.kind(), b.kindLabel(), b.title(), b.status(),
+				b.bundleSize(), b.envelopes(), b.pulled(), b.excluded(), b.bundles(), b.bundlesWritten(), b.undecided(),
+				b.createdBy(), names.getOrDefault(b.createdBy(), b.createdBy()), b.createdAt(), b.dispatchedOn(),
+				b.cancelReason(), b.businessYear())).toList();
 	}
 
 	/** The summary of a batch known to exist (after a change to it). */
@@ -242,7 +258,8 @@ class BatchStore {
 		return new BatchSummary(rs.getLong("id"), code, label, rs.getString("title"),
 				BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"), rs.getInt("envelopes"),
 				rs.getInt("pulled"), rs.getInt("excluded"), rs.getInt("bundles"), rs.getInt("written"),
-				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getString("created_by"),
+				rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("dispatched_on", LocalDate.class), rs.getString("cancel_reason"), rs.getInt("business_year"));
 	}
 
