@@ -3,6 +3,7 @@ package jp.ikiiki.desk.notices.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -117,26 +118,26 @@ class NoticesView extends VerticalLayout {
 
 		grid.setId("notices-runs");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(NoticeRunSummary::id).setHeader(getTranslation("notices.col.id")).setWidth("4em").setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::id).setHeader(getTranslation("notices.col.id")).setWidth("3.5em").setFlexGrow(0);
 		grid.addColumn(r -> BusinessYear.labelOf(r.businessYear())).setHeader(getTranslation("notices.col.year"))
-				.setWidth("8em").setFlexGrow(0);
+				.setWidth("7em").setFlexGrow(0);
 		grid.addColumn(r -> JapaneseDates.toEraYearMonth(YearMonth.parse(r.month())) + r.half().label())
-				.setHeader(getTranslation("notices.col.month")).setWidth("10em").setFlexGrow(0);
+				.setHeader(getTranslation("notices.col.month")).setWidth("8.5em").setFlexGrow(0);
 		grid.addColumn(r -> getTranslation("notices.status." + r.status().toLowerCase()))
-				.setHeader(getTranslation("notices.col.status")).setWidth("6em").setFlexGrow(0);
-		grid.addColumn(NoticeRunSummary::notified).setHeader(getTranslation("notices.col.notified")).setWidth("5em")
+				.setHeader(getTranslation("notices.col.status")).setWidth("4.5em").setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::notified).setHeader(getTranslation("notices.col.notified")).setWidth("4em").setTextAlign(ColumnTextAlign.END)
 				.setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::withAccountForm).setHeader(getTranslation("notices.col.with-form"))
-				.setWidth("7em").setFlexGrow(0);
+				.setWidth("6em").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::notNotified).setHeader(getTranslation("notices.col.not-notified"))
-				.setWidth("6em").setFlexGrow(0);
-		grid.addColumn(NoticeRunSummary::overdue).setHeader(getTranslation("notices.col.overdue")).setWidth("6em")
+				.setWidth("4.5em").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::overdue).setHeader(getTranslation("notices.col.overdue")).setWidth("5em").setTextAlign(ColumnTextAlign.END)
 				.setFlexGrow(0);
-		grid.addColumn(r -> batches(r)).setHeader(getTranslation("notices.col.batches")).setWidth("9em").setFlexGrow(0);
+		grid.addColumn(r -> batches(r)).setHeader(getTranslation("notices.col.batches")).setWidth("7em").setFlexGrow(0);
 		grid.addColumn(r -> JapaneseDates.toWestern(r.runOn()) + " " + r.createdBy())
-				.setHeader(getTranslation("notices.col.run-by")).setFlexGrow(1);
+				.setHeader(getTranslation("notices.col.run-by")).setWidth("6em").setFlexGrow(1);
 		if (CurrentUser.hasRole(Roles.OPERATOR)) {
-			grid.addComponentColumn(this::download).setHeader(getTranslation("notices.col.list")).setWidth("10em")
+			grid.addComponentColumn(this::download).setHeader(getTranslation("notices.col.list")).setWidth("6em")
 					.setFlexGrow(0);
 		}
 		grid.setHeight("14em");
