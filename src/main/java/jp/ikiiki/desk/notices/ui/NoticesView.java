@@ -118,26 +118,26 @@ class NoticesView extends VerticalLayout {
 
 		grid.setId("notices-runs");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(NoticeRunSummary::id).setHeader(getTranslation("notices.col.id")).setWidth("3.5em").setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::id).setHeader(getTranslation("notices.col.id")).setWidth("3.5rem").setFlexGrow(0);
 		grid.addColumn(r -> BusinessYear.labelOf(r.businessYear())).setHeader(getTranslation("notices.col.year"))
-				.setWidth("7em").setFlexGrow(0);
+				.setWidth("7rem").setFlexGrow(0);
 		grid.addColumn(r -> JapaneseDates.toEraYearMonth(YearMonth.parse(r.month())) + r.half().label())
-				.setHeader(getTranslation("notices.col.month")).setWidth("8.5em").setFlexGrow(0);
-		grid.addColumn(r -> getTranslation("notices.status." + r.status().toLowerCase()))
-				.setHeader(getTranslation("notices.col.status")).setWidth("4.5em").setFlexGrow(0);
-		grid.addColumn(NoticeRunSummary::notified).setHeader(getTranslation("notices.col.notified")).setWidth("4em").setTextAlign(ColumnTextAlign.END)
+				.setHeader(getTranslation("notices.col.month")).setWidth("8.5rem").setFlexGrow(0);
+		grid.addColumn(this::status)
+				.setHeader(getTranslation("notices.col.status")).setWidth("4.5rem").setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::notified).setHeader(getTranslation("notices.col.notified")).setWidth("4rem").setTextAlign(ColumnTextAlign.END)
 				.setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::withAccountForm).setHeader(getTranslation("notices.col.with-form"))
-				.setWidth("6em").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
+				.setWidth("6rem").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::notNotified).setHeader(getTranslation("notices.col.not-notified"))
-				.setWidth("4.5em").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
-		grid.addColumn(NoticeRunSummary::overdue).setHeader(getTranslation("notices.col.overdue")).setWidth("5em").setTextAlign(ColumnTextAlign.END)
+				.setWidth("4.5rem").setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
+		grid.addColumn(NoticeRunSummary::overdue).setHeader(getTranslation("notices.col.overdue")).setWidth("5.5rem").setTextAlign(ColumnTextAlign.END)
 				.setFlexGrow(0);
-		grid.addColumn(r -> batches(r)).setHeader(getTranslation("notices.col.batches")).setWidth("7em").setFlexGrow(0);
+		grid.addColumn(r -> batches(r)).setHeader(getTranslation("notices.col.batches")).setWidth("7rem").setFlexGrow(0);
 		grid.addColumn(r -> JapaneseDates.toWestern(r.runOn()) + " " + r.createdBy())
-				.setHeader(getTranslation("notices.col.run-by")).setWidth("6em").setFlexGrow(1);
+				.setHeader(getTranslation("notices.col.run-by")).setWidth("6rem").setFlexGrow(1);
 		if (CurrentUser.hasRole(Roles.OPERATOR)) {
-			grid.addComponentColumn(this::download).setHeader(getTranslation("notices.col.list")).setWidth("6em")
+			grid.addComponentColumn(this::download).setHeader(getTranslation("notices.col.list")).setWidth("6rem")
 					.setFlexGrow(0);
 		}
 		grid.setHeight("14em");
@@ -147,15 +147,15 @@ class NoticesView extends VerticalLayout {
 		due.setId("notices-due");
 		due.addThemeVariants(GridVariant.LUMO_COMPACT);
 		due.addColumn(DueNotice::addressNumber).setHeader(getTranslation("notices.due.col.address-number"))
-				.setWidth("9em").setFlexGrow(0);
+				.setWidth("9rem").setFlexGrow(0);
 		due.addColumn(DueNotice::managementNumber).setHeader(getTranslation("notices.due.col.management-number"))
-				.setWidth("10em").setFlexGrow(0);
+				.setWidth("10rem").setFlexGrow(0);
 		due.addColumn(d -> BusinessYear.labelOf(d.businessYear())).setHeader(getTranslation("notices.col.year"))
-				.setWidth("8em").setFlexGrow(0);
+				.setWidth("8rem").setFlexGrow(0);
 		due.addColumn(d -> JapaneseDates.toWestern(d.receivedOn())).setHeader(getTranslation("notices.due.col.received"))
-				.setWidth("8em").setFlexGrow(0);
+				.setWidth("8rem").setFlexGrow(0);
 		due.addColumn(d -> JapaneseDates.toWestern(d.dueBy())).setHeader(getTranslation("notices.due.col.due"))
-				.setWidth("8em").setFlexGrow(0);
+				.setWidth("8rem").setFlexGrow(0);
 		due.addColumn(d -> d.daysLeft() < 0 ? getTranslation("notices.due.late", -d.daysLeft())
 				: getTranslation("notices.due.left", d.daysLeft())).setHeader(getTranslation("notices.due.col.state"))
 				.setFlexGrow(1);
@@ -165,6 +165,14 @@ class NoticesView extends VerticalLayout {
 		setFlexGrow(1, due);
 		due.setMinHeight("8em");
 		refresh();
+	}
+
+	private String status(NoticeRunSummary r) {
+		return switch (r.status()) {
+			case "RUNNING" -> getTranslation("notices.status.running");
+			case "DONE" -> getTranslation("notices.status.done");
+			default -> getTranslation("notices.status.failed");
+		};
 	}
 
 	private String batches(NoticeRunSummary r) {
