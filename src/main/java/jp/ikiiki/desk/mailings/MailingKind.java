@@ -12,8 +12,8 @@ import jp.ikiiki.desk.subjects.MailingSubject;
  * {@code ikiiki.mailings.postage}, with no change to the batch, its tables or its screens.
  *
  * <p>Every batch belongs to one business year (事業年度, 1 September–31 August, named by the year it begins in), which
- * the kind decides ({@link #yearOfBatch()}); the checks that ask "already issued, already sent, in another open
- * batch" ask it within that year ({@link MailingHistory}), so that what a person received for one year never keeps
+ * the kind decides ({@link #yearOfBatch()}); the checks of already issued, already sent and in another open
+ * batch ask within that year ({@link MailingHistory}), so that what a person received for one year never keeps
  * them from the mailing of the next.
  */
 public interface MailingKind {
