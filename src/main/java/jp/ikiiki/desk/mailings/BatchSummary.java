@@ -25,10 +25,11 @@ import java.time.OffsetDateTime;
  * @param createdAt      when
  * @param dispatchedOn   発送日; null until dispatched
  * @param cancelReason   why it was withdrawn; null unless {@link BatchStatus#CANCELLED}
+ * @param businessYear   the business year the batch belongs to (named by the year it begins in, 2026 = 令和8年度分)
  */
 public record BatchSummary(long id, String kind, String kindLabel, String title, BatchStatus status, int bundleSize,
 		int envelopes, int pulled, int excluded, int bundles, int bundlesWritten, int undecided, String createdBy,
-		String createdByName, OffsetDateTime createdAt, LocalDate dispatchedOn, String cancelReason) {
+		String createdByName, OffsetDateTime createdAt, LocalDate dispatchedOn, String cancelReason, int businessYear) {
 
 	/**
 	 * True if a print run stopped part way (cancelled, or the application stopped): some bundles are written, some

@@ -197,6 +197,16 @@ public interface Mailings {
 	@PreAuthorize("hasRole('OPERATOR')")
 	BatchSummary cancel(long batchId, String reason, String channel);
 
+	/**
+	 * The 宛名番号 a dispatched batch was sent to (pulled-out envelopes not), in 宛名番号 order; empty before dispatch.
+	 * For the module that made the batch (the points notice run records who was notified); not audited: no person
+	 * looks at it.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException for an unknown batch
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	List<String> dispatchedSubjects(long batchId);
+
 	/** How many times a person's booklet was reissued (第4章4): dispatched reissues, pulled ones not counted. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	int reissueCount(String subjectId);

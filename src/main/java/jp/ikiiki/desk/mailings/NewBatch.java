@@ -1,20 +1,34 @@
 package jp.ikiiki.desk.mailings;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the operator gives to create a batch.
+ * What the operator (or the module that makes the batch) gives to create a batch.
  *
- * @param kind       {@link MailingKind#code()}
- * @param title      a name for the batch (e.g. 令和8年8月 初回送付); not blank
- * @param bundleSize envelopes per bundle, or 0 for the configured size
- * @param targets    the city's list of 宛名番号 for {@link MailingKind.Audience#CITY_LIST} kinds; ignored otherwise
- * @param cancelled  宛名番号 whose request was withdrawn before selection (第4章3, 4); may be empty
+ * @param kind         {@link MailingKind#code()}
+ * @param title        a name for the batch (e.g. 令和8年8月 初回送付); not blank
+ * @param bundleSize   envelopes per bundle, or 0 for the configured size
+ * @param targets      the city's list of 宛名番号 for {@link MailingKind.Audience#CITY_LIST} kinds; ignored otherwise
+ * @param cancelled    宛名番号 whose request was withdrawn before selection (第4章3, 4); may be empty
+ * @param businessYear the business year the batch belongs to; required for {@link MailingKind.YearOfBatch#GIVEN}
+ *                     kinds, otherwise null for the kind's rule (a value given overrides it)
+ * @param given        for {@link MailingKind.Audience#GIVEN} kinds: the subjects (宛名番号) with the print values of
+ *                     each, by the field names of {@code printing.PrintFields}; empty otherwise
  */
-public record NewBatch(String kind, String title, int bundleSize, List<String> targets, List<String> cancelled) {
+public record NewBatch(String kind, String title, int bundleSize, List<String> targets, List<String> cancelled,
+		Integer businessYear, Map<String, Map<String, String>> given) {
 
 	public NewBatch {
 		targets = targets == null ? List.of() : List.copyOf(targets);
 		cancelled = cancelled == null ? List.of() : List.copyOf(cancelled);
+		given = given == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(given));
+	}
+
+	/** A batch of a kind whose year follows the kind's rule, with no given values. */
+	public NewBatch(String kind, String title, int bundleSize, List<String> targets, List<String> cancelled) {
+		this(kind, title, bundleSize, targets, cancelled, null, Map.of());
 	}
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Writing print files: the forms of 第3章 by their layout ids ({@code booklet-cover}, {@code subsidy-application},
  * {@code grant-notice}, {@code non-grant-notice}, {@code cover-letter}, {@code booklet-issue-notice},
- * {@code group-registration-notice}).
+ * {@code group-registration-notice}) and of 第8章 ({@code points-notice}, the V-fold sealed postcard printed on both
+ * sides of its sheet; {@code account-form}).
  */
 public interface PrintFiles {
 

@@ -86,7 +86,8 @@ class MailingLifecycleIT {
 				progress("77000002", "730-0013"),
 				progress("77000003", "730-0013", "死亡日", "R8.1.10"),
 				progress("77000004", "730-0013", "ポイント助成対象外", "1"),
-				progress("77000005", "730-0013", "手帳作成日", "R8.8.20"),
+				// a booklet made today: issued for the business year running, which the request batches belong to
+				progress("77000005", "730-0013", "手帳作成日", LocalDate.now(JapanTime.ZONE).toString()),
 				progress("77000006", "731-0138"),
 				progress("77000007", ""),
 				progress("77000008", "730-0011")));
@@ -183,6 +184,66 @@ class MailingLifecycleIT {
 		mailings.select(next, MailingProgress.NONE, CHANNEL);
 		assertThat(reasons(next)).containsExactlyEntriesOf(Map.of("77000001", "ALREADY_ISSUED"));
 		assertThat(mailings.envelopes(next, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77000006");
+	}
+
+	@Test
+	void a_booklet_requested_in_june_and_dispatched_does_not_keep_the_person_from_augusts_initial_mailing() {
+		sevenPointsSubjects();
+		LocalDate today = LocalDate.now(JapanTime.ZONE);
+		int running = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+		// A batch follows its kind's rule unless told: a request belongs to the year running.
+		long plain = mailings.create(new NewBatch("BOOKLET_REQUEST", "今の年度", 0, List.of("77000002"), List.of()), CHANNEL);
+		assertThat(mailings.batch(plain).orElseThrow().businessYear()).isEqualTo(running);
+		mailings.cancel(plain, "年度の確認のみ", CHANNEL);
+
+		// June: 77000001 asks for a booklet of the year running (令和7年度分), which is sent.
+		long june = mailings.create(new NewBatch("BOOKLET_REQUEST", "6月中旬 交付申出", 0, List.of("77000001"), List.of(),
+				2025, Map.of()), CHANNEL);
+		mailings.select(june, MailingProgress.NONE, CHANNEL);
+		mailings.print(june, MailingProgress.NONE, CHANNEL);
+		mailings.dispatch(june, today, CHANNEL);
+		assertThat(jdbc.sql("select business_year from subject_mailing where batch_id = :id").param("id", june)
+				.query(Integer.class).single()).isEqualTo(2025);
+		assertThat(mailings.dispatchedSubjects(june)).containsExactly("77000001");
+
+		// August: the initial mailing of 令和8年度分 (2026) sends 77000001 a booklet for the new year.
+		long august = mailings.create(new NewBatch("BOOKLET_INITIAL", "8月 初回", 0, List.of(), List.of(), 2026, Map.of()),
+				CHANNEL);
+		mailings.select(august, MailingProgress.NONE, CHANNEL);
+		assertThat(mailings.envelopes(august, 0, 20, CHANNEL)).extracting(Envelope::subjectId).contains("77000001");
+		assertThat(reasons(august)).doesNotContainKey("77000001");
+
+		// A second request for 2025 is still refused as already issued.
+		long again = mailings.create(new NewBatch("BOOKLET_REQUEST", "6月下旬 交付申出", 0, List.of("77000001"), List.of(),
+				2025, Map.of()), CHANNEL);
+		mailings.select(again, MailingProgress.NONE, CHANNEL);
+		assertThat(reasons(again)).containsEntry("77000001", "ALREADY_ISSUED");
+	}
+
+	@Test
+	void a_batch_of_given_subjects_prints_each_ones_own_values_and_refuses_what_it_cannot_take() {
+		sevenPointsSubjects();
+		var given = new java.util.LinkedHashMap<String, Map<String, String>>();
+		given.put("77000001", Map.of(PrintFields.TOTAL_POINTS, "42", PrintFields.BUSINESS_YEAR, "令和7年度分"));
+		given.put("77000003", Map.of(PrintFields.TOTAL_POINTS, "7", PrintFields.BUSINESS_YEAR, "令和7年度分"));
+		long id = mailings.create(new NewBatch(MailingKind.POINTS_NOTICE, "通知", 0, List.of(), List.of(), 2025, given),
+				CHANNEL);
+		BatchSummary s = mailings.select(id, MailingProgress.NONE, CHANNEL);
+		assertThat(s.businessYear()).isEqualTo(2025);
+		assertThat(mailings.envelopes(id, 0, 10, CHANNEL)).singleElement().satisfies(e -> {
+			assertThat(e.subjectId()).isEqualTo("77000001");
+			assertThat(e.fields()).containsEntry(PrintFields.TOTAL_POINTS, "42")
+					.containsEntry(PrintFields.NAME, "山田　太郎").containsEntry(PrintFields.POSTCODE, "734-0014");
+		});
+		assertThat(reasons(id)).containsExactlyEntriesOf(Map.of("77000003", "DECEASED"));
+
+		assertThatThrownBy(() -> mailings.create(new NewBatch(MailingKind.POINTS_NOTICE, "年度なし", 0, List.of(), List.of(),
+				null, given), CHANNEL)).isInstanceOf(InvalidInputException.class).hasMessageContaining("事業年度");
+		assertThatThrownBy(() -> mailings.create(new NewBatch(MailingKind.POINTS_NOTICE, "項目違い", 0, List.of(),
+				List.of(), 2025, Map.of("77000001", Map.of("colour", "red"))), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("colour");
+		assertThatThrownBy(() -> mailings.create(new NewBatch(MailingKind.POINTS_NOTICE, "空", 0, List.of("77000001"),
+				List.of(), 2025, Map.of()), CHANNEL)).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Selection (第4章1–9): reads the kind's population (a city file, streamed, or the city's list), applies the checks
- * ({@link Selection}), stores the envelopes with their print fields and the subjects left out with their reason, puts
+ * Selection (第4章1–9): reads the kind's population (a city file, streamed, the city's list, or the subjects a module
+ * gave with their print values), applies the checks ({@link Selection}) within the batch's business year, stores the
+ * envelopes with their print fields and the subjects left out with their reason, puts
  * the envelopes in postcode order and splits them into bundles ({@link BundlePlan}). One transaction: a cancelled or
  * failed selection leaves the batch as it was.
  */
@@ -89,14 +90,14 @@ class BatchSelection {
 	private Counts selectInto(BatchStore.Batch b, MailingProgress progress) {
 		MailingKind kind = b.kind();
 		var sink = new Sink(b, progress);
-		if (kind.audience() == MailingKind.Audience.CITY_LIST) {
+		if (kind.audience() == MailingKind.Audience.CITY_LIST || kind.audience() == MailingKind.Audience.GIVEN) {
 			Set<String> seen = new LinkedHashSet<>();
 			for (String t : b.targets()) {
 				if (!seen.add(t)) {
 					sink.exclude(new Exclusion(t, ExclusionReason.DUPLICATE_IN_LIST, null));
 				}
 			}
-			sink.history = PreloadedHistory.load(jdbc, b.id(), seen);
+			sink.history = PreloadedHistory.load(jdbc, b.id(), b.businessYear(), seen);
 			var found = roster.find(seen);
 			Set<String> known = new HashSet<>();
 			sink.total = seen.size();
@@ -110,7 +111,7 @@ class BatchSelection {
 				}
 			}
 		} else {
-			sink.history = PreloadedHistory.load(jdbc, b.id(), null);
+			sink.history = PreloadedHistory.load(jdbc, b.id(), b.businessYear(), null);
 			var source = kind.audience() == MailingKind.Audience.INDEX ? SubjectRoster.Source.INDEX
 					: SubjectRoster.Source.PROGRESS;
 			sink.total = roster.count(source);
@@ -123,6 +124,13 @@ class BatchSelection {
 			});
 		}
 		sink.flush();
+		if (kind.audience() == MailingKind.Audience.GIVEN) {
+			// Each person's own print values (a notice's figures), as the module that made the batch gave them.
+			jdbc.sql("""
+					update mailing_envelope e set fields = e.fields || g.fields
+					from mailing_given g where g.batch_id = e.batch_id and g.subject_id = e.subject_id and e.batch_id = :id""")
+					.param("id", b.id()).update();
+		}
 		progress.update(sink.done, sink.done, "郵便番号順に並べ替えて束に分けています");
 		var places = BundlePlan.place(sink.keys, b.bundleSize());
 		List<Object[]> updates = new ArrayList<>(CHUNK);

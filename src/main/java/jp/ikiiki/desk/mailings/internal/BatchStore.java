@@ -26,6 +26,13 @@ import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.subjects.AddressNumber;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.printing.PrintFields;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +47,7 @@ class BatchStore {
 
 	/** A batch as the other parts of the module work on it. */
 	record Batch(long id, MailingKind kind, BatchStatus status, int bundleSize, List<String> targets,
-			Set<String> cancelled, String title, LocalDate printedOn) {
+			Set<String> cancelled, String title, LocalDate printedOn, int businessYear) {
 
 		/** @throws BatchStateException if the batch's status does not allow the action */
 		void check(BatchStatus.Action action) {
@@ -57,18 +64,28 @@ class BatchStore {
 			  (select count(*) from mailing_bundle u where u.batch_id = b.id and u.written_at is not null) as written
 			from mailing_batch b""";
 
+	/** The longest print value a module may give per field (a notice's sentence is far shorter). */
+	private static final int MAX_GIVEN_VALUE = 500;
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
 	private final List<MailingKind> kinds;
 	private final AuditTrail audit;
 	private final MailingsProperties properties;
+	private final BusinessCalendar calendar;
+	private final Clock clock;
+	private final ObjectMapper json = new ObjectMapper();
 	private final UserDirectory users;
 
-	BatchStore(JdbcClient jdbc, List<MailingKind> kinds, AuditTrail audit, MailingsProperties properties,
-			UserDirectory users) {
+	BatchStore(JdbcClient jdbc, JdbcTemplate template, List<MailingKind> kinds, AuditTrail audit,
+			MailingsProperties properties, BusinessCalendar calendar, ObjectProvider<Clock> clock, UserDirectory users) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.kinds = List.copyOf(kinds);
 		this.audit = audit;
 		this.properties = properties;
+		this.calendar = calendar;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.users = users;
 	}
 
@@ -94,22 +111,95 @@ class BatchStore {
 		if (size < 1 || size > 10_000) {
 			throw new InvalidInputException("束の通数", "束の通数は1〜10000で指定してください");
 		}
-		boolean list = kind.audience() == MailingKind.Audience.CITY_LIST;
-		List<String> targets = list ? addressNumbers("対象者リスト", batch.targets()) : List.of();
+		int year = businessYear(kind, batch.businessYear());
+		boolean given = kind.audience() == MailingKind.Audience.GIVEN;
+		Map<String, Map<String, String>> values = given ? given(kind, batch.given()) : Map.of();
+		boolean list = kind.audience() == MailingKind.Audience.CITY_LIST || given;
+		List<String> targets = given ? List.copyOf(values.keySet())
+				: list ? addressNumbers("対象者リスト", batch.targets()) : List.of();
 		if (list && targets.isEmpty()) {
 			throw new InvalidInputException("対象者リスト", kind.label() + " は発注者の対象者リスト（宛名番号）が必要です");
 		}
 		List<String> cancelled = addressNumbers("申出取消", batch.cancelled());
 		long id = jdbc.sql("""
-				insert into mailing_batch (kind, title, status, bundle_size, target_list, cancelled_list, created_by)
-				values (:kind, :title, :status, :size, :targets, :cancelled, :by) returning id""")
+				insert into mailing_batch (kind, title, status, bundle_size, target_list, cancelled_list, created_by,
+				  business_year)
+				values (:kind, :title, :status, :size, :targets, :cancelled, :by, :year) returning id""")
 				.param("kind", kind.code()).param("title", batch.title().strip()).param("status", BatchStatus.NEW.name())
 				.param("size", size).param("targets", list ? targets.toArray(String[]::new) : null)
 				.param("cancelled", cancelled.toArray(String[]::new)).param("by", CurrentUser.name())
-				.query(Long.class).single();
-		audit.record(AuditAction.CREATE, channel, targets, "郵送バッチ " + id + " 作成: " + kind.label() + " 対象リスト "
-				+ targets.size() + " 件, 取消 " + cancelled.size() + " 件");
+				.param("year", year).query(Long.class).single();
+		if (given) {
+			List<Object[]> rows = new ArrayList<>(values.size());
+			values.forEach((subject, fields) -> rows.add(new Object[] { id, subject, toJson(fields) }));
+			template.batchUpdate("insert into mailing_given (batch_id, subject_id, fields) values (?, ?, cast(? as jsonb))",
+					rows);
+		}
+		audit.record(AuditAction.CREATE, channel, targets, "郵送バッチ " + id + " 作成: " + kind.label() + " "
+				+ year + "年度 対象リスト " + targets.size() + " 件, 取消 " + cancelled.size() + " 件");
 		return id;
+	}
+
+	/**
+	 * The batch's business year: the one given, else by the kind's rule from today (Japan time).
+	 *
+	 * @throws InvalidInputException if a kind whose year is given gets none, or a year outside 2000–2100
+	 */
+	int businessYear(MailingKind kind, Integer given) {
+		if (given != null) {
+			if (given < 2000 || given > 2100) {
+				throw new InvalidInputException("事業年度", "事業年度は西暦（2000〜2100）で指定してください: " + given);
+			}
+			return given;
+		}
+		LocalDate today = JapanTime.today(clock);
+		return switch (kind.yearOfBatch()) {
+			case CURRENT -> calendar.businessYearOf(today);
+			// June, July and August prepare the year that begins on 1 September.
+			case COMING_FROM_JUNE -> calendar.businessYearOf(today.plusMonths(3));
+			case GIVEN -> throw new InvalidInputException("事業年度", kind.label() + " は事業年度を指定して作成します");
+		};
+	}
+
+	/**
+	 * The subjects and their print values as a module gave them, 宛名番号 normalised.
+	 *
+	 * @throws InvalidInputException naming the subject and the field that cannot be accepted
+	 */
+	private static Map<String, Map<String, String>> given(MailingKind kind, Map<String, Map<String, String>> given) {
+		if (given.isEmpty()) {
+			throw new InvalidInputException("対象者リスト", kind.label() + " は対象者ごとの印字内容とともに作成します");
+		}
+		Map<String, Map<String, String>> out = new LinkedHashMap<>();
+		given.forEach((subject, fields) -> {
+			AddressNumber number = AddressNumber.tryParse(subject).orElseThrow(() -> new InvalidInputException(
+					"対象者リスト", "宛名番号として読めません: " + subject));
+			if (fields == null || fields.isEmpty()) {
+				throw new InvalidInputException("印字内容", "宛名番号 " + number.value() + " の印字内容がありません");
+			}
+			fields.forEach((field, value) -> {
+				if (!PrintFields.ALL.contains(field)) {
+					throw new InvalidInputException("印字内容", "宛名番号 " + number.value() + " の項目 " + field
+							+ " は帳票の項目ではありません");
+				}
+				if (value == null || value.length() > MAX_GIVEN_VALUE) {
+					throw new InvalidInputException("印字内容", "宛名番号 " + number.value() + " の「"
+							+ PrintFields.label(field) + "」は1〜" + MAX_GIVEN_VALUE + "文字で指定してください");
+				}
+			});
+			if (out.put(number.value(), Map.copyOf(fields)) != null) {
+				throw new InvalidInputException("対象者リスト", "宛名番号 " + number.value() + " が2回あります");
+			}
+		});
+		return out;
+	}
+
+	private String toJson(Map<String, String> fields) {
+		try {
+			return json.writeValueAsString(fields);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("print values cannot be written as JSON", e);
+		}
 	}
 
 	/**
@@ -154,7 +244,7 @@ class BatchStore {
 		return batches.stream().map(b -> new BatchSummary(b.id(), b.kind(), b.kindLabel(), b.title(), b.status(),
 				b.bundleSize(), b.envelopes(), b.pulled(), b.excluded(), b.bundles(), b.bundlesWritten(), b.undecided(),
 				b.createdBy(), names.getOrDefault(b.createdBy(), b.createdBy()), b.createdAt(), b.dispatchedOn(),
-				b.cancelReason())).toList();
+				b.cancelReason(), b.businessYear())).toList();
 	}
 
 	/** The summary of a batch known to exist (after a change to it). */
@@ -170,7 +260,7 @@ class BatchStore {
 				rs.getInt("pulled"), rs.getInt("excluded"), rs.getInt("bundles"), rs.getInt("written"),
 				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getString("created_by"),
 				rs.getObject("created_at", OffsetDateTime.class),
-				rs.getObject("dispatched_on", LocalDate.class), rs.getString("cancel_reason"));
+				rs.getObject("dispatched_on", LocalDate.class), rs.getString("cancel_reason"), rs.getInt("business_year"));
 	}
 
 	/** @throws NotFoundException if there is no such batch */
@@ -185,7 +275,7 @@ class BatchStore {
 			return new Batch(id, kind, BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"),
 					t == null ? List.of() : Arrays.asList((String[]) t.getArray()),
 					c == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) c.getArray())), rs.getString("title"),
-					printed == null ? null : JapanTime.dateOf(printed.toInstant()));
+					printed == null ? null : JapanTime.dateOf(printed.toInstant()), rs.getInt("business_year"));
 		}).optional().orElseThrow(() -> notFound(id));
 	}
 

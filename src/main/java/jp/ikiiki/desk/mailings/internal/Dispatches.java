@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.BatchCancelled;
+import jp.ikiiki.desk.mailings.BatchDispatched;
 import jp.ikiiki.desk.mailings.BatchStatus;
 import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
@@ -15,13 +17,15 @@ import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The end of a batch: handed to the post office (the subjects' 発送日 and reissue counts written once, in the same
- * transaction as the status) or withdrawn before that.
+ * The end of a batch: handed to the post office (the subjects' 発送日, business year and reissue counts written once,
+ * in the same transaction as the status) or withdrawn before that. Each end is published ({@link BatchDispatched},
+ * {@link BatchCancelled}) in its transaction, for modules that made the batch (the points notice run).
  */
 @Component
 class Dispatches {
@@ -31,13 +35,16 @@ class Dispatches {
 	private final BatchStore store;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Dispatches(JdbcClient jdbc, TransactionTemplate tx, BatchStore store, AuditTrail audit, ObjectProvider<Clock> clock) {
+	Dispatches(JdbcClient jdbc, TransactionTemplate tx, BatchStore store, AuditTrail audit, ObjectProvider<Clock> clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.events = events;
 	}
 
 	BatchSummary dispatch(long batchId, LocalDate dispatchedOn, String channel) {
@@ -61,11 +68,15 @@ class Dispatches {
 			store.transition(batchId, BatchStatus.Action.DISPATCH,
 					"dispatched_on = :on, dispatched_at = now(), dispatched_by = :by",
 					Map.of("on", dispatchedOn, "by", CurrentUser.name()));
-			return jdbc.sql("""
-					insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no)
-					select subject_id, batch_id, :kind, :on, registered_number, reissue_no
+			int rows = jdbc.sql("""
+					insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no,
+					  business_year)
+					select subject_id, batch_id, :kind, :on, registered_number, reissue_no, :year
 					from mailing_envelope where batch_id = :id and pulled_at is null""")
-					.param("kind", b.kind().code()).param("on", dispatchedOn).param("id", batchId).update();
+					.param("kind", b.kind().code()).param("on", dispatchedOn).param("year", b.businessYear())
+					.param("id", batchId).update();
+			events.publishEvent(new BatchDispatched(batchId, b.kind().code(), b.businessYear(), dispatchedOn, rows));
+			return rows;
 		});
 		audit.record(AuditAction.UPDATE, channel, List.of(), "郵送バッチ " + batchId + " 発送: 発送日 " + dispatchedOn
 				+ ", " + sent + " 通");
@@ -78,13 +89,23 @@ class Dispatches {
 			throw new InvalidInputException("取消の理由", "取消の理由を入力してください");
 		}
 		b.check(BatchStatus.Action.CANCEL);
-		store.transition(batchId, BatchStatus.Action.CANCEL,
-				"cancelled_at = now(), cancelled_by = :by, cancel_reason = :reason",
-				Map.of("by", CurrentUser.name(), "reason", reason.strip()));
+		tx.executeWithoutResult(status -> {
+			store.transition(batchId, BatchStatus.Action.CANCEL,
+					"cancelled_at = now(), cancelled_by = :by, cancel_reason = :reason",
+					Map.of("by", CurrentUser.name(), "reason", reason.strip()));
+			events.publishEvent(new BatchCancelled(batchId, b.kind().code(), b.businessYear()));
+		});
 		BatchSummary after = store.summaryOf(batchId);
 		audit.record(AuditAction.UPDATE, channel, List.of(), "郵送バッチ " + batchId + " 取消（" + b.status().label()
 				+ "から）: 封入 " + after.envelopes() + " 通, 印刷済 " + after.bundlesWritten() + " 束, 理由 " + reason.strip());
 		return after;
+	}
+
+	/** The 宛名番号 a dispatched batch was sent to (pulled-out envelopes not), in 宛名番号 order. */
+	List<String> dispatchedSubjects(long batchId) {
+		store.load(batchId);
+		return jdbc.sql("select subject_id from subject_mailing where batch_id = :id order by subject_id")
+				.param("id", batchId).query(String.class).list();
 	}
 
 	int reissueCount(String subjectId) {

@@ -191,6 +191,11 @@ class MailingService implements Mailings {
 	}
 
 	@Override
+	public List<String> dispatchedSubjects(long batchId) {
+		return dispatches.dispatchedSubjects(batchId);
+	}
+
+	@Override
 	public int reissueCount(String subjectId) {
 		return dispatches.reissueCount(subjectId);
 	}

@@ -10,7 +10,10 @@ import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** 第4章5: an additional booklet (追加交付), marked 「追加分」, with a return envelope only. */
+/**
+ * 第4章5: an additional booklet (追加交付), marked 「追加分」, with a return envelope only. Its business year is
+ * {@link YearOfBatch#CURRENT}: a second booklet for the year running (the tally counts it with the first).
+ */
 @Component
 @Order(50)
 class AdditionalBooklets extends BookletKind {
@@ -28,6 +31,11 @@ class AdditionalBooklets extends BookletKind {
 	@Override
 	public String clause() {
 		return "第4章5";
+	}
+
+	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.CURRENT;
 	}
 
 	@Override

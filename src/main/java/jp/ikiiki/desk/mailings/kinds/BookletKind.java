@@ -12,8 +12,11 @@ import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
- * The points-booklet mailings (第4章2–5). A booklet counts as issued once the city recorded its 手帳作成日 or a
- * booklet batch was dispatched to the person.
+ * The points-booklet mailings (第4章2–5). A booklet counts as issued for the batch's business year once a first-booklet
+ * batch of that year was dispatched to the person, or the city's 手帳作成日 (別紙3 col 49) lies in that year (1
+ * September–31 August). 別紙3 holds one 手帳作成日 per person without its year, so the date decides: a booklet made in
+ * June for the year then running does not count for the year that begins on 1 September (an initial booklet this
+ * system made in August for the coming year is in the mailing history with its year).
  */
 abstract class BookletKind implements MailingKind {
 
@@ -47,18 +50,20 @@ abstract class BookletKind implements MailingKind {
 		return Optional.empty();
 	}
 
+	/** Issued for the batch's business year: 手帳作成日 in that year, or a first booklet of that year dispatched. */
 	static Optional<Exclusion> alreadyIssued(MailingSubject s, MailingHistory h) {
-		if (s.bookletCreatedOn() != null) {
+		if (s.bookletCreatedOn() != null && h.inBusinessYear(s.bookletCreatedOn())) {
 			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "手帳作成日 " + JapaneseDates.toEraKanji(s.bookletCreatedOn())));
 		}
-		if (h.dispatched(s.addressNumber(), FIRST_BOOKLET)) {
-			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "ポイント手帳発送済"));
+		if (h.dispatched(s.addressNumber(), FIRST_BOOKLET, h.businessYear())) {
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "ポイント手帳発送済（" + h.businessYear() + "年度）"));
 		}
 		return Optional.empty();
 	}
 
+	/** In another open batch of these kinds for the batch's business year. */
 	static Optional<Exclusion> open(MailingSubject s, MailingHistory h, List<String> kinds, ExclusionReason reason) {
-		long other = h.openBatch(s.addressNumber(), kinds);
+		long other = h.openBatch(s.addressNumber(), kinds, h.businessYear());
 		return other == 0 ? Optional.empty() : Optional.of(Exclusion.of(reason, "バッチ " + other));
 	}
 

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * 第4章8: grant notices (交付決定通知書) with the city's tickets, by 簡易書留, from the city's list. The notice prints
  * the ticket type and the amount (第3章), the amount per ticket type from {@code ikiiki.mailings.ticket-amounts}.
+ * Decisions go out in April and from August to March (第4章1(2)ウ); August's are for the subsidy year that begins on
+ * 1 September, so the business year is {@link YearOfBatch#COMING_FROM_JUNE} (April's: the year running).
  */
 @Component
 @Order(80)
@@ -48,6 +50,11 @@ class GrantNotices implements MailingKind {
 	}
 
 	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.COMING_FROM_JUNE;
+	}
+
+	@Override
 	public List<String> forms() {
 		return List.of("grant-notice");
 	}
@@ -74,7 +81,7 @@ class GrantNotices implements MailingKind {
 		if (!properties.ticketAmounts().containsKey(s.ticketType())) {
 			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "助成金額が未設定の利用券種"));
 		}
-		long other = h.openBatch(s.addressNumber(), List.of(code()));
+		long other = h.openBatch(s.addressNumber(), List.of(code()), h.businessYear());
 		return other == 0 ? Optional.empty()
 				: Optional.of(Exclusion.of(ExclusionReason.IN_OTHER_BATCH, "バッチ " + other));
 	}

@@ -9,7 +9,11 @@ import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** 第4章2: the August first mailing of booklets to every points subject (別紙3) without one. */
+/**
+ * 第4章2: the August first mailing of booklets to every points subject (別紙3) without one for the year. Its business
+ * year is {@link YearOfBatch#COMING_FROM_JUNE}: a batch made in August is for the year that begins on 1 September
+ * (the booklet the person uses from then); one made in September or later (a late mailing) for the year running.
+ */
 @Component
 @Order(10)
 class InitialBooklets extends BookletKind {
@@ -32,6 +36,11 @@ class InitialBooklets extends BookletKind {
 	@Override
 	public Audience audience() {
 		return Audience.PROGRESS;
+	}
+
+	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.COMING_FROM_JUNE;
 	}
 
 	@Override

@@ -4,7 +4,10 @@ import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** 第4章2: the October mailing to movers-in (転入区分 set) who have no booklet yet. */
+/**
+ * 第4章2: the October mailing to movers-in (転入区分 set) who have no booklet yet for the year. Its year follows the
+ * initial mailing's rule ({@link YearOfBatch#COMING_FROM_JUNE}): in October, the year that began on 1 September.
+ */
 @Component
 @Order(20)
 class MoversInBooklets extends InitialBooklets {

@@ -12,7 +12,10 @@ import jp.ikiiki.desk.subjects.MailingSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** 第4章9: non-grant notices (不交付決定通知書) by ordinary mail, printing the refusal reason (決定事由). */
+/**
+ * 第4章9: non-grant notices (不交付決定通知書) by ordinary mail, printing the refusal reason (決定事由). Sent with the
+ * grant notices, with their year rule ({@link YearOfBatch#COMING_FROM_JUNE}).
+ */
 @Component
 @Order(90)
 class NonGrantNotices implements MailingKind {
@@ -38,6 +41,11 @@ class NonGrantNotices implements MailingKind {
 	}
 
 	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.COMING_FROM_JUNE;
+	}
+
+	@Override
 	public List<String> forms() {
 		return List.of("non-grant-notice");
 	}
@@ -52,7 +60,7 @@ class NonGrantNotices implements MailingKind {
 		if (s.decisionReason() == null) {
 			return Optional.of(Exclusion.of(ExclusionReason.NOT_ELIGIBLE, "不交付理由（決定事由）なし"));
 		}
-		long other = h.openBatch(s.addressNumber(), List.of(code()));
+		long other = h.openBatch(s.addressNumber(), List.of(code()), h.businessYear());
 		return other == 0 ? Optional.empty()
 				: Optional.of(Exclusion.of(ExclusionReason.IN_OTHER_BATCH, "バッチ " + other));
 	}

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 第4章4: reissued booklets, marked 「再発行」, from the city's list; checked for 事業対象外 and for a second 再交付願
- * before the first was delivered. The reissue count per person is kept (再交付した回数は個別にシステムで管理).
+ * before the first was delivered. The reissue count per person is kept (再交付した回数は個別にシステムで管理), over every
+ * year. Its business year is {@link YearOfBatch#CURRENT}: the booklet replaced is the one of the year running.
  */
 @Component
 @Order(40)
@@ -31,6 +32,11 @@ class ReissuedBooklets extends BookletKind {
 	@Override
 	public String clause() {
 		return "第4章4";
+	}
+
+	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.CURRENT;
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 第4章3: booklets for those who asked (交付申出), from the city's list, checked for already issued and for asking
- * again before delivery. A 不交付申出 does not exclude: the list includes those who withdrew it (※).
+ * again before delivery. A 不交付申出 does not exclude: the list includes those who withdrew it (※). Its business year
+ * is {@link YearOfBatch#CURRENT}: a person who asks in June gets a booklet for the year then running (to 31 August),
+ * which does not keep them from August's first mailing of the next year.
  */
 @Component
 @Order(30)
@@ -30,6 +32,11 @@ class RequestedBooklets extends BookletKind {
 	@Override
 	public String clause() {
 		return "第4章3";
+	}
+
+	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.CURRENT;
 	}
 
 	@Override

@@ -12,8 +12,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * 第4章7: subsidy applications to every current subject of the 交通費助成索引簿 (別紙2) not yet sent one; the later
- * rounds (August, October, December) thereby reach only the newly eligible.
+ * 第4章7: subsidy applications to every current subject of the 交通費助成索引簿 (別紙2) not yet sent one for the year;
+ * the later rounds (August, October, December) thereby reach only the newly eligible. The subsidy runs from 1 September
+ * (第4章1(2)イ: 9月1日時点で新たに対象となった者), so the business year is {@link YearOfBatch#COMING_FROM_JUNE}: June's
+ * first mailing and August's are for the year that begins on 1 September, October's and December's for the year
+ * running; an application sent for one year does not keep the person from the next year's.
  */
 @Component
 @Order(70)
@@ -40,6 +43,11 @@ class SubsidyApplications implements MailingKind {
 	}
 
 	@Override
+	public YearOfBatch yearOfBatch() {
+		return YearOfBatch.COMING_FROM_JUNE;
+	}
+
+	@Override
 	public List<String> forms() {
 		return List.of("subsidy-application");
 	}
@@ -52,10 +60,10 @@ class SubsidyApplications implements MailingKind {
 
 	@Override
 	public Optional<Exclusion> check(MailingSubject s, MailingHistory h) {
-		if (h.dispatched(s.addressNumber(), List.of(code()))) {
-			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "申請書発送済"));
+		if (h.dispatched(s.addressNumber(), List.of(code()), h.businessYear())) {
+			return Optional.of(Exclusion.of(ExclusionReason.ALREADY_ISSUED, "申請書発送済（" + h.businessYear() + "年度）"));
 		}
-		long other = h.openBatch(s.addressNumber(), List.of(code()));
+		long other = h.openBatch(s.addressNumber(), List.of(code()), h.businessYear());
 		return other == 0 ? Optional.empty()
 				: Optional.of(Exclusion.of(ExclusionReason.IN_OTHER_BATCH, "バッチ " + other));
 	}

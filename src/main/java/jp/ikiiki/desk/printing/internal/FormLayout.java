@@ -12,21 +12,28 @@ import jp.ikiiki.desk.shared.JapaneseFonts.Face;
  * One form's layout, as data ({@code forms/<id>.json}): page size, texts, barcodes and the customer barcode, every
  * position in millimetres from the top left corner of the page. Built only by {@link FormLayouts}, which validates it.
  *
+ * <p>A form printed on both sides of its sheet (the V-fold sealed postcard of 第2章3(4)) has {@code sides} 2: each
+ * item then gets two pages in the PDF, front then back, for a duplex printer, and every element names its
+ * {@code side} (1, the front, if absent). Positions on the back are as seen when looking at the back.
+ *
  * @param form            the layout id, e.g. {@code booklet-cover}
  * @param title           the form's name for operators
  * @param page            page size
+ * @param sides           1 (one side, the default) or 2 (both sides: two pages per item)
  * @param optionalFields  fields an item may leave out or empty (everything else the layout names is required)
  * @param texts           text lines
  * @param barcodes        1D barcodes
  * @param customerBarcode the Japan Post customer barcode of the address block; null for a form not posted
  * @param rules           frame lines and boxes
  */
-public record FormLayout(String form, String title, Page page, List<String> optionalFields, List<Text> texts,
-		List<Barcode> barcodes, CustomerBarcodeBlock customerBarcode, List<Rule> rules) {
+public record FormLayout(String form, String title, Page page, int sides, List<String> optionalFields,
+		List<Text> texts, List<Barcode> barcodes, CustomerBarcodeBlock customerBarcode, List<Rule> rules) {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+	/** A field name: letters, then letters or digits ({@code checkupPoints14}). */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
 	public FormLayout {
+		sides = sides == 0 ? 1 : sides;
 		optionalFields = optionalFields == null ? List.of() : List.copyOf(optionalFields);
 		texts = texts == null ? List.of() : List.copyOf(texts);
 		barcodes = barcodes == null ? List.of() : List.copyOf(barcodes);
@@ -69,12 +76,15 @@ public record FormLayout(String form, String title, Page page, List<String> opti
 	 * @param minSizePt  smallest size when shrinking (default 60 % of sizePt)
 	 * @param maxLines   lines when wrapping (default 2)
 	 * @param lineHeight line pitch as a multiple of the size (default 1.3)
+	 * @param side       1 (front, the default) or 2 (back) of a two-sided form
 	 */
 	public record Text(@JsonProperty(required = true) String template, @JsonProperty(required = true) double xMm,
 			@JsonProperty(required = true) double yMm, Face font, @JsonProperty(required = true) double sizePt,
-			Align align, double maxWidthMm, Overflow overflow, double minSizePt, int maxLines, double lineHeight) {
+			Align align, double maxWidthMm, Overflow overflow, double minSizePt, int maxLines, double lineHeight,
+			int side) {
 
 		public Text {
+			side = side == 0 ? 1 : side;
 			font = font == null ? Face.MINCHO : font;
 			align = align == null ? Align.LEFT : align;
 			overflow = overflow == null ? Overflow.SHRINK : overflow;
@@ -116,13 +126,15 @@ public record FormLayout(String form, String title, Page page, List<String> opti
 	 * @param moduleWidthMm width of the narrowest bar
 	 * @param heightMm      bar height
 	 * @param stripHyphens  encode the value without its hyphens (e.g. 引受番号 printed as 123-45-67890-1)
+	 * @param side          1 (front, the default) or 2 (back) of a two-sided form
 	 */
 	public record Barcode(@JsonProperty(required = true) String field, @JsonProperty(required = true) double xMm,
 			@JsonProperty(required = true) double yMm, String symbology,
 			@JsonProperty(required = true) double moduleWidthMm, @JsonProperty(required = true) double heightMm,
-			boolean stripHyphens) {
+			boolean stripHyphens, int side) {
 
 		public Barcode {
+			side = side == 0 ? 1 : side;
 			symbology = symbology == null ? "CODE_128" : symbology;
 		}
 	}
@@ -133,12 +145,14 @@ public record FormLayout(String form, String title, Page page, List<String> opti
 	 * @param xMm       left edge of the start code
 	 * @param yMm       top of the long bars
 	 * @param pointSize 8 to 11.5 (Japan Post: 10 is the standard; a long bar is 0.36 × pointSize mm)
+	 * @param side      1 (front, the default) or 2 (back) of a two-sided form
 	 */
 	public record CustomerBarcodeBlock(@JsonProperty(required = true) double xMm,
-			@JsonProperty(required = true) double yMm, double pointSize) {
+			@JsonProperty(required = true) double yMm, double pointSize, int side) {
 
 		public CustomerBarcodeBlock {
 			pointSize = pointSize > 0 ? pointSize : 10;
+			side = side == 0 ? 1 : side;
 		}
 
 		/** Width of one bar in mm (0.6 mm at 10 point). */
@@ -165,11 +179,13 @@ public record FormLayout(String form, String title, Page page, List<String> opti
 	 * @param widthMm   width
 	 * @param heightMm  height
 	 * @param lineMm    line width (default 0.2)
+	 * @param side      1 (front, the default) or 2 (back) of a two-sided form
 	 */
-	public record Rule(double xMm, double yMm, double widthMm, double heightMm, double lineMm) {
+	public record Rule(double xMm, double yMm, double widthMm, double heightMm, double lineMm, int side) {
 
 		public Rule {
 			lineMm = lineMm > 0 ? lineMm : 0.2;
+			side = side == 0 ? 1 : side;
 		}
 	}
 

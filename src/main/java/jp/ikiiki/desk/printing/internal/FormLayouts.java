@@ -152,6 +152,9 @@ public final class FormLayouts {
 		}
 		double w = layout.page().widthMm();
 		double h = layout.page().heightMm();
+		if (layout.sides() < 1 || layout.sides() > 2) {
+			problems.add("sides: 1 (one side) or 2 (both sides of the sheet)");
+		}
 		for (String f : layout.optionalFields()) {
 			if (!PrintFields.ALL.contains(f)) {
 				problems.add("optionalFields: unknown field '" + f + "'" + known());
@@ -183,6 +186,7 @@ public final class FormLayouts {
 					&& t.maxWidthMm() == 0) {
 				problems.add(at + "a CENTER/RIGHT aligned or wrapping text needs maxWidthMm");
 			}
+			side(problems, at, t.side(), layout);
 			if (!within(left, t.yMm(), right, bottom, w, h) || t.xMm() < 0 || t.xMm() > w) {
 				problems.add(at + "off the page: x " + t.xMm() + "–" + fmt(right) + " mm, y " + t.yMm() + "–"
 						+ fmt(bottom) + " mm on a page of " + fmt(w) + " × " + fmt(h) + " mm");
@@ -194,6 +198,7 @@ public final class FormLayouts {
 			if (!PrintFields.ALL.contains(b.field())) {
 				problems.add(at + "unknown field '" + b.field() + "'" + known());
 			}
+			side(problems, at, b.side(), layout);
 			if (!SYMBOLOGIES.contains(b.symbology())) {
 				problems.add(at + "symbology '" + b.symbology() + "' is not one of " + SYMBOLOGIES);
 			}
@@ -207,6 +212,7 @@ public final class FormLayouts {
 		}
 		FormLayout.CustomerBarcodeBlock c = layout.customerBarcode();
 		if (c != null) {
+			side(problems, "customerBarcode: ", c.side(), layout);
 			if (c.pointSize() < 8 || c.pointSize() > 11.5) {
 				problems.add("customerBarcode: pointSize must be 8 to 11.5 (Japan Post)");
 			}
@@ -218,12 +224,20 @@ public final class FormLayouts {
 		}
 		for (int i = 0; i < layout.rules().size(); i++) {
 			FormLayout.Rule r = layout.rules().get(i);
+			side(problems, "rules[" + i + "]: ", r.side(), layout);
 			if (r.widthMm() < 0 || r.heightMm() < 0
 					|| !within(r.xMm(), r.yMm(), r.xMm() + r.widthMm(), r.yMm() + r.heightMm(), w, h)) {
 				problems.add("rules[" + i + "]: off the page or negative size");
 			}
 		}
 		return problems;
+	}
+
+	private static void side(List<String> problems, String at, int side, FormLayout layout) {
+		if (side < 1 || side > layout.sides()) {
+			problems.add(at + "side " + side + " is not a side of this form (1" + (layout.sides() > 1 ? " or 2" : "")
+					+ ")");
+		}
 	}
 
 	private static boolean within(double left, double top, double right, double bottom, double w, double h) {

@@ -94,7 +94,8 @@ public final class FormRenderer {
 	}
 
 	/**
-	 * Writes one PDF, one page per item. Everything is checked before the first byte is written.
+	 * Writes one PDF, one page per item (two, front then back, for a two-sided form). Everything is checked before
+	 * the first byte is written.
 	 *
 	 * @throws StateConflictException if an item lacks a required field, a barcode value cannot be encoded or would not
 	 *                                fit the page, or a field has undecided characters
@@ -107,10 +108,13 @@ public final class FormRenderer {
 			PDRectangle size = new PDRectangle(Units.mmToPt(layout.page().widthMm()),
 					Units.mmToPt(layout.page().heightMm()));
 			for (int i = 0; i < items.size(); i++) {
-				PDPage page = new PDPage(size);
-				document.addPage(page);
-				try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
-					drawPage(layout, values.get(i), customerBarcode(layout, items.get(i)), cs, loaded, document);
+				CustomerBarcode customer = customerBarcode(layout, items.get(i));
+				for (int side = 1; side <= layout.sides(); side++) {
+					PDPage page = new PDPage(size);
+					document.addPage(page);
+					try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
+						drawPage(layout, side, values.get(i), customer, cs, loaded, document);
+					}
 				}
 			}
 			document.save(out);
@@ -161,12 +165,15 @@ public final class FormRenderer {
 		return values;
 	}
 
-	private void drawPage(FormLayout layout, Map<String, String> values, CustomerBarcode customer,
+	private void drawPage(FormLayout layout, int side, Map<String, String> values, CustomerBarcode customer,
 			PDPageContentStream cs, Map<Face, PDType0Font> loaded, PDDocument document) throws IOException {
 		float pageHeight = Units.mmToPt(layout.page().heightMm());
 		cs.setNonStrokingColor(0f);
 		cs.setStrokingColor(0f);
 		for (FormLayout.Rule r : layout.rules()) {
+			if (r.side() != side) {
+				continue;
+			}
 			cs.setLineWidth(Units.mmToPt(r.lineMm()));
 			float x = Units.mmToPt(r.xMm());
 			float y = pageHeight - Units.mmToPt(r.yMm());
@@ -180,6 +187,9 @@ public final class FormRenderer {
 			cs.stroke();
 		}
 		for (FormLayout.Text t : layout.texts()) {
+			if (t.side() != side) {
+				continue;
+			}
 			String text = t.fill(values::get);
 			if (text.isBlank()) {
 				continue;
@@ -190,7 +200,7 @@ public final class FormRenderer {
 		boolean bars = false;
 		for (FormLayout.Barcode b : layout.barcodes()) {
 			String v = values.get(b.field());
-			if (v == null || v.isBlank()) {
+			if (b.side() != side || v == null || v.isBlank()) {
 				continue;
 			}
 			BitMatrix m = encode(b, v, () -> "帳票「" + layout.title() + "」");
@@ -214,7 +224,7 @@ public final class FormRenderer {
 			}
 		}
 		FormLayout.CustomerBarcodeBlock c = layout.customerBarcode();
-		if (c != null && customer != null && customer.printable()) {
+		if (c != null && c.side() == side && customer != null && customer.printable()) {
 			double unit = c.unitMm();
 			List<Bar> list = customer.bars();
 			for (int i = 0; i < list.size(); i++) {

@@ -28,7 +28,10 @@ import org.springframework.stereotype.Service;
 /**
  * {@link PrintSamples}: the subject's fields from {@link SubjectDetail} — 氏名漢字 and 氏名カナ, the 送付先 if the city
  * gave one else the 住所 (郵便番号, 住所, 方書), 申請書管理番号, 利用券種, 郵便引受番号 (別紙3) and 決定事由 as the refusal
- * reason — plus what the caller gives; today's date in the era form as the issue date.
+ * reason — plus what the caller gives; today's date in the era form as the issue date. The points notice and the
+ * account form get the business year of today (1 September–31 August) and the figures of 別紙3 cols 55–75 as the
+ * subject's record holds them (0 where blank), with the check-up kinds numbered: a sample shows the layout, the
+ * notice run prints the verified figures.
  */
 @Service
 class PrintSampleService implements PrintSamples {
@@ -108,7 +111,9 @@ class PrintSampleService implements PrintSamples {
 		if (s.booklet() != null) {
 			put(f, PrintFields.REGISTERED_MAIL_NUMBER, s.booklet().registeredMailNumber());
 		}
-		put(f, PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE)));
+		LocalDate today = LocalDate.now(JapanTime.ZONE);
+		put(f, PrintFields.ISSUE_DATE, JapaneseDates.toEraKanji(today));
+		points(f, s.points(), today);
 		given.forEach((k, v) -> {
 			if (v != null && !v.isBlank()) {
 				f.put(k, check(k, v.strip()));
@@ -139,6 +144,33 @@ class PrintSampleService implements PrintSamples {
 			}
 			default -> v;
 		};
+	}
+
+	/** The figures a points notice prints, from 別紙3 cols 55–75 of the subject's record. */
+	private static void points(Map<String, String> f, SubjectDetail.Points p, LocalDate today) {
+		int year = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+		String era = JapaneseDates.toEraKanji(LocalDate.of(year, 9, 1));
+		f.put(PrintFields.BUSINESS_YEAR, era.substring(0, era.indexOf('年')) + "年度分");
+		f.put(PrintFields.POINTS_4P, number(p == null ? null : p.activity4P()));
+		f.put(PrintFields.POINTS_2P, number(p == null ? null : p.activity2P()));
+		f.put(PrintFields.CHECKUP_POINTS, number(p == null ? null : p.checkupSubtotal()));
+		f.put(PrintFields.POINTS_1P, number(p == null ? null : p.health1P()));
+		int total = p == null || p.total() == null ? 0 : p.total();
+		int cap = p == null || p.cap() == null ? 0 : p.cap();
+		f.put(PrintFields.TOTAL_POINTS, String.valueOf(total));
+		f.put(PrintFields.CAP_POINTS, String.valueOf(cap));
+		f.put(PrintFields.CREDITED_POINTS, String.valueOf(Math.min(total, cap)));
+		f.put(PrintFields.PAYMENT_AMOUNT, String.format("%,d", p == null || p.paymentAmount() == null ? 0 : p.paymentAmount()));
+		f.put(PrintFields.VOID_STAMPS, "0");
+		for (int k = 1; k <= PrintFields.CHECKUP_KINDS; k++) {
+			Integer v = p == null || p.checkups() == null || p.checkups().size() < k ? null : p.checkups().get(k - 1);
+			f.put(PrintFields.checkupPoints(k), number(v));
+			f.put(PrintFields.checkupLabel(k), "受診" + k);
+		}
+	}
+
+	private static String number(Integer n) {
+		return String.valueOf(n == null ? 0 : n);
 	}
 
 	private static void put(Map<String, String> f, String key, String value) {

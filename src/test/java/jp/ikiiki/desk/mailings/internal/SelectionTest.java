@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,23 +20,40 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
 
+	/** The business year of the batches selected below unless said: 令和8年度分 (2026-09-01..2027-08-31). */
+	static final int YEAR = 2026;
+
 	static final MailingHistory NONE = history(Set.of(), 0);
 
+	/** A batch of {@link #YEAR} whose subject was sent {@code dispatchedKinds} in that year. */
 	static MailingHistory history(Set<String> dispatchedKinds, long openBatch) {
+		return history(YEAR, Map.of(YEAR, dispatchedKinds), openBatch, YEAR);
+	}
+
+	/**
+	 * A batch of {@code batchYear}; the subject was sent the kinds of {@code dispatched} in each year and is held by
+	 * open batch {@code openBatch} (0: none) of {@code openYear}.
+	 */
+	static MailingHistory history(int batchYear, Map<Integer, Set<String>> dispatched, long openBatch, int openYear) {
 		return new MailingHistory() {
 			@Override
-			public boolean dispatched(String subjectId, Collection<String> kinds) {
-				return kinds.stream().anyMatch(dispatchedKinds::contains);
+			public int businessYear() {
+				return batchYear;
+			}
+
+			@Override
+			public boolean dispatched(String subjectId, Collection<String> kinds, int year) {
+				return kinds.stream().anyMatch(dispatched.getOrDefault(year, Set.of())::contains);
 			}
 
 			@Override
 			public int dispatchedCount(String subjectId, String kind) {
-				return dispatchedKinds.contains(kind) ? 1 : 0;
+				return (int) dispatched.values().stream().filter(k -> k.contains(kind)).count();
 			}
 
 			@Override
-			public long openBatch(String subjectId, Collection<String> kinds) {
-				return openBatch;
+			public long openBatch(String subjectId, Collection<String> kinds, int year) {
+				return year == openYear ? openBatch : 0;
 			}
 		};
 	}
@@ -92,11 +110,63 @@ class SelectionTest {
 	}
 
 	@Test
-	void a_booklet_already_issued_is_not_sent_again() {
-		assertThat(reason("BOOKLET_REQUEST", with("bookletCreatedOn", LocalDate.of(2026, 8, 20)), NONE))
+	void a_booklet_already_issued_for_the_batchs_year_is_not_sent_again() {
+		// The rule is year-aware on purpose: 手帳作成日 and the mailing history count for the year they belong to.
+		assertThat(reason("BOOKLET_REQUEST", with("bookletCreatedOn", LocalDate.of(2026, 10, 20)), NONE))
 				.contains(ExclusionReason.ALREADY_ISSUED);
 		assertThat(reason("BOOKLET_INITIAL", subject(), history(Set.of("BOOKLET_REQUEST"), 0)))
 				.contains(ExclusionReason.ALREADY_ISSUED);
+		assertThat(reason("BOOKLET_MOVERS_IN", subject(), history(Set.of("BOOKLET_INITIAL"), 0)))
+				.contains(ExclusionReason.ALREADY_ISSUED);
+		// a booklet of the year before is no booklet of this year
+		assertThat(reason("BOOKLET_REQUEST", with("bookletCreatedOn", LocalDate.of(2026, 8, 20)), NONE)).isEmpty();
+		assertThat(reason("BOOKLET_INITIAL", subject(), history(YEAR, Map.of(YEAR - 1, Set.of("BOOKLET_INITIAL")), 0,
+				YEAR))).isEmpty();
+	}
+
+	@Test
+	void a_booklet_requested_in_june_does_not_keep_the_person_from_augusts_initial_mailing_of_the_next_year() {
+		// June 2026: a request batch belongs to the year running, 令和7年度分 (2025); it is dispatched, and the city
+		// records the 手帳作成日 of that booklet.
+		var requestedInJune = with("bookletCreatedOn", LocalDate.of(2026, 6, 12));
+		var history = history(2026, Map.of(2025, Set.of("BOOKLET_REQUEST")), 0, 2026);
+		// August 2026: the initial mailing is for 令和8年度分 (2026), which begins on 1 September.
+		assertThat(reason("BOOKLET_INITIAL", requestedInJune, history)).isEmpty();
+		// while a second request in the same year is still refused as already issued
+		assertThat(reason("BOOKLET_REQUEST", requestedInJune, history(2025, Map.of(2025, Set.of("BOOKLET_REQUEST")), 0,
+				2025))).contains(ExclusionReason.ALREADY_ISSUED);
+		// and a June request still waiting in an open batch of 2025 does not hold the person for 2026 either
+		assertThat(reason("BOOKLET_INITIAL", subject(), history(2026, Map.of(), 42, 2025))).isEmpty();
+		assertThat(reason("BOOKLET_INITIAL", subject(), history(2026, Map.of(), 42, 2026)))
+				.contains(ExclusionReason.IN_OTHER_BATCH);
+	}
+
+	@Test
+	void each_kind_says_which_business_year_its_batches_belong_to() {
+		assertThat(kinds.all()).allSatisfy(k -> assertThat(k.yearOfBatch()).as(k.code()).isNotNull());
+		for (String code : List.of("BOOKLET_INITIAL", "BOOKLET_MOVERS_IN", "SUBSIDY_APPLICATION", "GRANT_NOTICE",
+				"NON_GRANT_NOTICE")) {
+			assertThat(kinds.kind(code).yearOfBatch()).as(code).isEqualTo(MailingKind.YearOfBatch.COMING_FROM_JUNE);
+		}
+		for (String code : List.of("BOOKLET_REQUEST", "BOOKLET_REISSUE", "BOOKLET_ADDITIONAL")) {
+			assertThat(kinds.kind(code).yearOfBatch()).as(code).isEqualTo(MailingKind.YearOfBatch.CURRENT);
+		}
+		for (String code : List.of(MailingKind.POINTS_NOTICE, MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM)) {
+			assertThat(kinds.kind(code).yearOfBatch()).as(code).isEqualTo(MailingKind.YearOfBatch.GIVEN);
+			assertThat(kinds.kind(code).audience()).as(code).isEqualTo(MailingKind.Audience.GIVEN);
+		}
+		assertThat(kinds.kind(MailingKind.POINTS_NOTICE).forms()).containsExactly("points-notice");
+		assertThat(kinds.kind(MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM).forms()).containsExactly("points-notice",
+				"account-form");
+	}
+
+	@Test
+	void a_points_notice_goes_to_a_points_subject_and_not_to_one_no_longer_in_the_programme() {
+		assertThat(reason(MailingKind.POINTS_NOTICE, subject(), NONE)).isEmpty();
+		assertThat(reason(MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM, with("inProgress", false), NONE))
+				.contains(ExclusionReason.NOT_ELIGIBLE);
+		assertThat(reason(MailingKind.POINTS_NOTICE, with("deathDate", LocalDate.of(2026, 5, 1)), NONE))
+				.contains(ExclusionReason.DECEASED);
 	}
 
 	@Test
@@ -133,9 +203,11 @@ class SelectionTest {
 	}
 
 	@Test
-	void an_application_already_sent_is_not_sent_again() {
+	void an_application_already_sent_for_the_year_is_not_sent_again_but_next_years_is() {
 		assertThat(reason("SUBSIDY_APPLICATION", subject(), history(Set.of("SUBSIDY_APPLICATION"), 0)))
 				.contains(ExclusionReason.ALREADY_ISSUED);
+		assertThat(reason("SUBSIDY_APPLICATION", subject(), history(YEAR + 1, Map.of(YEAR, Set.of("SUBSIDY_APPLICATION")),
+				0, YEAR))).isEmpty();
 	}
 
 	@Test

@@ -11,7 +11,8 @@ public final class KindsForTests {
 
 	public KindsForTests(MailingsProperties properties) {
 		all = List.of(new InitialBooklets(), new MoversInBooklets(), new RequestedBooklets(), new ReissuedBooklets(),
-				new AdditionalBooklets(), new SubsidyApplications(), new GrantNotices(properties), new NonGrantNotices());
+				new AdditionalBooklets(), new SubsidyApplications(), new GrantNotices(properties), new NonGrantNotices(), new PointsNotices(),
+				new PointsNoticesWithAccountForm());
 	}
 
 	public List<MailingKind> all() {

@@ -24,7 +24,26 @@ class FormLayoutsTest {
 	@Test
 	void the_bundled_layouts_are_every_form_of_chapter_3_and_all_load() {
 		assertThat(FormLayouts.load(null).forms()).containsExactlyInAnyOrder("booklet-cover", "subsidy-application",
-				"grant-notice", "non-grant-notice", "cover-letter", "booklet-issue-notice", "group-registration-notice");
+				"grant-notice", "non-grant-notice", "cover-letter", "booklet-issue-notice", "group-registration-notice",
+				"points-notice", "account-form");
+	}
+
+	@Test
+	void an_element_on_a_side_the_form_does_not_have_is_refused_and_numbered_fields_are_known() {
+		assertThatThrownBy(() -> parse(layout("""
+				{"template": "x", "xMm": 10, "yMm": 10, "sizePt": 12, "side": 2}""")))
+				.hasMessageContaining("texts[0]").hasMessageContaining("side 2 is not a side of this form");
+		assertThatThrownBy(() -> parse("""
+				{"form": "test-form", "page": {"widthMm": 100, "heightMm": 50}, "sides": 3}"""))
+				.hasMessageContaining("sides: 1 (one side) or 2");
+		FormLayout two = parse("""
+				{"form": "test-form", "page": {"widthMm": 100, "heightMm": 50}, "sides": 2,
+				 "texts": [{"template": "{checkupPoints14} P", "xMm": 10, "yMm": 10, "sizePt": 12, "side": 2}]}""");
+		assertThat(two.texts().get(0).side()).isEqualTo(2);
+		assertThat(two.requiredFields()).containsExactly("checkupPoints14");
+		assertThatThrownBy(() -> parse(layout("""
+				{"template": "{checkupPoints15}", "xMm": 10, "yMm": 10, "sizePt": 12}""")))
+				.hasMessageContaining("unknown field 'checkupPoints15'");
 	}
 
 	@Test
@@ -94,7 +113,7 @@ class FormLayoutsTest {
 				 "texts": [{"template": "{name}", "xMm": 10, "yMm": 10, "sizePt": 20}]}""");
 		FormLayouts layouts = FormLayouts.load(dir);
 		assertThat(layouts.get("booklet-cover").title()).isEqualTo("site");
-		assertThat(layouts.forms()).hasSize(7);
+		assertThat(layouts.forms()).hasSize(9);
 		Files.writeString(dir.resolve("cover-letter.json"), "{\"form\": \"cover-letter\", \"page\": {");
 		assertThatThrownBy(() -> FormLayouts.load(dir)).hasMessageContaining("cover-letter.json").hasMessageContaining("end-of-input");
 		assertThatThrownBy(() -> FormLayouts.load(dir.resolve("missing"))).hasMessageContaining("is not a directory");

@@ -72,15 +72,37 @@ class RenderedPagesTest {
 				f.put(PrintFields.REPRESENTATIVE, "広島　花子");
 				f.put(PrintFields.STAMP_NUMBER, "A-0123");
 			}
+			case "points-notice", "account-form" -> f.putAll(pointsFields());
 			default -> {
 			}
 		}
 		return new PrintItem("100000001", f);
 	}
 
+	/** The figures of a points notice (別紙3 cols 55–75 of a made-up year) and the names of two check-up kinds. */
+	static Map<String, String> pointsFields() {
+		Map<String, String> f = new HashMap<>();
+		f.put(PrintFields.BUSINESS_YEAR, "令和7年度分");
+		f.put(PrintFields.POINTS_4P, "88");
+		f.put(PrintFields.POINTS_2P, "20");
+		f.put(PrintFields.CHECKUP_POINTS, "6");
+		f.put(PrintFields.POINTS_1P, "10");
+		f.put(PrintFields.TOTAL_POINTS, "124");
+		f.put(PrintFields.CAP_POINTS, "100");
+		f.put(PrintFields.CREDITED_POINTS, "100");
+		f.put(PrintFields.PAYMENT_AMOUNT, "10,000");
+		f.put(PrintFields.VOID_STAMPS, "2");
+		f.put(PrintFields.NOTICE_NOTE, "獲得ポイントが上限ポイントを超えたため、上限ポイント分をお支払いします。口座が未登録のため、同封の口座登録用紙をご返送ください。");
+		for (int k = 1; k <= PrintFields.CHECKUP_KINDS; k++) {
+			f.put(PrintFields.checkupPoints(k), k == 1 ? "2" : k == 14 ? "4" : "0");
+			f.put(PrintFields.checkupLabel(k), k == 1 ? "特定健康診査" : k == 14 ? "後期高齢者歯科健診" : "受診" + k);
+		}
+		return f;
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "booklet-cover", "subsidy-application", "grant-notice", "non-grant-notice",
-			"cover-letter", "booklet-issue-notice", "group-registration-notice" })
+			"cover-letter", "booklet-issue-notice", "group-registration-notice", "points-notice", "account-form" })
 	void every_barcode_of_the_rendered_page_decodes_to_its_data_and_the_text_is_there(String form) throws Exception {
 		FormLayout layout = layouts.get(form);
 		PrintItem item = sample(form);
@@ -88,21 +110,24 @@ class RenderedPagesTest {
 		try (OutputStream out = Files.newOutputStream(pdf)) {
 			renderer.render(layout, List.of(item), DecisionSet.NONE, out);
 		}
-		BufferedImage page = rasterise(pdf, OUT.resolve(form));
+		List<BufferedImage> sides = new ArrayList<>();
+		for (int side = 1; side <= layout.sides(); side++) {
+			sides.add(rasterise(pdf, OUT.resolve(layout.sides() == 1 ? form : form + "-side" + side), side));
+		}
 
 		for (FormLayout.Barcode b : layout.barcodes()) {
 			String value = item.fields().get(b.field());
 			String expected = b.stripHyphens() ? value.replace("-", "") : value;
-			assertThat(decode(page, b)).as(form + " " + b.field()).isEqualTo(expected);
+			assertThat(decode(sides.get(b.side() - 1), b)).as(form + " " + b.field()).isEqualTo(expected);
 		}
 		if (layout.customerBarcode() != null) {
 			CustomerBarcode expected = renderer.customerBarcode(item);
 			assertThat(expected.printable()).isTrue();
-			assertThat(readCustomerBarcode(page, layout.customerBarcode())).as(form + " customer barcode")
-					.isEqualTo(expected.bars());
+			assertThat(readCustomerBarcode(sides.get(layout.customerBarcode().side() - 1), layout.customerBarcode()))
+					.as(form + " customer barcode").isEqualTo(expected.bars());
 		}
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-			assertThat(doc.getNumberOfPages()).isEqualTo(1);
+			assertThat(doc.getNumberOfPages()).isEqualTo(layout.sides());
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
 			for (FormLayout.Text t : layout.texts()) {
 				String filled = t.fill(item.fields()::get).replaceAll("\\s", "");
@@ -128,8 +153,13 @@ class RenderedPagesTest {
 	}
 
 	static BufferedImage rasterise(Path pdf, Path prefix) throws Exception {
-		Process p = new ProcessBuilder("pdftoppm", "-r", String.valueOf(DPI), "-png", "-singlefile", pdf.toString(),
-				prefix.toString()).redirectErrorStream(true).start();
+		return rasterise(pdf, prefix, 1);
+	}
+
+	/** One page of the PDF (1-based) at {@link #DPI}, kept as {@code <prefix>.png}. */
+	static BufferedImage rasterise(Path pdf, Path prefix, int page) throws Exception {
+		Process p = new ProcessBuilder("pdftoppm", "-r", String.valueOf(DPI), "-png", "-f", String.valueOf(page), "-l",
+				String.valueOf(page), "-singlefile", pdf.toString(), prefix.toString()).redirectErrorStream(true).start();
 		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
 		return ImageIO.read(prefix.resolveSibling(prefix.getFileName() + ".png").toFile());

@@ -22,7 +22,7 @@ class UnitsTest {
 
 	@Test
 	void a_customer_barcode_at_10_point_has_bars_0_6_mm_wide_and_3_6_mm_high() {
-		FormLayout.CustomerBarcodeBlock c = new FormLayout.CustomerBarcodeBlock(0, 0, 10);
+		FormLayout.CustomerBarcodeBlock c = new FormLayout.CustomerBarcodeBlock(0, 0, 10, 1);
 		assertThat(c.unitMm()).isCloseTo(0.6, within(1e-9));
 		assertThat(c.heightMm()).isCloseTo(3.6, within(1e-9));
 		assertThat(c.widthMm()).isCloseTo(79.8, within(1e-9));

@@ -1,0 +1,388 @@
+package jp.ikiiki.desk.notices.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.BatchCancelled;
+import jp.ikiiki.desk.mailings.Exclusion;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.mailings.MailingProgress;
+import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.mailings.NewBatch;
+import jp.ikiiki.desk.notices.DueNotice;
+import jp.ikiiki.desk.notices.Half;
+import jp.ikiiki.desk.notices.NoticeRunRequest;
+import jp.ikiiki.desk.notices.NoticeRunResult;
+import jp.ikiiki.desk.notices.NoticeRunResult.NotNotified;
+import jp.ikiiki.desk.notices.NoticeRunResult.Overdue;
+import jp.ikiiki.desk.notices.NoticeRunSummary;
+import jp.ikiiki.desk.notices.NoticeRuns;
+import jp.ikiiki.desk.notices.NoticesProperties;
+import jp.ikiiki.desk.notices.RegisteredAccounts;
+import jp.ikiiki.desk.platform.web.SafeThrowables;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.subjects.MailingSubject;
+import jp.ikiiki.desk.subjects.SubjectRoster;
+import jp.ikiiki.desk.tally.BusinessYear;
+import jp.ikiiki.desk.tally.BusinessYears;
+import jp.ikiiki.desk.tally.NoticeCandidate;
+import jp.ikiiki.desk.tally.PointTotals;
+import jp.ikiiki.desk.tally.TallyProperties;
+import jp.ikiiki.desk.tally.YearPoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notice run (第8章1–4). Order of work: the run is registered (one per year, month and half; runs of one year one
+ * at a time), the tally's verified booklets not yet notified are read and grouped per person, the zero-point rule of
+ * 第8章3 applied (no stamp at all: no notice; every stamp void: a notice of 0 points), the account form enclosed for
+ * those with points that no {@link RegisteredAccounts} knows (第8章4), the mailing batches made and selected, then the
+ * 獲得ポイント通知一覧 written from what the selection kept, and the booklets recorded as taken. A failure on the way
+ * withdraws the batches made and leaves the run FAILED, to be run again.
+ */
+@Service
+@EnableConfigurationProperties(NoticesProperties.class)
+class NoticeRunService implements NoticeRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeRunService.class);
+	static final String NO_STAMPS = "スタンプの押印がない手帳のため通知しません（第8章3）";
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final PointTotals totals;
+	private final BusinessYears years;
+	private final Mailings mailings;
+	private final SubjectRoster roster;
+	private final List<RegisteredAccounts> accounts;
+	private final AuditTrail audit;
+	private final NoticesProperties properties;
+	private final TallyProperties tally;
+	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, PointTotals totals, BusinessYears years, Mailings mailings,
+			SubjectRoster roster, List<RegisteredAccounts> accounts, AuditTrail audit, NoticesProperties properties,
+			TallyProperties tally) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.totals = totals;
+		this.years = years;
+		this.mailings = mailings;
+		this.roster = roster;
+		this.accounts = List.copyOf(accounts);
+		this.audit = audit;
+		this.properties = properties;
+		this.tally = tally;
+	}
+
+	/** One person's booklets of the run. */
+	private record Person(String addressNumber, List<NoticeCandidate> booklets) {
+
+		YearPoints year() {
+			return booklets.get(0).year();
+		}
+
+		boolean notifies() {
+			return booklets.stream().anyMatch(b -> b.decision().notifies());
+		}
+
+		NoticeCandidate earliestDue() {
+			return booklets.stream().min(Comparator.comparing(NoticeCandidate::dueBy)).orElseThrow();
+		}
+	}
+
+	@Override
+	public NoticeRunResult run(NoticeRunRequest request, String channel) {
+		if (request == null || request.month() == null) {
+			throw new InvalidInputException("month", "通知する月を yyyy-MM で指定してください");
+		}
+		if (request.half() == null) {
+			throw new InvalidInputException("half", "中旬（MID）か下旬（LATE）を指定してください");
+		}
+		BusinessYear year = years.find(request.businessYear()).orElseThrow(() -> new InvalidInputException("businessYear",
+				BusinessYear.labelOf(request.businessYear()) + " は受付中の事業年度ではありません"));
+		if (!year.noticesOpenIn(request.month())) {
+			throw new InvalidInputException("month", year.label() + " の獲得ポイント通知は "
+					+ JapaneseDates.toEraYearMonth(year.noticesFrom()) + " から送付できます（第8章2）")
+					.with("noticesFrom", year.noticesFrom().toString());
+		}
+		LocalDate today = years.today();
+		if (request.month().isAfter(YearMonth.from(today))) {
+			throw new InvalidInputException("month", "先の月（" + request.month() + "）の通知はまだ作成できません");
+		}
+		long runId = register(request, today);
+		List<Long> batches = new ArrayList<>();
+		try {
+			NoticeRunResult result = work(runId, year, request, today, channel, batches);
+			audit.record(AuditAction.EXPORT, channel, result.notified(), "獲得ポイント通知 作成 run=" + runId + " 通知="
+					+ result.notified().size() + " 口座登録用紙=" + result.withAccountForm().size() + " 対象外="
+					+ result.notNotified().size());
+			return result;
+		} catch (RuntimeException e) {
+			log.warn("Notice run {} failed: {}", runId, SafeThrowables.describe(e));
+			for (long b : batches) {
+				try {
+					mailings.cancel(b, "獲得ポイント通知の作成が失敗したため取り下げ", channel);
+				} catch (RuntimeException c) {
+					log.warn("Notice run {}: batch {} not withdrawn: {}", runId, b, SafeThrowables.describe(c));
+				}
+			}
+			jdbc.sql("update notice_run set status = 'FAILED', finished_at = now() where id = :id").param("id", runId)
+					.update();
+			throw e;
+		}
+	}
+
+	/** The run's row, or 409 when it exists, is running, or another run of the year is running. */
+	private long register(NoticeRunRequest request, LocalDate today) {
+		try {
+			return tx.execute(s -> {
+				// runs of one year one at a time: they take from the same booklets
+				jdbc.sql("select pg_advisory_xact_lock(7401, :year)").param("year", request.businessYear())
+						.query(Object.class).single();
+				var running = jdbc.sql("select run_month || ' ' || half from notice_run where business_year = :year "
+						+ "and status = 'RUNNING'").param("year", request.businessYear()).query(String.class).optional();
+				if (running.isPresent()) {
+					throw new StateConflictException("同じ年度の通知作成（" + running.get() + "）が実行中です。終わってから実行してください");
+				}
+				return jdbc.sql("""
+						insert into notice_run (business_year, run_month, half, status, run_on, created_by)
+						values (:year, :month, :half, 'RUNNING', :today, :by) returning id""")
+						.param("year", request.businessYear()).param("month", request.month().toString())
+						.param("half", request.half().name()).param("today", today).param("by", CurrentUser.name())
+						.query(Long.class).single();
+			});
+		} catch (DuplicateKeyException e) {
+			throw new StateConflictException(BusinessYear.labelOf(request.businessYear()) + " " + request.month() + " "
+					+ request.half().label() + " の通知は作成済みです").with("businessYear", request.businessYear())
+					.with("month", request.month().toString()).with("half", request.half().name());
+		}
+	}
+
+	private NoticeRunResult work(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
+			List<Long> batches) {
+		Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+				+ "and released_at is null").param("year", year.year()).query(Long.class).list());
+		Map<String, Person> people = new TreeMap<>();
+		totals.forEachDueForNotice(year.year(), c -> {
+			if (!taken.contains(c.bookletId())) {
+				people.computeIfAbsent(c.addressNumber(), a -> new Person(a, new ArrayList<>())).booklets().add(c);
+			}
+		});
+		Map<String, MailingSubject> subjects = new LinkedHashMap<>();
+		for (MailingSubject s : roster.find(people.keySet())) {
+			subjects.put(s.addressNumber(), s);
+		}
+		// 第8章4: the account form for those with points whom no account keeper knows
+		List<AddressNumber> withPoints = people.values().stream().filter(Person::notifies)
+				.filter(p -> p.year().credited() > 0).map(p -> new AddressNumber(p.addressNumber())).toList();
+		Set<String> withAccount = new HashSet<>();
+		for (RegisteredAccounts a : accounts) {
+			a.withUsableAccount(withPoints, year).forEach(n -> withAccount.add(n.value()));
+		}
+		var plain = new LinkedHashMap<String, Map<String, String>>();
+		var withForm = new LinkedHashMap<String, Map<String, String>>();
+		Map<String, String> leftOut = new TreeMap<>();
+		for (Person p : people.values()) {
+			if (!p.notifies()) {
+				leftOut.put(p.addressNumber(), NO_STAMPS);
+				continue;
+			}
+			boolean form = p.year().credited() > 0 && !withAccount.contains(p.addressNumber());
+			(form ? withForm : plain).put(p.addressNumber(), NoticeFields.of(p.year(), form, tally.checkupLabels()));
+		}
+		String title = year.label() + " 獲得ポイント通知 " + request.month().getYear() + "年" + request.month().getMonthValue()
+				+ "月" + request.half().label();
+		long noticeBatch = batch(MailingKind.POINTS_NOTICE, title, year, plain, channel, batches, leftOut);
+		long formBatch = batch(MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM, title + "（口座登録用紙同封）", year, withForm,
+				channel, batches, leftOut);
+
+		List<String> notified = new ArrayList<>();
+		List<String> formed = new ArrayList<>();
+		List<NoticeList.Line> lines = new ArrayList<>();
+		List<NoticeList.Left> left = new ArrayList<>();
+		List<Overdue> overdue = new ArrayList<>();
+		LocalDate horizon = today.plusDays(properties.dueSoonDays());
+		for (Person p : people.values()) {
+			NoticeCandidate due = p.earliestDue();
+			String name = subjects.containsKey(p.addressNumber()) ? subjects.get(p.addressNumber()).nameKanji() : "";
+			String reason = leftOut.get(p.addressNumber());
+			if (reason == null) {
+				boolean form = withForm.containsKey(p.addressNumber());
+				notified.add(p.addressNumber());
+				if (form) {
+					formed.add(p.addressNumber());
+				}
+				lines.add(new NoticeList.Line(p.addressNumber(), name, due.managementNumber(), p.year(), form,
+						due.receivedOn(), due.dueBy(), NoticeFields.note(p.year(), false)));
+			} else {
+				left.add(new NoticeList.Left(p.addressNumber(), name, due.managementNumber(), due.receivedOn(), reason));
+			}
+			if (!due.dueBy().isAfter(horizon)) {
+				overdue.add(new Overdue(p.addressNumber(), due.managementNumber(), due.receivedOn(), due.dueBy(),
+						ChronoUnit.DAYS.between(today, due.dueBy())));
+			}
+		}
+		overdue.sort(Comparator.comparing(Overdue::dueBy).thenComparing(Overdue::addressNumber));
+		List<NotNotified> notNotified = leftOut.entrySet().stream().map(e -> new NotNotified(e.getKey(), e.getValue()))
+				.toList();
+		byte[] xlsx = NoticeList.write(title + "（作成日 " + today + "）", lines, left);
+		var result = new NoticeRunResult(runId, year.year(), request.month().toString(), request.half(), notified, formed,
+				notNotified, overdue, noticeBatch, formBatch);
+		tx.executeWithoutResult(s -> {
+			for (Person p : people.values()) {
+				String outcome = leftOut.containsKey(p.addressNumber())
+						? (NO_STAMPS.equals(leftOut.get(p.addressNumber())) ? "NO_STAMPS" : "EXCLUDED")
+						: withForm.containsKey(p.addressNumber()) ? "WITH_FORM" : "NOTIFIED";
+				Long batch = switch (outcome) {
+					case "WITH_FORM" -> formBatch;
+					case "NOTIFIED" -> noticeBatch;
+					default -> null;
+				};
+				for (NoticeCandidate c : p.booklets()) {
+					jdbc.sql("""
+							insert into notice_booklet (booklet_id, run_id, business_year, subject_id, outcome, batch_id)
+							values (:booklet, :run, :year, :subject, :outcome, :batch)""").param("booklet", c.bookletId())
+							.param("run", runId).param("year", year.year()).param("subject", p.addressNumber())
+							.param("outcome", outcome).param("batch", batch).update();
+				}
+			}
+			jdbc.sql("""
+					update notice_run set status = 'DONE', finished_at = now(), notice_batch_id = :nb, form_batch_id = :fb,
+					notified = :n, with_form = :f, not_notified = :x, overdue = :o, list_xlsx = :xlsx,
+					result = cast(:result as jsonb) where id = :id""").param("nb", noticeBatch == 0 ? null : noticeBatch)
+					.param("fb", formBatch == 0 ? null : formBatch).param("n", notified.size()).param("f", formed.size())
+					.param("x", notNotified.size()).param("o", overdue.size()).param("xlsx", xlsx)
+					.param("result", toJson(result)).param("id", runId).update();
+		});
+		return result;
+	}
+
+	/** Makes and selects one batch; the subjects it leaves out (deceased, moved out …) go to {@code leftOut}. */
+	private long batch(String kind, String title, BusinessYear year, Map<String, Map<String, String>> given,
+			String channel, List<Long> batches, Map<String, String> leftOut) {
+		if (given.isEmpty()) {
+			return 0;
+		}
+		long id = mailings.create(new NewBatch(kind, title, 0, List.of(), List.of(), year.year(), given), channel);
+		batches.add(id);
+		mailings.select(id, MailingProgress.NONE, channel);
+		int offset = 0;
+		while (true) {
+			List<Exclusion> page = mailings.exclusions(id, offset, 1_000, channel);
+			for (Exclusion e : page) {
+				leftOut.put(e.subjectId(), "発送対象外: " + e.reason().label() + (e.detail() == null ? "" : "（" + e.detail()
+						+ "）"));
+			}
+			if (page.size() < 1_000) {
+				return id;
+			}
+			offset += page.size();
+		}
+	}
+
+	private String toJson(NoticeRunResult result) {
+		try {
+			return json.writeValueAsString(result);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("notice run result not serialisable", e);
+		}
+	}
+
+	/** A withdrawn batch releases its booklets: the next run takes them again. */
+	@EventListener
+	void on(BatchCancelled cancelled) {
+		if (MailingKind.POINTS_NOTICE.equals(cancelled.kind())
+				|| MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM.equals(cancelled.kind())) {
+			jdbc.sql("update notice_booklet set released_at = now() where batch_id = :id and released_at is null")
+					.param("id", cancelled.batchId()).update();
+		}
+	}
+
+	@Override
+	public List<NoticeRunSummary> runs(int limit) {
+		return jdbc.sql("""
+				select id, business_year, run_month, half, status, run_on, created_by, created_at, notified, with_form,
+				       not_notified, overdue, coalesce(notice_batch_id, 0) nb, coalesce(form_batch_id, 0) fb
+				from notice_run order by id desc limit :limit""").param("limit", Math.max(1, Math.min(limit, 500)))
+				.query((rs, i) -> new NoticeRunSummary(rs.getLong("id"), rs.getInt("business_year"),
+						rs.getString("run_month"), Half.valueOf(rs.getString("half")), rs.getString("status"),
+						rs.getObject("run_on", LocalDate.class), rs.getString("created_by"),
+						rs.getObject("created_at", OffsetDateTime.class), rs.getInt("notified"), rs.getInt("with_form"),
+						rs.getInt("not_notified"), rs.getInt("overdue"), rs.getLong("nb"), rs.getLong("fb")))
+				.list();
+	}
+
+	@Override
+	public NoticeRunResult result(long runId) {
+		String result = jdbc.sql("select result::text from notice_run where id = :id and status = 'DONE'")
+				.param("id", runId).query(String.class).optional().orElseThrow(() -> notFound(runId));
+		try {
+			return json.readValue(result, NoticeRunResult.class);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("notice run result unreadable", e);
+		}
+	}
+
+	@Override
+	public byte[] listXlsx(long runId, String channel) {
+		byte[] xlsx = jdbc.sql("select list_xlsx from notice_run where id = :id and status = 'DONE'").param("id", runId)
+				.query(byte[].class).optional().orElseThrow(() -> notFound(runId));
+		List<String> subjects = jdbc.sql("select distinct subject_id from notice_booklet where run_id = :id order by 1")
+				.param("id", runId).query(String.class).list();
+		audit.record(AuditAction.DOWNLOAD, channel, subjects, fileName(runId), "獲得ポイント通知一覧 run=" + runId);
+		return xlsx;
+	}
+
+	/** The list's file name. */
+	public static String fileName(long runId) {
+		return "獲得ポイント通知一覧_" + runId + ".xlsx";
+	}
+
+	@Override
+	public List<DueNotice> dueSoon() {
+		LocalDate today = years.today();
+		LocalDate horizon = today.plusDays(properties.dueSoonDays());
+		List<DueNotice> due = new ArrayList<>();
+		for (BusinessYear y : years.open()) {
+			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+					+ "and released_at is null").param("year", y.year()).query(Long.class).list());
+			totals.forEachDueForNotice(y.year(), c -> {
+				if (!taken.contains(c.bookletId()) && c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
+					due.add(new DueNotice(c.addressNumber(), c.managementNumber(), c.businessYear(), c.receivedOn(),
+							c.dueBy(), ChronoUnit.DAYS.between(today, c.dueBy())));
+				}
+			});
+		}
+		due.sort(Comparator.comparing(DueNotice::dueBy).thenComparing(DueNotice::addressNumber));
+		return due;
+	}
+
+	private static NotFoundException notFound(long runId) {
+		return new NotFoundException("通知作成 " + runId + " はありません（または完了していません）");
+	}
+}

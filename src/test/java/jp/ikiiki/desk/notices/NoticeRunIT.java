@@ -1,0 +1,366 @@
+package jp.ikiiki.desk.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import jp.ikiiki.desk.mailings.BatchStatus;
+import jp.ikiiki.desk.mailings.MailingKind;
+import jp.ikiiki.desk.mailings.MailingProgress;
+import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.mailings.PrintRun;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.tally.BookletKeying;
+import jp.ikiiki.desk.tally.BookletKeying.Pass;
+import jp.ikiiki.desk.tally.BookletKind;
+import jp.ikiiki.desk.tally.BookletReceipts;
+import jp.ikiiki.desk.tally.BookletReceipts.Receipt;
+import jp.ikiiki.desk.tally.BookletState;
+import jp.ikiiki.desk.tally.BusinessYear;
+import jp.ikiiki.desk.tally.PointTotals;
+import jp.ikiiki.desk.tally.ScanFixtures;
+import jp.ikiiki.desk.tally.StampCounts;
+import jp.ikiiki.desk.tally.StampField;
+import jp.ikiiki.desk.tally.TallyITSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * One business year (令和7年度分) from the tally's verified booklets to the points notices (第8章1–4): booklets received
+ * and keyed through the tally, a notice run that leaves out the booklet without a stamp and notifies the one whose
+ * stamps are all void, the account form only for those with points and no account, the 獲得ポイント通知一覧 checked
+ * against figures recomputed here, the printed notice and account form rendered and their barcodes decoded back.
+ */
+@Import(NoticeRunIT.Accounts.class)
+class NoticeRunIT extends TallyITSupport {
+
+	static final String PLAIN = "7760000001"; // 110 points, capped at 100, no account: notice with the account form
+	static final String ACCOUNT = "7760000002"; // 30 points, account registered: notice alone
+	static final String ALL_VOID = "7760000003"; // every stamp void: notice of 0 points
+	static final String NO_STAMP = "7760000004"; // no stamp at all: no notice
+	static final String UNVERIFIED = "7760000005"; // entry only: not in any run
+	static final String CHANNEL = "テスト:通知作成";
+
+	/** The account keeper as the payments module will be: ACCOUNT has an account, nobody else. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Accounts {
+		@Bean
+		RegisteredAccounts testAccounts() {
+			return (Collection<AddressNumber> subjects, BusinessYear year) -> subjects.stream()
+					.filter(a -> a.value().equals(ACCOUNT)).collect(Collectors.toSet());
+		}
+	}
+
+	@Autowired
+	BookletReceipts receipts;
+	@Autowired
+	BookletKeying keying;
+	@Autowired
+	PointTotals totals;
+	@Autowired
+	NoticeRuns notices;
+	@Autowired
+	Mailings mailings;
+	@Autowired
+	MailingsProperties mailingsProperties;
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void clean() {
+		clearTally();
+		jdbc.sql("delete from notice_booklet").update();
+		jdbc.sql("delete from notice_run").update();
+	}
+
+	private static StampCounts counts(int s4, int s2, int[] checkups, int s1, int v) {
+		var c = new ArrayList<Integer>();
+		for (int i = 0; i < 14; i++) {
+			c.add(i < checkups.length ? checkups[i] : 0);
+		}
+		return new StampCounts(s4, s2, c, s1, v);
+	}
+
+	private long receive(String subject, LocalDate on) {
+		var bundle = as("operator1", () -> receipts.openBundle(on, 2025), "OPERATOR");
+		return as("operator1", () -> receipts.receive(new Receipt("K" + subject, on, 2025, BookletKind.MAIN, bundle.id()),
+				CHANNEL), "OPERATOR").id();
+	}
+
+	private void key(String user, long booklet, Pass pass, StampCounts c) {
+		for (StampField f : StampField.ALL) {
+			run(user, () -> keying.key(booklet, pass, f, c.get(f)), "OPERATOR");
+		}
+		run(user, () -> keying.complete(booklet, pass), "OPERATOR");
+	}
+
+	private void verified(long booklet, StampCounts c) {
+		key("keyer1", booklet, Pass.ENTRY, c);
+		key("verifier", booklet, Pass.VERIFY, c);
+		assertThat(as("operator1", () -> receipts.booklet(booklet), "OPERATOR").orElseThrow().state())
+				.isEqualTo(BookletState.VERIFIED);
+	}
+
+	static final StampCounts PLAIN_COUNTS = counts(20, 10, new int[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }, 6, 2);
+	static final StampCounts ACCOUNT_COUNTS = counts(5, 2, new int[] { 0, 0, 3 }, 0, 0);
+	static final StampCounts VOID_COUNTS = counts(0, 0, new int[0], 0, 3);
+
+	/** Five subjects with booklets of 令和7年度分; four verified. */
+	private void year2025() {
+		importSubjects(List.of(progress(PLAIN), progress(ACCOUNT), progress(ALL_VOID), progress(NO_STAMP),
+				progress(UNVERIFIED)));
+		verified(receive(PLAIN, LocalDate.of(2026, 5, 11)), PLAIN_COUNTS); // due 2026-06-11: late on the 15th
+		verified(receive(ACCOUNT, LocalDate.of(2026, 6, 8)), ACCOUNT_COUNTS);
+		verified(receive(ALL_VOID, LocalDate.of(2026, 6, 8)), VOID_COUNTS);
+		verified(receive(NO_STAMP, LocalDate.of(2026, 6, 8)), StampCounts.ZERO);
+		key("keyer1", receive(UNVERIFIED, LocalDate.of(2026, 6, 8)), Pass.ENTRY, ACCOUNT_COUNTS);
+	}
+
+	private NoticeRunResult runNotices(int year, YearMonth month, Half half) {
+		return as("operator1", () -> notices.run(new NoticeRunRequest(year, month, half), CHANNEL), "OPERATOR");
+	}
+
+	@Test
+	void a_notice_run_notifies_the_all_void_booklet_leaves_out_the_stampless_one_and_encloses_the_form_only_where_due()
+			throws Exception {
+		year2025();
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+
+		assertThat(r.notified()).containsExactly(PLAIN, ACCOUNT, ALL_VOID);
+		assertThat(r.withAccountForm()).containsExactly(PLAIN);
+		assertThat(r.notNotified()).singleElement().satisfies(n -> {
+			assertThat(n.addressNumber()).isEqualTo(NO_STAMP);
+			assertThat(n.reason()).contains("スタンプの押印がない").contains("第8章3");
+		});
+		// PLAIN was received on 11 May: due 11 June, four days late on the 15th; the others are due 8 July
+		assertThat(r.overdue()).singleElement().satisfies(o -> {
+			assertThat(o.addressNumber()).isEqualTo(PLAIN);
+			assertThat(o.dueBy()).isEqualTo(LocalDate.of(2026, 6, 11));
+			assertThat(o.daysLeft()).isEqualTo(-4);
+		});
+		assertThat(as("operator1", () -> mailings.batch(r.noticeBatchId()), "OPERATOR")).hasValueSatisfying(b -> {
+			assertThat(b.kind()).isEqualTo(MailingKind.POINTS_NOTICE);
+			assertThat(b.businessYear()).isEqualTo(2025);
+			assertThat(b.envelopes()).isEqualTo(2);
+			assertThat(b.status()).isEqualTo(BatchStatus.SELECTED);
+		});
+		assertThat(as("operator1", () -> mailings.batch(r.formBatchId()), "OPERATOR")).hasValueSatisfying(b -> {
+			assertThat(b.kind()).isEqualTo(MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM);
+			assertThat(b.envelopes()).isEqualTo(1);
+		});
+
+		// --- the 獲得ポイント通知一覧: every figure recomputed here from the keyed stamps ---------------------------------
+		byte[] xlsx = as("operator1", () -> notices.listXlsx(r.id(), CHANNEL), "OPERATOR");
+		Map<String, Map<String, String>> rows = read(xlsx);
+		assertThat(rows.keySet()).containsExactly(PLAIN, ACCOUNT, ALL_VOID);
+		expectRow(rows.get(PLAIN), PLAIN_COUNTS, 100, true, "2026-05-11", "2026-06-11");
+		expectRow(rows.get(ACCOUNT), ACCOUNT_COUNTS, 100, false, "2026-06-08", "2026-07-08");
+		expectRow(rows.get(ALL_VOID), VOID_COUNTS, 100, false, "2026-06-08", "2026-07-08");
+		assertThat(rows.get(PLAIN)).containsEntry("氏名", "山田　太郎").containsEntry("申請書管理番号", "K" + PLAIN);
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Row left = wb.getSheet("通知対象外").getRow(1);
+			assertThat(left.getCell(0).getStringCellValue()).isEqualTo(NO_STAMP);
+			assertThat(left.getCell(4).getStringCellValue()).contains("第8章3");
+		}
+		assertThat(jdbc.sql("select count(*) from audit_event where channel = :c and action = 'DOWNLOAD' and file_name = :f "
+				+ "and :s = any(subject_ids)").param("c", CHANNEL).param("f", "獲得ポイント通知一覧_" + r.id() + ".xlsx")
+				.param("s", NO_STAMP).query(Integer.class).single()).isEqualTo(1);
+
+		// --- the printed notice and account form: text and barcodes read back -----------------------------------------
+		PrintRun printed = as("operator1", () -> mailings.print(r.formBatchId(), MailingProgress.NONE, CHANNEL), "OPERATOR");
+		assertThat(printed.outcome()).isEqualTo(PrintRun.Outcome.DONE);
+		Path dir = mailingsProperties.outputDir().resolve("batch-" + r.formBatchId());
+		byte[] notice = Files.readAllBytes(dir.resolve("batch-" + r.formBatchId() + "-bundle-0001-points-notice.pdf"));
+		byte[] form = Files.readAllBytes(dir.resolve("batch-" + r.formBatchId() + "-bundle-0001-account-form.pdf"));
+		String text;
+		try (var pdf = Loader.loadPDF(notice)) {
+			assertThat(pdf.getNumberOfPages()).isEqualTo(2); // the V-fold postcard: both sides of one sheet
+			text = new PDFTextStripper().getText(pdf);
+		}
+		// 4P 80, 2P 20, check-ups 4, 1P 6: 110 before the cap of 100; 10,000 yen
+		assertThat(text).contains("令和7年度分").contains("110").contains("10,000").contains("山田");
+		assertThat(decode(ScanFixtures.rasterise(notice, 0, 300), 12, 81, 7)).isEqualTo("K" + PLAIN);
+		assertThat(decode(ScanFixtures.rasterise(form, 0, 300), 22, 140, 10)).isEqualTo("K" + PLAIN);
+
+		// --- once per year: the late run of June finds nothing new; a second mid run is refused ----------------------
+		assertThatThrownBy(() -> runNotices(2025, YearMonth.of(2026, 6), Half.MID))
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("作成済み");
+		NoticeRunResult late = runNotices(2025, YearMonth.of(2026, 6), Half.LATE);
+		assertThat(late.notified()).isEmpty();
+		assertThat(late.notNotified()).isEmpty();
+
+		// --- a withdrawn batch releases its booklets: the next run takes them again -----------------------------------
+		run("operator1", () -> mailings.cancel(r.noticeBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
+		NoticeRunResult july = as("operator1", () -> {
+			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
+			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+		}, "OPERATOR");
+		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
+		assertThat(july.withAccountForm()).isEmpty();
+	}
+
+	@Test
+	void a_years_notices_are_refused_before_the_month_they_may_start_and_for_a_year_not_open() {
+		// 令和8年度分 (2026) begins on 1 September 2026; its notices start in February 2027 (第8章2)
+		assertThatThrownBy(() -> runNotices(2026, YearMonth.of(2026, 6), Half.MID))
+				.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("令和9年2月"))
+				.hasMessageContaining("から送付できます");
+		assertThatThrownBy(() -> runNotices(2019, YearMonth.of(2026, 6), Half.MID)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("受付中の事業年度ではありません");
+		assertThatThrownBy(() -> runNotices(2025, YearMonth.of(2026, 8), Half.MID)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("先の月");
+		assertThat(jdbc.sql("select count(*) from notice_run").query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void the_same_run_asked_twice_at_once_runs_once_and_the_other_is_refused() throws Exception {
+		year2025();
+		var start = new CountDownLatch(1);
+		List<CompletableFuture<Object>> both = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			both.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					start.await();
+					return runNotices(2025, YearMonth.of(2026, 6), Half.LATE);
+				} catch (RuntimeException e) {
+					return e;
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return e;
+				}
+			}));
+		}
+		start.countDown();
+		List<Object> outcomes = new ArrayList<>();
+		for (var f : both) {
+			outcomes.add(f.get());
+		}
+		assertThat(outcomes).filteredOn(NoticeRunResult.class::isInstance).hasSize(1);
+		assertThat(outcomes).filteredOn(StateConflictException.class::isInstance).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from notice_booklet").query(Integer.class).single()).isEqualTo(4);
+	}
+
+	@Test
+	void the_api_names_the_wrong_field_and_serves_the_list() throws Exception {
+		var operator = user("operator1").roles("OPERATOR");
+		mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"EARLY\"}"))
+				.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field").value("half"));
+		mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-13\",\"half\":\"MID\"}"))
+				.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field").value("month"));
+		mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":\"令和7\",\"month\":\"2026-06\",\"half\":\"MID\"}"))
+				.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field").value("businessYear"));
+		mvc.perform(post("/api/notices/runs").with(user("agent1").roles("AGENT")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isForbidden());
+
+		year2025();
+		var body = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.notified.length()").value(3))
+				.andExpect(jsonPath("$.withAccountForm[0]").value(PLAIN))
+				.andExpect(jsonPath("$.notNotified[0].addressNumber").value(NO_STAMP))
+				.andExpect(jsonPath("$.overdue[0].addressNumber").value(PLAIN)).andReturn().getResponse()
+				.getContentAsString();
+		long id = Long.parseLong(body.replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+		mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isConflict());
+		byte[] xlsx = mvc.perform(get("/api/notices/runs/" + id + "/list.xlsx").with(operator)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		assertThat(read(xlsx)).containsOnlyKeys(PLAIN, ACCOUNT, ALL_VOID);
+		mvc.perform(get("/api/notices/runs/999999/list.xlsx").with(operator)).andExpect(status().isNotFound());
+	}
+
+	/** The list's rows by 宛名番号, each as header → shown text. */
+	static Map<String, Map<String, String>> read(byte[] xlsx) throws Exception {
+		var rows = new java.util.LinkedHashMap<String, Map<String, String>>();
+		var fmt = new DataFormatter();
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet s = wb.getSheet("獲得ポイント通知一覧");
+			Row header = s.getRow(1);
+			for (int r = 2; r <= s.getLastRowNum(); r++) {
+				Map<String, String> row = new HashMap<>();
+				for (int c = 0; c < header.getLastCellNum(); c++) {
+					row.put(header.getCell(c).getStringCellValue(), fmt.formatCellValue(s.getRow(r).getCell(c)));
+				}
+				rows.put(row.get("宛名番号"), row);
+			}
+		}
+		return rows;
+	}
+
+	/** The row against figures computed here: 4 × 4P, 2 × 2P, 2 × each check-up, 1 × 1P; the cap; 100 yen a point. */
+	static void expectRow(Map<String, String> row, StampCounts c, int cap, boolean form, String received, String due) {
+		int checkups = 0;
+		for (int k = 1; k <= 14; k++) {
+			assertThat(row.get("受診2P_" + k)).as("受診2P_" + k).isEqualTo(Integer.toString(2 * c.checkups().get(k - 1)));
+			checkups += 2 * c.checkups().get(k - 1);
+		}
+		int total = 4 * c.stamps4p() + 2 * c.stamps2p() + checkups + c.stamps1p();
+		int credited = Math.min(total, cap);
+		assertThat(row).containsEntry("活動4P", Integer.toString(4 * c.stamps4p()))
+				.containsEntry("活動2P", Integer.toString(2 * c.stamps2p())).containsEntry("受診2P小計", Integer.toString(checkups))
+				.containsEntry("健康1P", Integer.toString(c.stamps1p())).containsEntry("無効スタンプ数", Integer.toString(c.voidStamps()))
+				.containsEntry("ポイント合計", Integer.toString(total)).containsEntry("上限ポイント", Integer.toString(cap))
+				.containsEntry("支払対象ポイント", Integer.toString(credited))
+				.containsEntry("支払金額", Integer.toString(credited * 100)).containsEntry("口座登録用紙", form ? "有" : "無")
+				.containsEntry("手帳受付日", received).containsEntry("通知期限", due).containsEntry("事業年度", "令和7年度分");
+	}
+
+	/** Decodes the CODE 128 in the layout's area of a page rendered at 300 dpi (a quiet zone around it). */
+	static String decode(BufferedImage page, double xMm, double yMm, double heightMm) throws Exception {
+		int x = Math.max(0, px(xMm - 5));
+		int y = Math.max(0, px(yMm - 2));
+		int w = Math.min(page.getWidth() - x, px(85));
+		int h = Math.min(page.getHeight() - y, px(heightMm + 4));
+		BufferedImage area = page.getSubimage(x, y, w, h);
+		return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(area))),
+				Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128), DecodeHintType.TRY_HARDER, true))
+				.getText();
+	}
+
+	private static int px(double mm) {
+		return (int) Math.round(mm / 25.4 * 300);
+	}
+
+}
