@@ -60,6 +60,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	private final TabSheet context = new TabSheet();
 	private final SubjectResultsPanel results = new SubjectResultsPanel();
 	private final SubjectCard subjectCard = new SubjectCard();
+	private final org.springframework.beans.factory.ObjectProvider<jp.ikiiki.desk.subjects.SubjectPageSection> sections;
 	private final EarlierCallsPanel earlier = new EarlierCallsPanel();
 	private final OpenEntriesPanel openEntries = new OpenEntriesPanel();
 	private final Tab resultsTab;
@@ -72,9 +73,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	/** An entry named in the address (the link of a call announced on another page). */
 	private Long requested;
 
-	DeskView(AgentDesk desk, InquiryCategories categories) {
+	DeskView(AgentDesk desk, InquiryCategories categories,
+			org.springframework.beans.factory.ObjectProvider<jp.ikiiki.desk.subjects.SubjectPageSection> sections) {
 		this.desk = desk;
 		this.categories = categories;
+		this.sections = sections;
 		setSizeFull();
 		setPadding(true);
 		setSpacing(false);
@@ -198,7 +201,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		form.edit(p.draft(), subject.map(this::subjectLabel)
 				.orElse(p.draft().subjectId() == null ? null : getTranslation("agentdesk.form.subject-unknown", p.draft().subjectId())),
 				p.manualEntry(), current.open());
-		subject.ifPresentOrElse(subjectCard::show, subjectCard::empty);
+		subject.ifPresentOrElse(this::showSubject, subjectCard::empty);
 		earlier.show(p.earlierCalls(), current.callerNumber() != null);
 		earlierTab.setLabel(getTranslation("agentdesk.tab.earlier-count", p.earlierCalls().size()));
 		if (p.draft().subjectId() == null && !p.knownSubjects().isEmpty()) {
@@ -324,12 +327,21 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		form.linkSubject(s.addressNumber(), subjectLabel(s));
 		results.clear();
 		Optional<SubjectDetail> detail = desk.subject(s.addressNumber());
-		detail.ifPresentOrElse(subjectCard::show, subjectCard::empty);
+		detail.ifPresentOrElse(this::showSubject, subjectCard::empty);
 		context.setSelectedTab(subjectTab);
 	}
 
 	private String subjectLabel(SubjectSummary s) {
 		return getTranslation("agentdesk.form.subject-label", s.nameKanji(), s.nameKana(), s.addressNumber());
+	}
+
+	/** The subject card with the sections other modules add (points and payment per business year). */
+	private void showSubject(SubjectDetail s) {
+		subjectCard.show(s);
+		subjectCard.sections(sections.stream()
+				.sorted(java.util.Comparator.comparingInt(jp.ikiiki.desk.subjects.SubjectPageSection::order))
+				.map(section -> section.create(s.addressNumber(), AgentDesk.CHANNEL))
+				.filter(java.util.Objects::nonNull).toList());
 	}
 
 	private String subjectLabel(SubjectDetail s) {

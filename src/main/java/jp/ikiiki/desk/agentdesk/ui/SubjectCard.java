@@ -18,6 +18,7 @@ class SubjectCard extends VerticalLayout {
 
 	private final H4 title = new H4();
 	private final Div facts = new Div();
+	private final Div sections = new Div();
 
 	SubjectCard() {
 		setId("desk-subject-card");
@@ -27,13 +28,20 @@ class SubjectCard extends VerticalLayout {
 		title.getStyle().set("margin", "var(--lumo-space-xs) 0");
 		facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
 				.set("gap", "var(--lumo-space-xs) var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-s)");
-		add(title, facts);
+		add(title, facts, sections);
 		empty();
 	}
 
 	void empty() {
 		title.setText(getTranslation("agentdesk.subject.none"));
 		facts.removeAll();
+		sections.removeAll();
+	}
+
+	/** Shows what other modules add for the person (points and payment per business year). */
+	void sections(java.util.List<com.vaadin.flow.component.Component> added) {
+		sections.removeAll();
+		added.forEach(sections::add);
 	}
 
 	void show(SubjectDetail s) {

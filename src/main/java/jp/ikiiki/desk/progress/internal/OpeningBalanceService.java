@@ -180,13 +180,14 @@ class OpeningBalanceService implements OpeningBalances {
 					continue;
 				}
 				ProgressYear now = existing.get(c.addressNumber);
+				if (now == null ? c.values.stream().allMatch(String::isEmpty) : now.values().equals(c.values)) {
+					// What is recorded already (a re-imported export, an empty year): nothing to change.
+					unchanged++;
+					continue;
+				}
 				if (now != null && (now.source() == ProgressYear.Source.SYSTEM || now.tallyBooklets() > 0)) {
 					refuse(List.of(new Problem(c.row, "宛名番号", c.addressNumber, "この対象者の" + year.label()
 							+ "はこのシステムで手帳を受け付け・集計済みのため、引継ぎデータで上書きできません")));
-					continue;
-				}
-				if (now != null && now.values().equals(c.values)) {
-					unchanged++;
 					continue;
 				}
 				if (now == null) {
