@@ -60,7 +60,7 @@ class ProgressListIT extends TallyITSupport {
 						"2026-04-02", 53, "2026-05-25", 54, "1", 76, "F".repeat(100), 77, "G".repeat(100), 78, "9999", 79,
 						"銀".repeat(60), 80, "999", 81, "ﾔﾏﾀﾞ".repeat(15), 82, "9".repeat(40), 83, "2026-05-15", 84,
 						maxNote)),
-				row(FORMULA, 79, "=HYPERLINK(\"http://x\")", 81, "+81 ヤマダ", 82, "-5", 84, "@SUM(1,2)")));
+				row(FORMULA, 79, "=HYPERLINK(\"http://x\")", 81, "+81 ヤマダ", 82, "-5", 84, "@SUM(1,2)"));
 		var outcome = as("operator1", () -> openings.load(2024, "seed.csv", new ByteArrayInputStream(
 				ProgressFiles.csv(rows).getBytes(StandardCharsets.UTF_8)), false, "テスト"), "OPERATOR");
 		assertThat(outcome.problems()).isEmpty();
