@@ -48,7 +48,7 @@ public interface OpeningBalances {
 	 *
 	 * @param row    line in the file (header = 1)
 	 * @param column the column's 別紙3 header; null for the row as a whole
-	 * @param value  the cell as found (control characters made visible); "" if none
+	 * @param value  the cell as found (control characters made visible); empty if none
 	 * @param reason why, in Japanese
 	 */
 	record Problem(long row, String column, String value, String reason) {

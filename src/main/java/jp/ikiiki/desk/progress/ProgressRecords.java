@@ -17,7 +17,7 @@ public interface ProgressRecords {
 	Optional<ProgressYear> find(AddressNumber subject, int businessYear, String channel);
 
 	/**
-	 * What an agent answers "how many points do I have, when will I be paid" from: every year of the person that
+	 * What an agent answers 「ポイントはいくつ、いつ支払われるか」 from: every year of the person that
 	 * has a record or tally booklets, newest first, with the tally's booklet state. Audited as VIEW.
 	 */
 	@PreAuthorize("hasAnyRole('AGENT', 'OPERATOR', 'FLOOR_MANAGER', 'CITY_STAFF')")

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param addressNumber 宛名番号
  * @param businessYear  the year it begins in (1 September–31 August)
- * @param values        columns 49..84 as text in the form the 別紙3 import reads (dates ISO, flags 1/0); "" = empty
+ * @param values        columns 49..84 as text in the form the 別紙3 import reads (dates ISO, flags 1/0); an empty text is an empty cell
  * @param source        where the year's values came from
  * @param tallyBooklets verified booklets behind columns 55–75 (0 when the figures are not the tally's)
  * @param noticeSentOn  the 獲得ポイント通知 was sent (第8章); null if not (yet) known
@@ -46,7 +46,7 @@ public record ProgressYear(String addressNumber, int businessYear, List<String> 
 		}
 	}
 
-	/** The value of column {@code number} (49–84); "" when empty. */
+	/** The value of column {@code number} (49–84); empty text when empty. */
 	public String value(int number) {
 		return values.get(YearColumns.index(number));
 	}

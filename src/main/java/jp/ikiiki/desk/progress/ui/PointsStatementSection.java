@@ -8,7 +8,7 @@ import jp.ikiiki.desk.subjects.SubjectPageSection;
 import org.springframework.stereotype.Component;
 
 /**
- * "How many points do I have, when will I be paid": per business year, newest first, the booklets and their state,
+ * What an agent answers 「ポイントはいくつ、いつ支払われるか」 from: per business year, newest first, the booklets and their state,
  * the points by kind, the total, the cap, the credited points and the amount, and the notice and payment dates when
  * known; otherwise the contract's time limits (notice within a month of the city's receipt, 第8章2; payment by the
  * end of the month after receipt for a registered account, 第7章1(5)). On the subject page and the agent desk.
