@@ -35,6 +35,8 @@ class ProgressRecordIT extends TallyITSupport {
 	ProgressRecords records;
 	@Autowired
 	ProgressUpdates updates;
+	@Autowired
+	jp.ikiiki.desk.tally.BookletScans scans;
 
 	@BeforeEach
 	void subjects() {
@@ -92,6 +94,33 @@ class ProgressRecordIT extends TallyITSupport {
 		assertThat(record(ONE, 2024).orElseThrow().value(73)).isEqualTo("120");
 		assertThat(record(ONE, 2024).orElseThrow().value(74)).isEqualTo("100");
 		assertThat(record(ONE, 2024).orElseThrow().value(75)).isEqualTo("10000");
+	}
+
+	@Test
+	void the_linked_scan_of_a_verified_booklet_names_column_76() {
+		long id = as("operator1", () -> receipts.receive(new Receipt("K" + ONE, june(1), 2025, BookletKind.MAIN, null),
+				"テスト"), "OPERATOR").id();
+		byte[] pdf = jp.ikiiki.desk.tally.ScanFixtures.scannedBooklet("K" + ONE, 7L);
+		var upload = new jp.ikiiki.desk.tally.BookletScans.Upload() {
+			@Override
+			public String name() {
+				return "scan.pdf";
+			}
+
+			@Override
+			public java.io.InputStream open() {
+				return new java.io.ByteArrayInputStream(pdf);
+			}
+		};
+		var linked = as("operator1", () -> scans.importFiles(List.of(upload), 2025, "テスト"), "OPERATOR");
+		assertThat(linked.linked()).hasSize(1);
+		var counts = new StampCounts(1, 0, StampCounts.ZERO.checkups(), 0, 0);
+		as("keyer1", () -> keying.submitEntry(id, counts), "OPERATOR");
+		as("keyer2", () -> keying.submitVerify(id, counts), "OPERATOR");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> record(ONE, 2025).map(ProgressYear::tallyBooklets).orElse(0) == 1);
+		assertThat(record(ONE, 2025).orElseThrow().value(76)).isEqualTo(linked.linked().get(0).storedAs());
+		assertThat(record(ONE, 2025).orElseThrow().value(77)).isEmpty();
 	}
 
 	@Test

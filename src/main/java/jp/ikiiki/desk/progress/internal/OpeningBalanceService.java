@@ -94,6 +94,8 @@ class OpeningBalanceService implements OpeningBalances {
 							+ run.inserted + ", updated=" + run.updated + ", unchanged=" + run.unchanged + ", refused="
 							+ run.refused);
 			var problems = new ArrayList<>(run.problems);
+			// By row: the subject and overwrite checks of a batch come after the cell checks of later rows.
+			problems.sort(java.util.Comparator.comparingLong(Problem::row));
 			if (run.omitted > 0) {
 				problems.add(new Problem(0, null, "", "ほかに" + run.omitted + "件の指摘があります（最初の" + MAX_PROBLEMS
 						+ "件のみ表示）"));
@@ -310,11 +312,15 @@ class OpeningBalanceService implements OpeningBalances {
 			if (!any) {
 				return;
 			}
+			var missing = new ArrayList<String>();
 			for (int c = 55; c <= 75; c++) {
 				if (values.get(YearColumns.index(c)).isEmpty()) {
-					rowProblems.add(new Problem(row, YearColumns.column(c).header(), "",
-							"ポイントの列（55〜75列）は揃えて入力してください（この列が空欄です）"));
+					missing.add(YearColumns.column(c).header());
 				}
+			}
+			if (!missing.isEmpty()) {
+				rowProblems.add(new Problem(row, missing.get(0), "", "ポイントの列（55〜75列）は揃えて入力してください。空欄: "
+						+ String.join("、", missing)));
 			}
 			if (values.get(YearColumns.index(YearColumns.BOOKLET_RECEIVED)).isEmpty()) {
 				rowProblems.add(new Problem(row, "手帳受付日", "", "ポイントがあるのに手帳受付日が空欄です"));
