@@ -147,6 +147,37 @@ class ProgressListIT extends TallyITSupport {
 	}
 
 	@Test
+	void the_xlsx_holds_the_same_values_as_the_csv_reads_back() throws Exception {
+		Map<String, List<String>> csv = parse(new String(export(ProgressList.Format.CSV), SJIS)).stream().skip(1)
+				.filter(r -> r.get(0).startsWith(PREFIX)).collect(Collectors.toMap(r -> r.get(0), r -> r));
+		var formatter = new DataFormatter();
+		int compared = 0;
+		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(export(ProgressList.Format.XLSX)))) {
+			for (var r : wb.getSheetAt(0)) {
+				String number = formatter.formatCellValue(r.getCell(0));
+				List<String> line = csv.get(number);
+				if (line == null) {
+					continue;
+				}
+				for (int i = 0; i < 84; i++) {
+					String cell = r.getCell(i) == null ? "" : r.getCell(i).getStringCellValue();
+					String read = line.get(i).length() > 1 && line.get(i).charAt(0) == '\''
+							&& jp.ikiiki.desk.shared.CsvCells.startsLikeAFormula(line.get(i).substring(1))
+									? line.get(i).substring(1) : line.get(i);
+					if (number.equals(GAIJI) && i == 2) {
+						assertThat(cell).isEqualTo("髙橋　𠮷野");
+						assertThat(read).isEqualTo("髙橋　〓野");
+					} else {
+						assertThat(cell).as("%s column %d", number, i + 1).isEqualTo(read);
+					}
+				}
+				compared++;
+			}
+		}
+		assertThat(compared).isEqualTo(4);
+	}
+
+	@Test
 	void the_download_is_audited_and_only_operators_and_city_staff_may_have_it() throws Exception {
 		mvc.perform(get("/api/exports/progress-list").param("businessYear", "2024").param("format", "csv")
 				.with(user("city1").roles("CITY_STAFF"))).andExpect(status().isOk())

@@ -118,6 +118,7 @@ class OpeningBalancesView extends VerticalLayout {
 		problems.addColumn(OpeningBalances.Problem::value).setHeader(getTranslation("progress.opening.column.value"))
 				.setWidth("14rem").setFlexGrow(0);
 		problems.addColumn(OpeningBalances.Problem::reason).setHeader(getTranslation("progress.opening.column.reason"))
+				.setTooltipGenerator(OpeningBalances.Problem::reason)
 				.setFlexGrow(1);
 		problems.setSizeFull();
 		add(problems);
