@@ -174,8 +174,18 @@ class ProgressListService implements ProgressList {
 	}
 
 	private long writeXlsx(int businessYear, OutputStream out) throws IOException {
-		try (var workbook = new SXSSFWorkbook(100)) {
-			workbook.setCompressTempFiles(true);
+		// Temporary sheet data uncompressed and the final zip at the fastest deflate level: compressing twice at the
+		// default level took most of the time (measured: 82 s for 190,000 rows), for a file a fifth smaller.
+		try (var workbook = new SXSSFWorkbook(100) {
+			@Override
+			protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+					OutputStream stream) {
+				var zip = super.createArchiveOutputStream(stream);
+				zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+				return zip;
+			}
+		}) {
+			workbook.setCompressTempFiles(false);
 			CellStyle text = workbook.createCellStyle();
 			text.setDataFormat(workbook.createDataFormat().getFormat("@"));
 			SXSSFSheet sheet = workbook.createSheet("対象者別進捗状況一覧");

@@ -49,11 +49,11 @@ class ProgressListBenchmark extends TallyITSupport {
 				System.gc();
 				resetPeaks();
 				long start = System.nanoTime();
-				long copyBytes = copy(dir.resolve("copy.csv"));
+				long copyRows = copy(dir.resolve("copy.csv"));
 				long copyMs = (System.nanoTime() - start) / 1_000_000;
 				long copyHeap = peakHeapMb();
-				System.out.printf("[bench] round %d: plain COPY of the same 84 columns: %,d ms, %,d bytes, peak heap %,d MB%n",
-						round, copyMs, copyBytes, copyHeap);
+				System.out.printf("[bench] round %d: plain COPY of the same 84 columns: %,d rows, %,d ms, %,d bytes, peak heap %,d MB%n",
+						round, copyRows, copyMs, Files.size(dir.resolve("copy.csv")), copyHeap);
 				for (ProgressList.Format format : ProgressList.Format.values()) {
 					System.gc();
 					resetPeaks();
