@@ -61,6 +61,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	private final SubjectResultsPanel results = new SubjectResultsPanel();
 	private final SubjectCard subjectCard = new SubjectCard();
 	private final MailingHistoryPanel mailings = new MailingHistoryPanel();
+	private final org.springframework.beans.factory.ObjectProvider<jp.ikiiki.desk.subjects.SubjectPageSection> sections;
 	private final EarlierCallsPanel earlier = new EarlierCallsPanel();
 	private final OpenEntriesPanel openEntries = new OpenEntriesPanel();
 	private final Tab resultsTab;
@@ -74,9 +75,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	/** An entry named in the address (the link of a call announced on another page). */
 	private Long requested;
 
-	DeskView(AgentDesk desk, InquiryCategories categories) {
+	DeskView(AgentDesk desk, InquiryCategories categories,
+			org.springframework.beans.factory.ObjectProvider<jp.ikiiki.desk.subjects.SubjectPageSection> sections) {
 		this.desk = desk;
 		this.categories = categories;
+		this.sections = sections;
 		setSizeFull();
 		setPadding(true);
 		setSpacing(false);
@@ -333,9 +336,16 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		context.setSelectedTab(subjectTab);
 	}
 
-	/** The subject's card and what was mailed to the subject (a caller often asks when a booklet was sent). */
+	/**
+	 * The subject's card with the sections other modules add (points and payment per business year), and what was
+	 * mailed to the subject (a caller often asks when a booklet was sent).
+	 */
 	private void showSubject(SubjectDetail s) {
 		subjectCard.show(s);
+		subjectCard.sections(sections.stream()
+				.sorted(java.util.Comparator.comparingInt(jp.ikiiki.desk.subjects.SubjectPageSection::order))
+				.map(section -> section.create(s.addressNumber(), AgentDesk.CHANNEL))
+				.filter(java.util.Objects::nonNull).toList());
 		Notices.attempt(() -> desk.mailings(s.addressNumber())).ifPresentOrElse(history -> {
 			mailings.show(history);
 			subjectCard.mailings(mailings.summary(history));
@@ -362,6 +372,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	private String subjectLabel(SubjectSummary s) {
 		return getTranslation("agentdesk.form.subject-label", s.nameKanji(), s.nameKana(), s.addressNumber());
 	}
+
 
 	private String subjectLabel(SubjectDetail s) {
 		return getTranslation("agentdesk.form.subject-label", s.nameKanji(), s.nameKana(), s.addressNumber());

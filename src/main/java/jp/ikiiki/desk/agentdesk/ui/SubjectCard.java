@@ -13,7 +13,8 @@ import jp.ikiiki.desk.subjects.SubjectDetail;
 /**
  * What the agent needs to know of the linked subject while talking: identity, addresses, care level, the transport
  * subsidy and the points booklet as the city's files have them, and a line on what was mailed to the person (the
- * whole history in {@link MailingHistoryPanel}). Points and payments are not tallied by this system yet: not shown.
+ * whole history in {@link MailingHistoryPanel}), then the sections other modules add (points and payments per business
+ * year, through {@code subjects.SubjectPageSection}).
  * Dates follow the console's policy: the birth date in both forms, the others in the era form of the city's files.
  */
 class SubjectCard extends VerticalLayout {
@@ -21,6 +22,7 @@ class SubjectCard extends VerticalLayout {
 	private final H4 title = new H4();
 	private final Div facts = new Div();
 	private Span mailings;
+	private final Div sections = new Div();
 
 	SubjectCard() {
 		setId("desk-subject-card");
@@ -30,7 +32,7 @@ class SubjectCard extends VerticalLayout {
 		title.getStyle().set("margin", "var(--lumo-space-xs) 0");
 		facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
 				.set("gap", "var(--lumo-space-xs) var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-s)");
-		add(title, facts);
+		add(title, facts, sections);
 		empty();
 	}
 
@@ -38,6 +40,13 @@ class SubjectCard extends VerticalLayout {
 		title.setText(getTranslation("agentdesk.subject.none"));
 		facts.removeAll();
 		mailings = null;
+		sections.removeAll();
+	}
+
+	/** Shows what other modules add for the person (points and payment per business year). */
+	void sections(java.util.List<com.vaadin.flow.component.Component> added) {
+		sections.removeAll();
+		added.forEach(sections::add);
 	}
 
 	void show(SubjectDetail s) {

@@ -24,6 +24,8 @@ import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
+import jp.ikiiki.desk.subjects.SubjectPageSection;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One subject, in the sections a caller asks about: identity, addresses, care level, subsidy, booklet and
@@ -39,9 +41,11 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu/M/d H:mm");
 
 	private final SubjectLookup lookup;
+	private final ObjectProvider<SubjectPageSection> sections;
 
-	SubjectView(SubjectLookup lookup) {
+	SubjectView(SubjectLookup lookup, ObjectProvider<SubjectPageSection> sections) {
 		this.lookup = lookup;
+		this.sections = sections;
 	}
 
 	@Override
@@ -182,6 +186,10 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 				points.item(getTranslation("subjects.field.checkup", i + 1), number(p.checkups().get(i)), null);
 			}
 		}
+
+		sections.stream().sorted(java.util.Comparator.comparingInt(SubjectPageSection::order))
+				.map(section -> section.create(s.addressNumber(), CHANNEL)).filter(java.util.Objects::nonNull)
+				.forEach(this::add);
 
 		if (s.bankAccount() != null) {
 			var bank = s.bankAccount();
