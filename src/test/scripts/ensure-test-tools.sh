@@ -13,6 +13,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -e /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf ] \
   || { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi ipaex; } || missing+=(fonts-ipaexfont-gothic)
+[ -e /usr/share/fonts/truetype/ipamj/ipamjm.ttf ] || missing+=(fonts-ipamj-mincho)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 [ ${#missing[@]} -eq 0 ] && exit 0
