@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 
 /**
  * IPAmj Mincho (IPA Font License), installed on the server (Debian package {@code fonts-ipamj-mincho}, about 48 MB:
  * not bundled), the fallback for characters the bundled IPAex fonts (JIS X 0213) lack, such as 𠮷 (U+20BB7). Absent
  * when the file is not there: then such characters need the city's 外字 decision, as before. The file is read once,
- * when first needed; {@link #parse()} gives a fresh font per thread (a parsed font is not shared between threads).
+ * read from the file as needed; {@link #parse()} gives a fresh font per thread (a parsed font is not shared between threads).
  */
 public final class Ipamj {
 
@@ -20,7 +20,6 @@ public final class Ipamj {
 	public static final Path DEBIAN_PATH = Path.of("/usr/share/fonts/truetype/ipamj/ipamjm.ttf");
 
 	private final Path path;
-	private byte[] bytes;
 
 	/** @param path the font file; null: none */
 	public Ipamj(Path path) {
@@ -47,25 +46,16 @@ public final class Ipamj {
 		return path != null && Files.isReadable(path);
 	}
 
-	/** A newly parsed font; only when {@link #available()}. */
+	/**
+	 * A newly parsed font, read from the file as needed (not held in memory: 48 MB); only when {@link #available()}.
+	 * Close it when done with it.
+	 */
 	public TrueTypeFont parse() {
 		try {
-			return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+			return new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("IPAmj Mincho cannot be parsed", e);
 		}
-	}
-
-	private synchronized byte[] bytes() {
-		if (bytes == null) {
-			try {
-				bytes = Files.readAllBytes(path);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("IPAmj Mincho cannot be read", e);
-			}
-		}
-		return bytes;
 	}
 }

@@ -119,7 +119,19 @@ public class ScreenFontSubset {
 				roster.forEach(source, s -> collect(s, gothic, mincho, needed));
 			}
 		}, "OPERATOR");
-		TrueTypeFont font = ipamj.parse();
+		if (needed.isEmpty()) {
+			current = null;
+			return Optional.empty();
+		}
+		try (TrueTypeFont font = ipamj.parse()) {
+			return refresh(font, needed);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("IPAmj Mincho cannot be closed", e);
+		}
+	}
+
+	private Optional<Subset> refresh(TrueTypeFont font, SortedSet<Integer> needed) {
 		SortedSet<Integer> covered = WebFontSubset.covered(font, needed);
 		if (covered.isEmpty()) {
 			current = null;
