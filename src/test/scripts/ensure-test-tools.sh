@@ -2,6 +2,8 @@
 # Makes the Debian tools the integration tests drive available:
 # - chromium for the browser tests (Playwright's own browser download cannot work here: no network but the
 #   package registries), with IPAex Gothic so that screenshots show Japanese, not boxes;
+# - IPAmj Mincho (fonts-ipamj-mincho, IPA Font License, ~48 MB: not bundled), the print and screen fallback for
+#   characters the bundled IPAex fonts lack (𠮷); its tests skip with a message without it;
 # - pdftoppm (poppler-utils) to render PDFs (print files, reports) to PNG for barcode decoding and looking;
 # - soffice (libreoffice-calc-nogui) to check that the XLSX reports open in LibreOffice.
 # Installs what is missing with apt-get when running as root (CI machines); otherwise says what is missing and how
@@ -13,10 +15,11 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -e /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf ] \
   || { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi ipaex; } || missing+=(fonts-ipaexfont-gothic)
+[ -e /usr/share/fonts/truetype/ipamj/ipamjm.ttf ] || missing+=(fonts-ipamj-mincho)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 [ ${#missing[@]} -eq 0 ] && exit 0
-needed_by="the browser, PDF and XLSX integration tests need them"
+needed_by="the browser, PDF, font and XLSX integration tests need them"
 if [ "$(id -u)" != "0" ]; then
   echo "[$me] SKIPPED installing ${missing[*]}: not running as root (uid $(id -u)). $needed_by:" \
        "sudo apt-get install ${missing[*]}" >&2

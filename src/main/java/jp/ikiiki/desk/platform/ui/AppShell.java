@@ -17,6 +17,8 @@ public class AppShell implements AppShellConfigurator {
 	public void configurePage(AppShellSettings settings) {
 		// A plain <link> in the page's head: @StyleSheet on the shell is not applied with the production bundle.
 		settings.addLink("stylesheet", "styles/console.css");
+		// The web font for characters the IPAex fonts lack (a subset of IPAmj Mincho; printing module).
+		settings.addLink("stylesheet", "styles/gaiji.css");
 		settings.addFavIcon("icon", "favicon.svg", "any");
 		settings.addLink("alternate icon", "favicon.ico");
 		settings.setPageTitle("いきいきデスク");

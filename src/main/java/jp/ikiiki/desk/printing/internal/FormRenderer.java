@@ -44,16 +44,22 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class FormRenderer {
 
 	private final ThreadLocal<Map<Face, TrueTypeFont>> fonts = ThreadLocal.withInitial(() -> new EnumMap<>(Face.class));
+	private final ThreadLocal<TrueTypeFont> fallbackFont = new ThreadLocal<>();
 	private final TownDictionary towns;
+	private final Ipamj fallback;
 
-	/** A renderer whose customer barcodes use the bundled postcode → 町域 dictionary. */
+	/** A renderer whose customer barcodes use the bundled postcode → 町域 dictionary, IPAmj Mincho if installed. */
 	public FormRenderer() {
-		this(TownDictionary.bundled());
+		this(TownDictionary.bundled(), Ipamj.debian());
 	}
 
-	/** @param towns the postcode → 町域 dictionary the customer barcodes use */
-	public FormRenderer(TownDictionary towns) {
+	/**
+	 * @param towns    the postcode → 町域 dictionary the customer barcodes use
+	 * @param fallback the font for characters the bundled face lacks (IPAmj Mincho), or {@link Ipamj#none()}
+	 */
+	public FormRenderer(TownDictionary towns, Ipamj fallback) {
 		this.towns = towns;
+		this.fallback = fallback;
 	}
 
 	/**
@@ -104,7 +110,7 @@ public final class FormRenderer {
 			throws IOException {
 		List<Map<String, String>> values = check(layout, items, decisions);
 		try (PDDocument document = new PDDocument()) {
-			Map<Face, PDType0Font> loaded = new EnumMap<>(Face.class);
+			Map<Face, Typeface> loaded = new EnumMap<>(Face.class);
 			PDRectangle size = new PDRectangle(Units.mmToPt(layout.page().widthMm()),
 					Units.mmToPt(layout.page().heightMm()));
 			for (int i = 0; i < items.size(); i++) {
@@ -166,7 +172,7 @@ public final class FormRenderer {
 	}
 
 	private void drawPage(FormLayout layout, int side, Map<String, String> values, CustomerBarcode customer,
-			PDPageContentStream cs, Map<Face, PDType0Font> loaded, PDDocument document) throws IOException {
+			PDPageContentStream cs, Map<Face, Typeface> loaded, PDDocument document) throws IOException {
 		float pageHeight = Units.mmToPt(layout.page().heightMm());
 		cs.setNonStrokingColor(0f);
 		cs.setStrokingColor(0f);
@@ -194,7 +200,8 @@ public final class FormRenderer {
 			if (text.isBlank()) {
 				continue;
 			}
-			PDType0Font font = loaded.computeIfAbsent(t.font(), f -> JapaneseFonts.load(document, font(f)));
+			Typeface font = loaded.computeIfAbsent(t.font(), f -> new Typeface(document, JapaneseFonts.load(document, font(f)),
+					cmapOf(font(f)), fallback.available() ? this::fallbackFont : null));
 			drawText(cs, font, t, text, pageHeight);
 		}
 		boolean bars = false;
@@ -241,7 +248,7 @@ public final class FormRenderer {
 		}
 	}
 
-	private static void drawText(PDPageContentStream cs, PDType0Font font, FormLayout.Text t, String text,
+	private static void drawText(PDPageContentStream cs, Typeface font, FormLayout.Text t, String text,
 			float pageHeight) throws IOException {
 		float size = (float) t.sizePt();
 		float maxWidth = Units.mmToPt(t.maxWidthMm());
@@ -267,7 +274,7 @@ public final class FormRenderer {
 				}
 			}
 		}
-		float ascent = font.getFontDescriptor().getAscent() / 1000f;
+		float ascent = font.primary.getFontDescriptor().getAscent() / 1000f;
 		float lineHeight = (float) (size * t.lineHeight());
 		float top = pageHeight - Units.mmToPt(t.yMm());
 		float anchor = Units.mmToPt(t.xMm());
@@ -282,15 +289,14 @@ public final class FormRenderer {
 				case RIGHT -> anchor - drawn;
 			};
 			cs.beginText();
-			cs.setFont(font, size);
 			cs.setHorizontalScaling(scale);
 			cs.newLineAtOffset(x, top - size * ascent - i * lineHeight);
-			cs.showText(line);
+			font.show(cs, line, size);
 			cs.endText();
 		}
 	}
 
-	private static List<String> wrap(PDType0Font font, String text, float size, float maxWidth) throws IOException {
+	private static List<String> wrap(Typeface font, String text, float size, float maxWidth) throws IOException {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float w = 0;
@@ -313,8 +319,71 @@ public final class FormRenderer {
 		return lines;
 	}
 
-	private static float width(PDType0Font font, String text, float size) throws IOException {
-		return font.getStringWidth(text) / 1000f * size;
+	private static float width(Typeface font, String text, float size) throws IOException {
+		return font.width(text) / 1000f * size;
+	}
+
+	/**
+	 * A bundled face loaded into one document, with IPAmj Mincho (loaded into the document when a text first needs
+	 * it) for the characters the face lacks: a text is drawn in runs, each in the font that has its characters.
+	 */
+	private static final class Typeface {
+		private final PDDocument document;
+		final PDType0Font primary;
+		private final CmapLookup cmap;
+		private final java.util.function.Supplier<TrueTypeFont> fallbackFont;
+		private PDType0Font fallback;
+
+		Typeface(PDDocument document, PDType0Font primary, CmapLookup cmap,
+				java.util.function.Supplier<TrueTypeFont> fallbackFont) {
+			this.document = document;
+			this.primary = primary;
+			this.cmap = cmap;
+			this.fallbackFont = fallbackFont;
+		}
+
+		float width(String text) throws IOException {
+			float w = 0;
+			for (Map.Entry<PDType0Font, String> run : runs(text)) {
+				w += run.getKey().getStringWidth(run.getValue());
+			}
+			return w;
+		}
+
+		void show(PDPageContentStream cs, String text, float size) throws IOException {
+			for (Map.Entry<PDType0Font, String> run : runs(text)) {
+				cs.setFont(run.getKey(), size);
+				cs.showText(run.getValue());
+			}
+		}
+
+		private List<Map.Entry<PDType0Font, String>> runs(String text) {
+			List<Map.Entry<PDType0Font, String>> out = new ArrayList<>();
+			StringBuilder run = new StringBuilder();
+			PDType0Font current = null;
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				PDType0Font f = cmap.getGlyphId(cp) != 0 || fallbackFont == null ? primary : fallback();
+				if (current != null && f != current) {
+					out.add(Map.entry(current, run.toString()));
+					run.setLength(0);
+				}
+				current = f;
+				run.appendCodePoint(cp);
+				i += Character.charCount(cp);
+			}
+			if (current != null) {
+				out.add(Map.entry(current, run.toString()));
+			}
+			return out;
+		}
+
+		private PDType0Font fallback() {
+			if (fallback == null) {
+				fallback = JapaneseFonts.load(document, fallbackFont.get());
+			}
+			return fallback;
+		}
 	}
 
 	/** The bars of a barcode, one row, no quiet zone (the layout leaves the room). */
@@ -372,12 +441,43 @@ public final class FormRenderer {
 		return out;
 	}
 
+	/** The face's cmap, completed by IPAmj Mincho's when installed: what the check and the drawing agree on. */
 	private CmapLookup cmap(Face face) {
+		CmapLookup primary = cmapOf(font(face));
+		if (!fallback.available()) {
+			return primary;
+		}
+		CmapLookup secondary = cmapOf(fallbackFont());
+		return new CmapLookup() {
+			@Override
+			public int getGlyphId(int codePointAt) {
+				int gid = primary.getGlyphId(codePointAt);
+				return gid != 0 ? gid : secondary.getGlyphId(codePointAt);
+			}
+
+			@Override
+			public List<Integer> getCharCodes(int gid) {
+				return primary.getCharCodes(gid);
+			}
+		};
+	}
+
+	/** This thread's parsed IPAmj Mincho (parsed on first use; only when installed). */
+	TrueTypeFont fallbackFont() {
+		TrueTypeFont f = fallbackFont.get();
+		if (f == null) {
+			f = fallback.parse();
+			fallbackFont.set(f);
+		}
+		return f;
+	}
+
+	private static CmapLookup cmapOf(TrueTypeFont font) {
 		try {
-			return font(face).getUnicodeCmapLookup();
+			return font.getUnicodeCmapLookup();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Bundled font " + face + " has no Unicode cmap", e);
+			throw new UncheckedIOException("Font has no Unicode cmap", e);
 		}
 	}
 }
