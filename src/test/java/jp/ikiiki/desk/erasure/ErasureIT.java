@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * personal store is filled with known names and numbers, then erased; a dump of every table and every file of the
  * PostgreSQL data directory are searched for them, and none is found.
  */
-@SpringBootTest(properties = {"ikiiki.demo.subjects=150", "ikiiki.demo.seed=4242"})
+@SpringBootTest(properties = {"ikiiki.demo.enabled=true", "ikiiki.demo.subjects=150", "ikiiki.demo.seed=4242"})
 class ErasureIT {
 
 	static final Path FILES;
