@@ -52,38 +52,77 @@ class Reclaimer {
 	}
 
 	Outcome reclaim() {
-		try (Connection c = owner().getConnection(); Statement s = c.createStatement()) {
+		var step = new String[] {"connect"};
+		try (Connection c = owner().getConnection(); Statement st = c.createStatement()) {
 			c.setAutoCommit(true);
-			boolean superuser = bool(s, "select rolsuper from pg_roles where rolname = current_user");
+			java.util.function.Consumer<String> s = sql -> {
+				step[0] = sql;
+				try {
+					st.execute(sql);
+				} catch (SQLException e) {
+					throw new StepFailed(sql, e);
+				}
+			};
+			boolean superuser = bool(st, "select rolsuper from pg_roles where rolname = current_user");
 			boolean statistics = false;
 			if (superuser) {
-				s.execute("delete from pg_statistic where starelid in (select oid from pg_class"
+				s.accept("delete from pg_statistic where starelid in (select oid from pg_class"
 						+ " where relnamespace = 'public'::regnamespace)");
 				statistics = true;
 			}
-			// The whole database: every table the owner owns (a superuser: the catalogs too, pg_statistic among them).
-			s.execute("vacuum full");
-			s.execute("analyze");
+			// Every table of the application's schema and the catalogs that hold values of rows (a superuser only).
+			for (String table : tables(st)) {
+				s.accept("vacuum (full, analyze) public.\"" + table.replace("\"", "\"\"") + "\"");
+			}
+			if (superuser) {
+				s.accept("vacuum full pg_catalog.pg_statistic");
+			}
 			int cycled = 0;
 			if (superuser) {
-				s.execute("alter system set wal_recycle = off");
-				s.execute("select pg_reload_conf()");
-				int segments = count(s, "select count(*) from pg_ls_waldir() where name ~ '^[0-9A-F]{24}$'");
+				s.accept("alter system set wal_recycle = off");
+				s.accept("select pg_reload_conf()");
+				int segments = count(st, "select count(*) from pg_ls_waldir() where name ~ '^[0-9A-F]{24}$'");
 				for (int i = 0; i < segments + 2; i++) {
-					s.execute("checkpoint");
-					s.execute("select pg_switch_wal()");
+					s.accept("checkpoint");
+					s.accept("select pg_switch_wal()");
 					cycled++;
 				}
-				s.execute("checkpoint");
-				s.execute("alter system reset wal_recycle");
-				s.execute("select pg_reload_conf()");
+				s.accept("checkpoint");
+				s.accept("alter system reset wal_recycle");
+				s.accept("select pg_reload_conf()");
 			} else {
 				log.warn("Erasure: the schema owner is not a superuser; planner statistics and WAL were not cycled");
 			}
 			return new Outcome(true, statistics, cycled, superuser);
+		} catch (StepFailed e) {
+			// These statements carry no data values, so the server's message (a file, a setting) is safe to keep.
+			throw new IllegalStateException("reclaiming the storage failed at \"" + e.sql + "\" (SQL state "
+					+ e.cause.getSQLState() + ": " + e.cause.getMessage() + ")");
 		} catch (SQLException e) {
-			throw new IllegalStateException("reclaiming the storage failed (SQL state " + e.getSQLState() + ")");
+			throw new IllegalStateException("reclaiming the storage failed at \"" + step[0] + "\" (SQL state "
+					+ e.getSQLState() + ")");
 		}
+	}
+
+	private static final class StepFailed extends RuntimeException {
+		final String sql;
+		final SQLException cause;
+
+		StepFailed(String sql, SQLException cause) {
+			super(null, null, false, false);
+			this.sql = sql;
+			this.cause = cause;
+		}
+	}
+
+	private static List<String> tables(Statement s) throws SQLException {
+		var tables = new ArrayList<String>();
+		try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public' order by tablename")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		return tables;
 	}
 
 	/** SHA-256 of each table of the application's schema (rows as text, sorted, one per line). */
