@@ -47,8 +47,8 @@ public final class FileShredder {
 	}
 
 	/**
-	 * Shreds every regular file under a directory that matches, then removes the directories left empty below it
-	 * (the directory itself stays).
+	 * Shreds every regular file under a directory that matches; directories stay (use it for a shared directory such
+	 * as the temporary one, where other programs keep their own, possibly empty, directories).
 	 *
 	 * @return the number of files shredded
 	 */
@@ -61,13 +61,44 @@ public final class FileShredder {
 			shred(file);
 			n.incrementAndGet();
 		});
-		removeEmptyDirectories(dir);
 		return n.get();
 	}
 
-	/** Every file under a directory. */
+	/**
+	 * Shreds every file under a directory the module owns alone, then removes the directories below it (the directory
+	 * itself stays). Never for a shared directory.
+	 *
+	 * @return the number of files shredded
+	 */
 	public static long shredAll(Path dir) {
-		return shredAll(dir, p -> true);
+		long n = shredAll(dir, p -> true);
+		if (n >= 0 && dir != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+			removeEmptyDirectories(dir);
+		}
+		return n;
+	}
+
+	/**
+	 * Shreds the regular files directly in a directory (not below it) that match; for the temporary directory.
+	 *
+	 * @return the number of files shredded
+	 */
+	public static long shredTopLevel(Path dir, Predicate<Path> which) {
+		var files = topLevel(dir, which);
+		files.forEach(FileShredder::shred);
+		return files.size();
+	}
+
+	/** The regular files directly in a directory (not below it) that match. */
+	public static java.util.List<Path> topLevel(Path dir, Predicate<Path> which) {
+		if (dir == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+			return java.util.List.of();
+		}
+		try (var entries = Files.list(dir)) {
+			return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).filter(which).toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException("a directory could not be read", e);
+		}
 	}
 
 	/** Overwrites one file (random, then zeros, each forced to disk), truncates and deletes it. */

@@ -50,7 +50,7 @@ class SubjectsPersonalData implements PersonalDataStore {
 	@Override
 	public long count(PersonalDataKind kind) {
 		if (kind.equals(SPOOLS)) {
-			return FileShredder.count(tempDir(), staleSpool());
+			return FileShredder.topLevel(tempDir(), staleSpool()).size();
 		}
 		String table = switch (kind.key()) {
 			case "subjects.subject" -> "subject";
@@ -72,7 +72,7 @@ class SubjectsPersonalData implements PersonalDataStore {
 			jdbc.sql("delete from subject_record").update();
 			jdbc.sql("delete from subject").update();
 		});
-		FileShredder.shredAll(tempDir(), staleSpool());
+		FileShredder.shredTopLevel(tempDir(), staleSpool());
 	}
 
 	@Override
@@ -86,12 +86,8 @@ class SubjectsPersonalData implements PersonalDataStore {
 
 	/** This module's temporary files (名前の接頭辞) directly in the temp directory, untouched for an hour. */
 	private static Predicate<Path> staleSpool() {
-		Path dir = tempDir();
 		Instant before = Instant.now().minus(Duration.ofHours(1));
 		return p -> {
-			if (!dir.equals(p.getParent())) {
-				return false;
-			}
 			String name = p.getFileName().toString();
 			if (!(name.startsWith("ikiiki-import") || name.startsWith("ikiiki-held") || name.startsWith("ikiiki-report"))) {
 				return false;
