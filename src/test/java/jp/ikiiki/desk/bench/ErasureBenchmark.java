@@ -60,18 +60,18 @@ class ErasureBenchmark {
 		jdbc.sql("""
 				insert into subject (address_number, management_number, name_kana, name_kana_key, name_kanji, name_kanji_key,
 				                     birth_date, ward_code, postal_code, address, address_key)
-				select lpad(g::text, 10, '9'), 'K' || g, 'ヤマダ タロウ' || g, 'ヤマダタロウ' || g, '山田 太郎' || g, '山田太郎' || g,
+				select '2' || lpad(g::text, 9, '0'), 'K' || g, 'ヤマダ タロウ' || g, 'ヤマダタロウ' || g, '山田 太郎' || g, '山田太郎' || g,
 				       date '1940-01-01' + (g % 9000), 101 + g % 8, '7300011', '広島市中区基町' || g || '番地', '広島市中区基町' || g
 				  from generate_series(1, :n) g""").param("n", subjects).update();
 		jdbc.sql("""
 				insert into subject_record (address_number, progress_record)
-				select lpad(g::text, 10, '9'), array_fill('値'::text || g, array[84]) || array[repeat('備考', 20)]
+				select '2' || lpad(g::text, 9, '0'), array_fill('値'::text || g, array[84]) || array[repeat('備考', 20)]
 				  from generate_series(1, :n) g""")
 				.param("n", subjects).update();
 		jdbc.sql("""
 				insert into booklet (address_number, management_number, business_year, kind, received_on, received_by,
 				                     received_at, state)
-				select lpad(g::text, 10, '9'), 'K' || g, 2026, 'MAIN', date '2026-09-01' + (g % 300), 'operator', now(), 'RECEIVED'
+				select '2' || lpad(g::text, 9, '0'), 'K' || g, 2026, 'MAIN', date '2026-09-01' + (g % 300), 'operator', now(), 'RECEIVED'
 				  from generate_series(1, :n) g""").param("n", booklets).update();
 		jdbc.sql("""
 				insert into booklet_key (booklet_id, pass, field, value, status, keyed_by, keyed_at)
@@ -85,11 +85,11 @@ class ErasureBenchmark {
 		jdbc.sql("""
 				insert into call_log (linked_id, manual, caller_number, agent, started_at, subject_id, note)
 				select 'bench-' || g, false, '082' || lpad((g * 7919 % 10000000)::text, 7, '0'), 'agent', now(),
-				       lpad((g % :s + 1)::text, 10, '9'), '手帳の再発行について'
+				       '2' || lpad((g % :s + 1)::text, 9, '0'), '手帳の再発行について'
 				  from generate_series(1, :n) g""").param("n", calls).param("s", subjects).update();
 		jdbc.sql("""
 				insert into audit_event (username, action, channel, subject_ids, detail)
-				select 'agent', 'VIEW', '画面:対象者詳細', array[lpad((g % :s + 1)::text, 10, '9')], '氏名=山田'
+				select 'agent', 'VIEW', '画面:対象者詳細', array['2' || lpad((g % :s + 1)::text, 9, '0')], '氏名=山田'
 				  from generate_series(1, :n) g""").param("n", audits).param("s", subjects).update();
 	}
 
