@@ -37,7 +37,7 @@ class ErasureBrowserIT extends BrowserTest {
 			pa.navigate("http://localhost:" + port + "/erasure");
 			pa.locator("#erasure-dry-run").click();
 			assertThat(pa.locator("#erasure-total")).containsText("合計");
-			assertThat(pa.locator("#erasure-counts")).containsText("通話記録の発信者番号");
+			assertThat(pa.locator("#erasure-counts")).containsText("応対記録");
 			pa.locator("#erasure-reason textarea").fill("契約期間満了に伴う消去（第11章1(5)）");
 			pa.locator("#erasure-request").click();
 			assertThat(pa.locator("#erasure-runs")).containsText("確認待ち");
