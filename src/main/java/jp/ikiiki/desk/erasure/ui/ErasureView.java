@@ -45,7 +45,7 @@ class ErasureView extends VerticalLayout implements HasDynamicTitle {
 
 	ErasureView(Erasures erasures) {
 		this.erasures = erasures;
-		setSizeFull();
+		setWidthFull();
 		add(new H2(getTranslation("erasure.title")), new Paragraph(getTranslation("erasure.intro")));
 
 		var dryRun = new Button(getTranslation("erasure.dryRun"), e -> dryRun());
@@ -57,7 +57,7 @@ class ErasureView extends VerticalLayout implements HasDynamicTitle {
 		counts.addColumn(k -> k.before() + k.unit()).setHeader(getTranslation("erasure.col.count")).setAutoWidth(true)
 				.setFlexGrow(0);
 		counts.setId("erasure-counts");
-		counts.setHeight("16rem");
+		counts.setAllRowsVisible(true);
 		var dryRunRow = new HorizontalLayout(dryRun, total);
 		dryRunRow.setAlignItems(FlexComponent.Alignment.CENTER);
 		add(new H3(getTranslation("erasure.section.dryRun")), dryRunRow, counts);
@@ -75,16 +75,17 @@ class ErasureView extends VerticalLayout implements HasDynamicTitle {
 				requestRow);
 
 		runs.addColumn(ErasureCertificate::id).setHeader(getTranslation("erasure.col.id")).setAutoWidth(true).setFlexGrow(0);
-		runs.addColumn(c -> c.state().label()).setHeader(getTranslation("erasure.col.state")).setAutoWidth(true).setFlexGrow(0);
+		runs.addColumn(c -> c.state().label()).setHeader(getTranslation("erasure.col.state")).setWidth("7rem").setFlexGrow(0);
 		runs.addColumn(c -> c.requestedBy() + " " + time(c.requestedAt())).setHeader(getTranslation("erasure.col.requested"))
 				.setAutoWidth(true);
 		runs.addColumn(c -> c.confirmedBy() == null ? "" : c.confirmedBy() + " " + time(c.confirmedAt()))
 				.setHeader(getTranslation("erasure.col.confirmed")).setAutoWidth(true);
 		runs.addColumn(c -> time(c.finishedAt())).setHeader(getTranslation("erasure.col.finished")).setAutoWidth(true);
-		runs.addColumn(c -> c.totalAfter() == null ? "" : c.totalBefore() + " → " + c.totalAfter())
+		runs.addColumn(c -> c.state() != ErasureState.DONE ? "" : c.totalBefore() + " → " + c.totalAfter())
 				.setHeader(getTranslation("erasure.col.result")).setAutoWidth(true);
 		runs.addComponentColumn(this::actions).setHeader(getTranslation("erasure.col.actions")).setAutoWidth(true);
 		runs.setId("erasure-runs");
+		runs.setAllRowsVisible(true);
 		add(new H3(getTranslation("erasure.section.runs")), runs);
 		refresh();
 	}
