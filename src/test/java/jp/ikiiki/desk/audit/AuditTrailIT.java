@@ -52,7 +52,35 @@ class AuditTrailIT {
 	@Test
 	void the_application_does_not_connect_as_a_superuser_or_the_schema_owner() {
 		assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single()).isFalse();
-		assertThat(jdbc.sql("select tableowner <> current_user from pg_tables where tablename = 'audit_event'").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select viewowner <> current_user from pg_views where viewname = 'audit_event'").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select tableowner <> current_user from pg_tables where tablename = 'audit_record'").query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	@WithMockUser(username = "sealed-test", roles = "AGENT")
+	void personal_values_are_sealed_in_the_table_and_still_found_by_the_person_they_name() {
+		trail.record(AuditAction.SEARCH, "画面:対象者検索", List.of("1000000777"), "氏名=封印太郎");
+		// the application's role reads the trail only through the view, and never the secrets
+		assertThat(jdbc.sql("select has_table_privilege(current_user, 'audit_record', 'SELECT') or has_table_privilege(current_user, 'audit_key', 'SELECT')")
+				.query(Boolean.class).single()).isFalse();
+		assertThatThrownBy(() -> jdbc.sql("select audit_destroy_keys()").query(Integer.class).single()).hasMessageContaining("audit_destroy_keys");
+		var row = jdbc.sql("select detail, subject_ids[1] as s, values_erased from audit_event where username = 'sealed-test' order by id desc limit 1")
+				.query().singleRow();
+		assertThat(row).containsEntry("detail", "氏名=封印太郎").containsEntry("s", "1000000777").containsEntry("values_erased", false);
+		assertThat(queriesAs(() -> queries.count(new AuditFilter("1000000777", "sealed-test", null, null, null, null)))).isEqualTo(1);
+		assertThat(queriesAs(() -> queries.count(new AuditFilter(null, "sealed-test", null, null, null, "封印太郎")))).isEqualTo(1);
+	}
+
+	private static <T> T queriesAs(java.util.function.Supplier<T> work) {
+		var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("auditor", "n/a",
+						List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_SECURITY_ADMIN"))));
+		try {
+			return work.get();
+		} finally {
+			org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+		}
 	}
 
 	@Test

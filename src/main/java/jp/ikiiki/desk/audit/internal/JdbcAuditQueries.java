@@ -133,7 +133,8 @@ class JdbcAuditQueries implements AuditQueries {
 		var clauses = new ArrayList<String>();
 		var params = new HashMap<String, Object>();
 		if (f.subjectId() != null && !f.subjectId().isBlank()) {
-			clauses.add("subject_ids @> array[cast(:subject as text)]");
+			// the sealed trail is searched by the number's HMAC tags under every live secret (V83)
+			clauses.add("subject_tags && audit_tags(cast(:subject as text))");
 			params.put("subject", f.subjectId().trim());
 		}
 		if (f.username() != null && !f.username().isBlank()) {
