@@ -52,7 +52,7 @@ class DeskBrowserIT extends BrowserTest {
 		jdbc.sql("delete from agent_binding where member_interface = 'Local/agent1@agents'").update();
 		SubjectLookupFixtures.insert(jdbc);
 		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
-		DeskTestSupport.as("kb-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, "test"));
+		DeskTestSupport.as("kb-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "test"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> simulator.pbx().stats().linesInUse() == 0);
 	}
 
