@@ -74,7 +74,8 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			// First call: the subject asks about a lost booklet; answered on the call. (The simulator runs ten
 			// times faster than real time in tests: 30 s of talk take 3 s.)
 			simulator.pbx().placeCall(new CallSpec("day1-" + run, "0829200001", "Caller", 1_000, 2, 30));
-			assertThat(desk.locator("#desk-pop-number")).hasText("0829200001", soon);
+			// The number on screen is hyphenated at its area code (0829 廿日市), as people read it.
+			assertThat(desk.locator("#desk-pop-number")).hasText("0829-20-0001", soon);
 			assertThat(desk.locator("#desk-pop-state")).hasText("通話中");
 			desk.locator("#desk-subject-search input").fill("たなか");
 			desk.locator("#desk-subject-search input").press("Enter");
@@ -90,7 +91,7 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			// Second call, once the first has ended: a family member asks something the manual does not answer.
 			waitUntil(() -> simulator.pbx().stats().linesInUse() == 0);
 			simulator.pbx().placeCall(new CallSpec("day2-" + run, "0829200002", "Caller", 1_000, 2, 30));
-			assertThat(desk.locator("#desk-pop-number")).hasText("0829200002", soon);
+			assertThat(desk.locator("#desk-pop-number")).hasText("0829-20-0002", soon);
 			desk.locator("#desk-caller-kind").click();
 			desk.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("家族")).click();
 			category(desk, "その他", "その他");
@@ -105,7 +106,7 @@ class CallCentreDayBrowserIT extends BrowserTest {
 			desk.locator("#desk-manual-number input").fill("0829200003");
 			desk.locator("#desk-manual-start").click();
 			assertThat(desk.locator("#desk-pop-state")).hasText("手動記録");
-			assertThat(desk.locator("#desk-pop-number")).hasText("0829200003");
+			assertThat(desk.locator("#desk-pop-number")).hasText("0829-20-0003");
 		}
 		assertThat(jdbc.sql("select manual from call_log where caller_number = '0829200003'").query(Boolean.class)
 				.single()).isTrue();

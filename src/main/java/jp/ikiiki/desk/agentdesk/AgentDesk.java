@@ -3,6 +3,7 @@ package jp.ikiiki.desk.agentdesk;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jp.ikiiki.desk.mailings.SubjectMailings;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,7 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * The agent's desk (第6章1): the agent binds to a queue member (their phone) for the length of their console
  * session; when a queue call connects to that member, a call log entry is opened for the agent and every page the
  * agent has open is told; the agent links the subject (or says who called), picks the inquiry category, notes what
- * was said and which answer-manual entry was used — each change kept as a draft of the entry — and closes the entry
+ * was said and which answer-manual entry was used (with what was mailed to the subject at hand) — each change kept as a draft of the entry — and closes the entry
  * with an outcome, which publishes {@link InquiryClosed}. Every method acts for the signed-in user; every read of a
  * caller's data and every change of the call log is audited. Refusals are {@link jp.ikiiki.desk.shared.DomainException}s
  * with the reason in Japanese.
@@ -94,6 +95,15 @@ public interface AgentDesk {
 	 * @return empty if there is no subject with this 宛名番号
 	 */
 	Optional<SubjectDetail> subject(String addressNumber);
+
+	/**
+	 * What was mailed to a subject — booklets, notices, forms: being prepared, sent (発送日, the 引受番号 of registered
+	 * mail, which reissue) or pulled out — and the reissue count, for a caller who asks when something was sent.
+	 * Audited as VIEW (by the mailings module, with the desk's channel).
+	 *
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the text is not a 宛名番号
+	 */
+	SubjectMailings mailings(String addressNumber);
 
 	/** Current answer-manual entries for the text, at most 20. */
 	List<ManualEntry> searchManual(String text);

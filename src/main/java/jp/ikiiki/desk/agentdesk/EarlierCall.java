@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param result    the agent's outcome label, or the telephony outcome (応答 / 放棄 / タイムアウト / 話中)
  * @param category  the inquiry category's full name, or null
  * @param note      the note, or empty
- * @param agent     who logged it, or the member who answered, or null
+ * @param agent     who logged it (display name), or the member who answered, or null
  * @param subjectId the subject linked then, or null
  */
 public record EarlierCall(Instant at, boolean logged, String result, String category, String note, String agent,

@@ -19,14 +19,16 @@ import java.time.OffsetDateTime;
  * @param bundlesWritten bundles whose print files are in place
  * @param undecided      fields awaiting the city's decision on characters when the last print run stopped for them
  *                       (第3章1); 0 once a run got past the check
- * @param createdBy      who created it
+ * @param createdBy      who created it (login name)
+ * @param createdByName  who created it as people know them (the user's display name; the login name if the user is
+ *                       no longer registered)
  * @param createdAt      when
  * @param dispatchedOn   発送日; null until dispatched
  * @param cancelReason   why it was withdrawn; null unless {@link BatchStatus#CANCELLED}
  */
 public record BatchSummary(long id, String kind, String kindLabel, String title, BatchStatus status, int bundleSize,
 		int envelopes, int pulled, int excluded, int bundles, int bundlesWritten, int undecided, String createdBy,
-		OffsetDateTime createdAt, LocalDate dispatchedOn, String cancelReason) {
+		String createdByName, OffsetDateTime createdAt, LocalDate dispatchedOn, String cancelReason) {
 
 	/**
 	 * True if a print run stopped part way (cancelled, or the application stopped): some bundles are written, some

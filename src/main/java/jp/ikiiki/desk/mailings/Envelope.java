@@ -22,12 +22,4 @@ public record Envelope(long batchId, int seq, int bundleNo, int bundleSeq, Strin
 	public boolean pulled() {
 		return pullReason != null;
 	}
-
-	/** The postcode as people write it, 730-0013; "" if none. */
-	public String postalCodeDisplay() {
-		if (postalCode == null) {
-			return "";
-		}
-		return postalCode.length() == 7 ? postalCode.substring(0, 3) + "-" + postalCode.substring(3) : postalCode;
-	}
 }

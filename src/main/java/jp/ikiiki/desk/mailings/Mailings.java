@@ -10,7 +10,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Mailing batches (第4章): create, select, write print files per bundle, pull out, count for the post office, assign
- * 引受番号, dispatch or withdraw. Operators change; floor managers read. Every change and every read or download of
+ * 引受番号, dispatch or withdraw. Operators change; floor managers read; agents read one person's mailings
+ * ({@link #sentTo}). Every change and every read or download of
  * personal data is audited with the channel it came from; nothing personal goes to the application log.
  *
  * <p>Refusals are domain exceptions whose message is the reason for the operator: {@link BatchStateException} (409)
@@ -199,4 +200,17 @@ public interface Mailings {
 	/** How many times a person's booklet was reissued (第4章4): dispatched reissues, pulled ones not counted. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	int reissueCount(String subjectId);
+
+	/**
+	 * What was mailed to one person, for the agent who has the person on the phone ("when was my booklet sent?"):
+	 * every envelope of the person in a batch not withdrawn — being prepared, dispatched (発送日, 引受番号, which
+	 * reissue) or pulled out (when, why) — and the person's reissue count. Audited as VIEW naming the person, with
+	 * the channel.
+	 *
+	 * @param addressNumber the person's 宛名番号 (digits; full-width digits and spaces tolerated)
+	 * @return the person's mailings; empty lists for a number no batch holds
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException if the text is not a 宛名番号
+	 */
+	@PreAuthorize("hasAnyRole('AGENT', 'OPERATOR', 'FLOOR_MANAGER')")
+	SubjectMailings sentTo(String addressNumber, String channel);
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.Postcodes;
 
 /**
  * A Japan Post カスタマバーコード, or the reason an address gets none (郵便番号・バーコードマニュアル: バーコード,
@@ -53,7 +54,7 @@ public record CustomerBarcode(boolean printable, String data, List<BarcodeCharac
 		String digits = postcodeDigits(postcode);
 		if (digits.endsWith("00")) {
 			// 抜き出し法 (2/9): a 代表郵便番号 ("以下に掲載がない場合", last two digits 00) gets no customer barcode.
-			return notPrintable("郵便番号 " + digits.substring(0, 3) + "-" + digits.substring(3)
+			return notPrintable("郵便番号 " + Postcodes.format(digits)
 					+ " は代表番号（下2けた00）のため、カスタマバーコードは付番しません");
 		}
 		if (address == null || address.isBlank()) {

@@ -1,5 +1,6 @@
 package jp.ikiiki.desk.reports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,10 +10,16 @@ import java.util.List;
  * format carries it. Counts are of calls received in opening hours under the named answer-rate definition
  * (第6章2 ※1), computed from the raw call records; out-of-hours calls are shown apart.
  *
+ * <p>A report made while its period is still in progress (today's report, the current month's summary) is
+ * {@link #complete() incomplete}: it covers the period up to the moment it was made, lists only the hours,
+ * half-hours and days that had begun by then (never a future day as a row of zeros), and every file says so.
+ *
  * @param kind                daily or monthly
  * @param period              {@code 2026-11-24} or {@code 2026-11}
  * @param from                first day covered (Asia/Tokyo)
- * @param to                  last day covered, included
+ * @param to                  last day covered, included: the period's last day, or for a month in progress today
+ * @param complete            true if made after the closing (17:15) of the period's last day; false for a report
+ *                            of a period in progress, whose figures are those up to {@code generatedAt}
  * @param definition          the answer-rate definition that produced every figure
  * @param gap                 true if any part of the period overlaps a gap in the telephony data: figures may be
  *                            incomplete, and every file says so
@@ -33,21 +40,25 @@ import java.util.List;
  * @param serviceLevelSeconds the definition's service-level threshold (20 s by default)
  * @param halfDays            daily: 午前 and 午後; monthly: empty
  * @param hours               daily: every hour 8–17 and any other hour with calls; monthly: empty
- * @param days                monthly: one row per open day (and any closed day with calls); daily: empty
+ * @param halfHours           daily: every half-hour of the opening hours (8:30–17:15), for the charts; monthly:
+ *                            empty
+ * @param days                monthly: one row per open day (and any closed day with calls) up to {@code to};
+ *                            daily: empty
  * @param sections            one per {@link ReportContribution} bean, in their order
  * @param generatedAt         when the content was computed
  */
-public record Report(ReportKind kind, String period, LocalDate from, LocalDate to, String definition, boolean gap,
-		long received, long answered, Double answerRate, double target, Boolean meetsTarget, long abandoned,
-		long timedOut, long refused, long excluded, long outOfHours, Double averageWaitSeconds,
-		Double longestWaitSeconds, Double answeredWithinShare, int serviceLevelSeconds, List<Figures> halfDays,
-		List<Figures> hours, List<Figures> days, List<Section> sections, Instant generatedAt) {
+public record Report(ReportKind kind, String period, LocalDate from, LocalDate to, boolean complete,
+		String definition, boolean gap, long received, long answered, Double answerRate, double target,
+		Boolean meetsTarget, long abandoned, long timedOut, long refused, long excluded, long outOfHours,
+		Double averageWaitSeconds, Double longestWaitSeconds, Double answeredWithinShare, int serviceLevelSeconds, List<Figures> halfDays,
+		List<Figures> hours, List<Figures> halfHours, List<Figures> days, List<Section> sections, Instant generatedAt) {
 
 	/**
 	 * The figures of one half-day, hour or day.
 	 *
-	 * @param period the period's key ({@code 2026-11-24 AM}, {@code 2026-11-24T09}, {@code 2026-11-24})
-	 * @param label  its Japanese label (午前, 9時台, 11月24日(火))
+	 * @param period the period's key ({@code 2026-11-24 AM}, {@code 2026-11-24T09}, {@code 2026-11-24T09:30},
+	 *               {@code 2026-11-24})
+	 * @param label  its Japanese label (午前, 9時台, 9:30, 11月24日(火))
 	 * @param gap    true if it overlaps a gap in the telephony data
 	 */
 	public record Figures(String period, String label, long received, long answered, Double answerRate,
@@ -66,5 +77,18 @@ public record Report(ReportKind kind, String period, LocalDate from, LocalDate t
 	 */
 	public record Section(String key, String title, int order, List<ReportContribution.ReportLine> lines,
 			String error) {
+
+		/**
+		 * The section's 合計: the sum of its {@link ReportContribution.ReportLine.Part parts}, nothing else; null for a
+		 * section without parts (it has no total).
+		 */
+		@JsonProperty("total")
+		public Long total() {
+			if (lines.stream().noneMatch(l -> l instanceof ReportContribution.ReportLine.Part)) {
+				return null;
+			}
+			return lines.stream().filter(l -> l instanceof ReportContribution.ReportLine.Part)
+					.mapToLong(l -> ((ReportContribution.ReportLine.Part) l).count()).sum();
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package jp.ikiiki.desk.reports;
 
 import java.util.Locale;
+import jp.ikiiki.desk.shared.InvalidInputException;
 
 /** The forms a report is delivered in. */
 public enum ReportFormat {
@@ -27,7 +28,7 @@ public enum ReportFormat {
 	/**
 	 * The format named {@code json}, {@code xlsx} or {@code pdf} (any case).
 	 *
-	 * @throws IllegalArgumentException for anything else, with a Japanese message
+	 * @throws InvalidInputException for anything else, naming the parameter {@code format}
 	 */
 	public static ReportFormat of(String name) {
 		if (name != null) {
@@ -37,6 +38,6 @@ public enum ReportFormat {
 				}
 			}
 		}
-		throw new IllegalArgumentException("format は json, xlsx, pdf のいずれかで指定してください: " + name);
+		throw new InvalidInputException("format", "format は json, xlsx, pdf のいずれかで指定してください");
 	}
 }

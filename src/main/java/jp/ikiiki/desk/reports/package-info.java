@@ -1,5 +1,5 @@
 /**
- * Reports to the city (issue 4 point 5): the daily report after closing on every open day and on demand, and the
+ * Reports to the city (第6章1(4)): the daily report after closing on every open day and on demand, and the
  * monthly summary, as XLSX and PDF, delivered to the city staff's inbox in the console and by e-mail. Other
  * modules add their figures through {@link jp.ikiiki.desk.reports.ReportContribution}.
  */

@@ -214,6 +214,14 @@ public final class JapaneseDates {
 		return toWesternWithWeekday(t.toLocalDate()) + t.format(TIME);
 	}
 
+	/**
+	 * The time of day of an instant in Japan time, for what happens today and is shown next to it (a call's start, a
+	 * draft saved, a resize until noon): 9:05.
+	 */
+	public static String toTime(Instant instant) {
+		return instant.atZone(JapanTime.ZONE).format(TIME);
+	}
+
 	/** An instant in Japan time to the second, for the audit trail: 2026/9/1 9:05:07. */
 	public static String toWesternTimestamp(Instant instant) {
 		return instant.atZone(JapanTime.ZONE).format(SLASHED_SECONDS);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * The look-up an agent uses while a caller talks (issue 2 point 5), also behind {@code GET /api/subjects}.
+ * The look-up an agent uses while a caller talks, also behind {@code GET /api/subjects}.
  * Every call is written to the audit trail (第11章) with the channel it came from; nothing personal goes to the
  * application log. The information-security manager has no access to subjects (least privilege).
  */
@@ -26,10 +26,21 @@ public interface SubjectLookup {
 	 * @param limit   rows to return, 1 to {@link #MAX_LIMIT} (larger values are capped)
 	 * @param channel the screen or API call, e.g. {@code 画面:対象者検索}; not null
 	 * @return the page of results; empty if none
-	 * @throws IllegalArgumentException if the query has no criterion
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException  if the query has no criterion
+	 * @throws jp.ikiiki.desk.shared.StateConflictException if the look-up is too busy to take the search in time
 	 */
 	@PreAuthorize("hasAnyRole('AGENT', 'FLOOR_MANAGER', 'OPERATOR', 'CITY_STAFF')")
 	List<SubjectSummary> search(SubjectQuery query, int offset, int limit, String channel);
+
+	/**
+	 * A search as typed: read into a {@link SubjectQuery} and run as {@link #search(SubjectQuery, int, int, String)}.
+	 * A search that cannot be read (a control character, a date that does not exist, two different 宛名番号) is
+	 * refused and audited as SEARCH with what was typed and why.
+	 *
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException naming the field, if the search cannot be read or is empty
+	 */
+	@PreAuthorize("hasAnyRole('AGENT', 'FLOOR_MANAGER', 'OPERATOR', 'CITY_STAFF')")
+	List<SubjectSummary> search(SubjectSearch search, int offset, int limit, String channel);
 
 	/** The first {@code limit} results; see {@link #search(SubjectQuery, int, int, String)}. */
 	@PreAuthorize("hasAnyRole('AGENT', 'FLOOR_MANAGER', 'OPERATOR', 'CITY_STAFF')")

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import jp.ikiiki.desk.shared.ControlCharacters;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.shared.Kana;
 import jp.ikiiki.desk.shared.TextNormalizer;
@@ -28,19 +30,23 @@ import jp.ikiiki.desk.shared.TextNormalizer;
 public record SubjectQuery(String managementNumber, String addressNumber, String kanaPrefix, String kanjiFragment,
 		LocalDate birthDate, String addressFragment, List<String> numbers, List<String> nameOrAddress) {
 
-	/** Code 39 start/stop characters and AIM symbology identifiers (]A0) some scanners send. */
+	/** The longest text one criterion (or the search box) may have: a search, not a document. */
+	public static final int MAX_LENGTH = 200;
+	/** The most words the search box may combine. */
+	public static final int MAX_WORDS = 10;
+
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 	private static final Pattern ALNUM_WITH_DIGIT = Pattern.compile("(?=.*[0-9])[0-9A-Za-z]+");
 
 	/** Values are normalised again, so records built by hand compare equal to parsed ones. */
 	public SubjectQuery {
-		managementNumber = blankToNull(normalizeManagementNumber(managementNumber));
-		addressNumber = blankToNull(normalizeAddressNumber(addressNumber));
+		managementNumber = blankToNull(ManagementNumber.normalize(managementNumber));
+		addressNumber = blankToNull(AddressNumber.normalize(addressNumber));
 		kanaPrefix = blankToNull(Kana.searchKey(kanaPrefix));
 		kanjiFragment = blankToNull(TextNormalizer.forKey(kanjiFragment));
 		addressFragment = blankToNull(TextNormalizer.forKey(addressFragment));
 		numbers = numbers == null ? List.of()
-				: numbers.stream().map(SubjectQuery::normalizeManagementNumber).filter(s -> !s.isEmpty()).toList();
+				: numbers.stream().map(ManagementNumber::normalize).filter(s -> !s.isEmpty()).toList();
 		nameOrAddress = nameOrAddress == null ? List.of()
 				: nameOrAddress.stream().map(TextNormalizer::forKey).filter(s -> !s.isEmpty()).toList();
 	}
@@ -52,31 +58,58 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 	 * Builds a query from separately entered fields, as typed by an agent or passed to the API. Blank fields are
 	 * ignored.
 	 *
-	 * @throws IllegalArgumentException with a Japanese message naming the field: a 宛名番号 that is not digits, a
-	 *                                  kana name that is not kana, a birth date that cannot be read
+	 * @throws InvalidInputException naming the field: a 宛名番号 or 申請書管理番号 that is not one (see
+	 *                               {@link AddressNumber}, {@link ManagementNumber}), a kana name that is not kana, a
+	 *                               birth date that cannot be read, a control character, a text over
+	 *                               {@value #MAX_LENGTH} characters
 	 */
 	public static SubjectQuery ofFields(String managementNumber, String addressNumber, String kana, String kanji,
 			String birthDate, String address) {
-		String number = normalizeAddressNumber(addressNumber);
-		if (!number.isEmpty() && !DIGITS.matcher(number).matches()) {
-			throw new IllegalArgumentException("宛名番号は数字で入力してください");
-		}
-		String management = normalizeManagementNumber(managementNumber);
-		if (!management.isEmpty() && !management.matches("[0-9A-Z\\-]+")) {
-			throw new IllegalArgumentException("申請書管理番号は英数字で入力してください");
-		}
-		if (kana != null && !kana.isBlank() && !Kana.isKanaName(kana)) {
-			throw new IllegalArgumentException("氏名カナはカナで入力してください");
+		checked("申請書管理番号", managementNumber, true);
+		checked("宛名番号", addressNumber, true);
+		checked("氏名カナ", kana, false);
+		checked("氏名", kanji, false);
+		checked("生年月日", birthDate, false);
+		checked("住所", address, false);
+		String number = blank(addressNumber) ? "" : AddressNumber.parse(addressNumber).value();
+		String management = blank(managementNumber) ? "" : ManagementNumber.parse(managementNumber).value();
+		if (!blank(kana) && !Kana.isKanaName(kana)) {
+			throw new InvalidInputException("氏名カナ", "氏名カナはカナで入力してください");
 		}
 		LocalDate date = null;
-		if (birthDate != null && !birthDate.isBlank()) {
+		if (!blank(birthDate)) {
 			try {
 				date = JapaneseDates.parse(birthDate);
 			} catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("生年月日: " + e.getMessage(), e);
+				throw new InvalidInputException("生年月日", "生年月日: " + e.getMessage()); // the date parser's Japanese reason
 			}
 		}
 		return new SubjectQuery(management, number, kana, kanji, date, address, List.of(), List.of());
+	}
+
+	/**
+	 * Refuses a criterion no search needs and no database should see: over {@value #MAX_LENGTH} characters, or with a
+	 * control character (NUL, ESC …). Where a scanner may type (the search box, the two numbers) its line end or TAB
+	 * is only a separator.
+	 */
+	private static void checked(String field, String text, boolean scanned) {
+		if (text == null) {
+			return;
+		}
+		if (text.length() > MAX_LENGTH) {
+			throw new InvalidInputException(field, field + "が長すぎます（" + MAX_LENGTH + "文字まで）");
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (ControlCharacters.isControl(c) && !(scanned && (c == '\r' || c == '\n' || c == '\t'))) {
+				throw new InvalidInputException(field, field + "に制御文字（" + ControlCharacters.name(c) + "）が含まれています。"
+						+ "文字だけで入力してください");
+			}
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	/**
@@ -91,13 +124,19 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 	 * </ul>
 	 * Scanner line ends (CR, LF, TAB) are ignored. Null or blank gives {@link #EMPTY}.
 	 *
-	 * @throws IllegalArgumentException if two different birth dates or management numbers are given
+	 * @throws InvalidInputException if two different birth dates or management numbers are given, the text holds a
+	 *                               control character other than a scanner's line end, or it is over
+	 *                               {@value #MAX_LENGTH} characters or {@value #MAX_WORDS} words
 	 */
 	public static SubjectQuery parse(String text) {
 		if (text == null || text.isBlank()) {
 			return EMPTY;
 		}
+		checked("検索語", text, true);
 		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('\u3000', ' ').strip();
+		if (s.split("\\s+").length > MAX_WORDS) {
+			throw new InvalidInputException("検索語", "検索語が多すぎます（" + MAX_WORDS + "語まで）。条件を絞ってください");
+		}
 		String management = null;
 		LocalDate birth = null;
 		var kana = new StringBuilder();
@@ -113,13 +152,13 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 			} else if (JapaneseDates.tryParse(token) != null) {
 				LocalDate d = JapaneseDates.tryParse(token);
 				if (birth != null && !birth.equals(d)) {
-					throw new IllegalArgumentException("生年月日が2つ入力されています");
+					throw new InvalidInputException("検索語", "生年月日が2つ入力されています");
 				}
 				birth = d;
 			} else if (ALNUM_WITH_DIGIT.matcher(token).matches()) {
-				String m = normalizeManagementNumber(token);
+				String m = ManagementNumber.normalize(token);
 				if (management != null && !management.equals(m)) {
-					throw new IllegalArgumentException("申請書管理番号が2つ入力されています");
+					throw new InvalidInputException("検索語", "申請書管理番号が2つ入力されています");
 				}
 				management = m;
 			} else if (Kana.isKanaName(token)) {
@@ -134,7 +173,7 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 	/**
 	 * This query with the criteria of {@code other} added (a search box and separate fields used together).
 	 *
-	 * @throws IllegalArgumentException if both give a different value for the same single-valued criterion
+	 * @throws InvalidInputException if both give a different value for the same single-valued criterion
 	 */
 	public SubjectQuery and(SubjectQuery other) {
 		var numbers = new ArrayList<>(this.numbers);
@@ -174,21 +213,10 @@ public record SubjectQuery(String managementNumber, String addressNumber, String
 		return j.toString();
 	}
 
-	/**
-	 * A 申請書管理番号 as typed or scanned: NFKC (full-width letters and digits), scanner line ends and spaces
-	 * removed, Code 39 start/stop '*' and an AIM identifier such as ]A0 removed, upper case. Null gives "".
-	 */
-	public static String normalizeManagementNumber(String s) {
-		return ManagementNumber.normalize(s);
-	}
-
-	private static String normalizeAddressNumber(String s) {
-		return AddressNumber.normalize(s);
-	}
 
 	private static <T> T merge(T a, T b, String label) {
 		if (a != null && b != null && !a.equals(b)) {
-			throw new IllegalArgumentException(label + "が2つの異なる値で指定されています");
+			throw new InvalidInputException(label, label + "が2つの異なる値で指定されています");
 		}
 		return a != null ? a : b;
 	}

@@ -14,7 +14,7 @@ public interface CallRecords {
 	int MAX_CALLS = 10_000;
 
 	/**
-	 * Calls that arrived in {@code [from, to)}, oldest first, at most {@link #MAX_CALLS}.
+	 * Calls that arrived from {@code from} (included) to {@code to} (excluded), oldest first, at most {@link #MAX_CALLS}.
 	 *
 	 * @param channel the screen or API call asking, for the audit trail, e.g. {@code GET /api/calls}
 	 * @throws jp.ikiiki.desk.shared.InvalidInputException if {@code to} is not after {@code from}

@@ -161,6 +161,8 @@ class AgentDeskIT {
 
 	@Test
 	void the_pop_shows_the_numbers_earlier_calls_and_offers_the_subject_linked_on_them() {
+		jdbc.sql("insert into app_user (username, display_name, password_hash) values (:u, '受付 花子', 'x')")
+				.param("u", agentA).update();
 		String number = uniqueNumber();
 		String oldAbandoned = uniqueLinkedId();
 		String oldAnswered = uniqueLinkedId();
@@ -183,6 +185,8 @@ class AgentDeskIT {
 				.containsExactly(
 						org.assertj.core.groups.Tuple.tuple("回答済", "手帳 / 再交付", "再交付の手続を案内"),
 						org.assertj.core.groups.Tuple.tuple("放棄", null, ""));
+		// who logged it by display name, as people know them
+		assertThat(pop.earlierCalls().get(0).agent()).isEqualTo("受付 花子");
 		// The caller's number matched against the subjects through the call log: linked before, offered now.
 		assertThat(pop.knownSubjects()).extracting(SubjectSummary::addressNumber).containsExactly("9900000001");
 		// The subject named by an earlier call is in the VIEW entry of the pop.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.ikiiki.desk.reports.Report;
 import jp.ikiiki.desk.reports.ReportContribution;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** 問合せ区分別件数 for the reports: every category, zero or not, by the Tokyo day of the call, manual entries marked. */
+/**
+ * 問合せ区分別件数 for the reports: every category, zero or not, by the Tokyo day of the call, as parts adding up to the
+ * section's total; the manual entries as a subset of it.
+ */
 @SpringBootTest
 @RecordApplicationEvents
 class CategoryContributionIT {
@@ -50,16 +54,18 @@ class CategoryContributionIT {
 		assertThat(section.title()).isEqualTo("問合せ区分別件数");
 		List<ReportLine> day = section.lines(LocalDate.of(2026, 11, 17), LocalDate.of(2026, 11, 17));
 
-		assertThat(day).contains(new ReportLine("手帳", "再交付", 2), new ReportLine("手帳", "交付", 0),
-				new ReportLine(null, "ポイント集計・通知", 0), new ReportLine("交通費助成", "申請", 0),
-				new ReportLine(null, "その他", 0));
+		assertThat(day).contains(new ReportLine.Part("手帳", "再交付", 2), new ReportLine.Part("手帳", "交付", 0),
+				ReportLine.part("ポイント集計・通知", 0), new ReportLine.Part("交通費助成", "申請", 0),
+				ReportLine.part("その他", 0));
 		assertThat(day).noneMatch(l -> l.group() == null && l.label().equals("手帳"));
-		assertThat(day.get(day.size() - 1)).isEqualTo(new ReportLine(null, "うち手動記録（電話システム外）", 1));
-		assertThat(day.stream().filter(l -> l.group() != null || !l.label().startsWith("うち")).mapToLong(ReportLine::count)
-				.sum()).isEqualTo(2);
+		// The categories are the parts, the manual entries a subset of them: the report's 合計 is 2, not 3.
+		assertThat(day.get(day.size() - 1)).isEqualTo(ReportLine.subset("うち手動記録（電話システム外）", 1));
+		assertThat(day.subList(0, day.size() - 1)).allMatch(ReportLine.Part.class::isInstance);
+		assertThat(new Report.Section("categories", section.title(), 20, day, null).total()).isEqualTo(2);
 
 		List<ReportLine> twoDays = section.lines(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 17));
-		assertThat(twoDays).contains(new ReportLine(null, "ポイント集計・通知", 1));
+		assertThat(twoDays).contains(ReportLine.part("ポイント集計・通知", 1));
+		assertThat(new Report.Section("categories", section.title(), 20, twoDays, null).total()).isEqualTo(3);
 	}
 
 	private void log(String agent, Instant at, boolean manual, long categoryId) {

@@ -6,6 +6,8 @@ import static jp.ikiiki.desk.agentdesk.DeskTestSupport.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.ikiiki.desk.agentdesk.InquiryClosed.Outcome;
+import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.telephony.CallRecords;
 import jp.ikiiki.desk.telephony.QueueMembers;
@@ -16,9 +18,9 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The agent desk alone (with the platform's database and the audit trail; telephony and subjects stubbed): closing an
- * entry publishes {@link InquiryClosed} with what the escalations module needs — the number to call back, the
- * category's full name and the note — once the closing transaction commits.
+ * The agent desk alone (with the platform's database and the audit trail; telephony, subjects, mailings and the
+ * user directory stubbed): closing an entry publishes {@link InquiryClosed} with what the escalations module needs —
+ * the number to call back, the category's full name and the note — once the closing transaction commits.
  */
 @ApplicationModuleTest(extraIncludes = { "platform", "audit" })
 class DeskCloseFlowIT {
@@ -29,6 +31,10 @@ class DeskCloseFlowIT {
 	CallRecords records;
 	@MockitoBean
 	SubjectLookup subjects;
+	@MockitoBean
+	Mailings mailings;
+	@MockitoBean
+	UserDirectory users;
 	@Autowired
 	AgentDesk desk;
 	@Autowired

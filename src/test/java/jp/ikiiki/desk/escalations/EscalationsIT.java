@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.reports.ReportContribution;
-import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
@@ -38,8 +36,6 @@ class EscalationsIT {
 	Escalations escalations;
 	@Autowired
 	JdbcClient jdbc;
-	@Autowired
-	List<ReportContribution> contributions;
 	@Autowired
 	BusinessCalendar calendar;
 
@@ -149,41 +145,6 @@ class EscalationsIT {
 		EscalationCase c = escalations.find(old, CHANNEL).orElseThrow();
 		assertThat(c.daysWaitingForCity()).isGreaterThanOrEqualTo(10);
 		assertThat(c.ageing()).isEqualTo(EscalationCase.Ageing.ALERT);
-	}
-
-	@Test
-	void the_report_section_counts_the_steps_of_the_period_and_what_is_still_open() {
-		jdbc.sql("delete from escalation").update(); // the section counts every case of the day
-		ReportContribution section = contributions.stream().filter(s -> s.key().equals("escalations")).findFirst().orElseThrow();
-		assertThat(section.title()).isEqualTo("エスカレーション");
-		as("fm1", "FLOOR_MANAGER");
-		long a = escalations.open(new Escalations.NewCase(null, null, null, "a"), CHANNEL).id();
-		long b = escalations.open(new Escalations.NewCase(null, null, null, "b"), CHANNEL).id();
-		long old = escalations.open(new Escalations.NewCase(null, null, null, "old"), CHANNEL).id();
-		escalations.report(a, "r", CHANNEL);
-		escalations.instruct(a, "i", CHANNEL);
-		escalations.calledBack(a, "c", CHANNEL);
-		escalations.close(a, null, CHANNEL);
-		escalations.report(b, "r", CHANNEL);
-		LocalDate today = calendar.dateOf(Instant.now());
-		LocalDate tenDaysAgo = today.minusDays(10);
-		jdbc.sql("update escalation set opened_at = :at where id = :id")
-				.param("at", java.sql.Timestamp.from(tenDaysAgo.atTime(10, 0).atZone(calendar.zone()).toInstant()))
-				.param("id", old).update();
-		SecurityContextHolder.clearContext(); // reports run as the system
-
-		long expectedAge = tenDaysAgo.datesUntil(today.plusDays(1)).skip(1).filter(calendar::isOpenDay).count();
-		assertThat(section.lines(today, today)).containsExactly(
-				new ReportLine(null, "受付", 2),
-				new ReportLine(null, "市へ報告", 2),
-				new ReportLine(null, "市の指示受領", 1),
-				new ReportLine(null, "折返し連絡済", 1),
-				new ReportLine(null, "完了", 1),
-				new ReportLine(null, "期間末の未完了", 2),
-				new ReportLine(null, "最も古い未完了案件の経過日数（開庁日）", expectedAge));
-		// The day the old case was opened: one opened, still open at the end of that day, age 0.
-		assertThat(section.lines(tenDaysAgo, tenDaysAgo)).extracting(ReportLine::count).containsExactly(1L, 0L, 0L, 0L, 0L, 1L, 0L);
-		assertThatThrownBy(() -> section.lines(today, today.minusDays(1))).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

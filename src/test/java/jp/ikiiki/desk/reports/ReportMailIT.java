@@ -88,7 +88,7 @@ class ReportMailIT {
 		assertThat(attachments).containsOnlyKeys("日報_2026-11-17_v1.pdf", "日報_2026-11-17_v1.xlsx");
 		assertThat(new String(attachments.get("日報_2026-11-17_v1.pdf"), 0, 5)).isEqualTo("%PDF-");
 		assertThat(attachments.get("日報_2026-11-17_v1.pdf"))
-				.isEqualTo(reports.download(report.id(), ReportFormat.PDF, "test").orElseThrow().content());
+				.isEqualTo(reports.download(report.id(), ReportFormat.PDF, "test").content());
 		awaitStatus(report.id(), StoredReport.MailStatus.SENT);
 	}
 
@@ -114,7 +114,7 @@ class ReportMailIT {
 	StoredReport awaitStatus(long id, StoredReport.MailStatus status) throws InterruptedException {
 		StoredReport found = null;
 		for (int i = 0; i < 600; i++) {
-			found = reports.inbox(0, 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+			found = reports.inbox(InboxQuery.ALL, 0, 100).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 			if (found.mail().status() == status) {
 				return found;
 			}

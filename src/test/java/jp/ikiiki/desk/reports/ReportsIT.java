@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.reports.ReportContribution.ReportLine;
 import jp.ikiiki.desk.reports.internal.ReportScheduler;
 import org.apache.pdfbox.Loader;
@@ -68,8 +67,8 @@ class ReportsIT {
 
 				@Override
 				public List<ReportLine> lines(LocalDate from, LocalDate to) {
-					return List.of(new ReportLine("テスト群", "期間 " + from + "〜" + to, 7),
-							new ReportLine("テスト群", "ゼロ件の項目", 0));
+					return List.of(new ReportLine.Part("テスト群", "期間 " + from + "〜" + to, 7),
+							new ReportLine.Part("テスト群", "ゼロ件の項目", 0));
 				}
 			};
 		}
@@ -121,7 +120,13 @@ class ReportsIT {
 				.andExpect(jsonPath("$.hours[?(@.period == '2026-11-17T09')].answered", contains(2)))
 				.andExpect(jsonPath("$.hours[?(@.period == '2026-11-17T12')].received", contains(0)))
 				.andExpect(jsonPath("$.sections[?(@.key == 'test-section')].title", contains("テスト用の区分")))
+				.andExpect(jsonPath("$.complete").value(true))
+				.andExpect(jsonPath("$.halfHours.length()").value(18))
+				.andExpect(jsonPath("$.halfHours[0].label").value("8:30"))
+				.andExpect(jsonPath("$.halfHours[?(@.period == '2026-11-17T09:00')].received", contains(2)))
 				.andExpect(jsonPath("$.sections[?(@.key == 'test-section')].lines[0].count", contains(7)))
+				.andExpect(jsonPath("$.sections[?(@.key == 'test-section')].lines[0].kind", contains("PART")))
+				.andExpect(jsonPath("$.sections[?(@.key == 'test-section')].total", contains(7)))
 				.andExpect(jsonPath("$.sections[?(@.key == 'test-section')].lines[0].label",
 						contains("期間 2026-11-17〜2026-11-17")));
 	}
@@ -171,15 +176,87 @@ class ReportsIT {
 	}
 
 	@Test
+	void city_staff_read_reports_but_only_floor_managers_make_a_new_version() {
+		signIn("city-g", "CITY_STAFF");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.generateDaily(ReportFixtures.TUESDAY))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.generateMonthly(java.time.YearMonth.of(2026, 11)))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThat(reports.preview(ReportFixtures.TUESDAY).received()).isEqualTo(10);
+	}
+
+	@Test
 	void bad_dates_future_days_and_unknown_formats_are_refused_with_a_reason() throws Exception {
 		mvc.perform(get("/api/reports/daily/2026-13-01").with(user("city").roles("CITY_STAFF")))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("yyyy-MM-dd")));
-		mvc.perform(get("/api/reports/daily/2099-01-05").with(user("city").roles("CITY_STAFF")))
+				.andExpect(jsonPath("$.detail").value(containsString("day")));
+		mvc.perform(get("/api/reports/monthly/2026-13").with(user("city").roles("CITY_STAFF")))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("未来")));
-		mvc.perform(get("/api/reports/daily/2026-11-17").param("format", "docx").with(user("city").roles("CITY_STAFF")))
+				.andExpect(jsonPath("$.detail").value(containsString("month")));
+		mvc.perform(get("/api/reports/daily/2099-01-05").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.detail").value(containsString("未来")))
+				.andExpect(jsonPath("$.field").value("day"));
+		mvc.perform(get("/api/reports/daily/0026-11-17").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("day"));
+		mvc.perform(get("/api/reports/monthly/1999-12").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity());
+		mvc.perform(get("/api/reports").param("kind", "WEEKLY").with(user("city").roles("CITY_STAFF")))
 				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/reports/abc").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/reports").param("limit", "-5").param("offset", "-3").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/reports/monthly/2099-01").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("month"));
+		mvc.perform(get("/api/reports/daily/2026-11-17").param("format", "docx").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("format"));
+	}
+
+	@Test
+	void no_such_report_is_not_found_and_a_stored_one_is_served_by_its_id() throws Exception {
+		mvc.perform(get("/api/reports/987654321").with(user("city").roles("CITY_STAFF")))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value("報告書 987654321 はありません"));
+		signIn("manager-r", "FLOOR_MANAGER");
+		StoredReport stored = reports.generateDaily(ReportFixtures.TUESDAY);
+		mvc.perform(get("/api/reports/" + stored.id()).with(user("city-id").roles("CITY_STAFF")))
+				.andExpect(status().isOk())
+				.andExpect(content().contentType("application/pdf"))
+				.andExpect(header().string("Content-Disposition", containsString("_v1.pdf")));
+		mvc.perform(get("/api/reports").param("unread", "true").with(user("city-id").roles("CITY_STAFF")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + stored.id() + ")]").isEmpty());
+		mvc.perform(get("/api/reports").param("unread", "true").with(user("city-other").roles("CITY_STAFF")))
+				.andExpect(jsonPath("$[?(@.id == " + stored.id() + ")].received", contains(10)))
+				.andExpect(jsonPath("$[?(@.id == " + stored.id() + ")].complete", contains(true)));
+	}
+
+	@Test
+	void the_inbox_sorts_by_the_column_asked_filters_unread_and_kind_and_counts_what_it_lists() {
+		signIn("manager-s", "FLOOR_MANAGER");
+		StoredReport tuesday = reports.generateDaily(ReportFixtures.TUESDAY);
+		StoredReport monday = reports.generateDaily(ReportFixtures.TUESDAY.minusDays(1));
+		StoredReport november = reports.generateMonthly(java.time.YearMonth.of(2026, 11));
+		reports.download(monday.id(), ReportFormat.PDF, "test");
+
+		assertThat(reports.inbox(InboxQuery.ALL, 0, 10)).extracting(StoredReport::id)
+				.containsExactly(tuesday.id(), monday.id(), november.id());
+		assertThat(reports.inbox(new InboxQuery(false, null, InboxQuery.Sort.RECEIVED, true), 0, 10))
+				.extracting(StoredReport::received).containsExactly(10L, 10L, 0L);
+		assertThat(reports.inbox(new InboxQuery(false, null, InboxQuery.Sort.ANSWER_RATE, false), 0, 10))
+				.extracting(StoredReport::id).containsExactly(tuesday.id(), november.id(), monday.id());
+		assertThat(reports.inbox(new InboxQuery(false, null, InboxQuery.Sort.READ, true), 0, 10))
+				.extracting(StoredReport::read).containsExactly(false, false, true);
+		InboxQuery unreadDaily = new InboxQuery(true, ReportKind.DAILY, InboxQuery.Sort.PERIOD, true);
+		assertThat(reports.inbox(unreadDaily, 0, 10)).extracting(StoredReport::id).containsExactly(tuesday.id());
+		assertThat(reports.count(unreadDaily)).isEqualTo(1);
+		assertThat(reports.count(InboxQuery.ALL)).isEqualTo(3);
+		assertThat(reports.unread()).isEqualTo(2);
+		assertThat(reports.inbox(InboxQuery.ALL, 1, 1)).extracting(StoredReport::id).containsExactly(monday.id());
 	}
 
 	@Test
@@ -204,8 +281,8 @@ class ReportsIT {
 		mvc.perform(get("/api/reports/daily/2026-11-17").with(user("city").roles("CITY_STAFF")))
 				.andExpect(jsonPath("$.received").value(11));
 		signIn("manager-r", "FLOOR_MANAGER");
-		assertThat(reports.inbox(0, 50)).extracting(StoredReport::id).contains(first.id(), second.id());
-		assertThat(reports.download(first.id(), ReportFormat.JSON, "test").orElseThrow().content())
+		assertThat(reports.inbox(InboxQuery.ALL, 0, 50)).extracting(StoredReport::id).contains(first.id(), second.id());
+		assertThat(reports.download(first.id(), ReportFormat.JSON, "test").content())
 				.asString(java.nio.charset.StandardCharsets.UTF_8).contains("\"received\":10");
 	}
 
@@ -242,15 +319,7 @@ class ReportsIT {
 		Path dir = Files.createDirectories(OUT.resolve("soffice"));
 		Path file = dir.resolve("daily-2026-11-17.xlsx");
 		Files.write(file, xlsx);
-		Files.deleteIfExists(dir.resolve("daily-2026-11-17.pdf"));
-		Path profile = Files.createTempDirectory("lo-profile");
-		Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
-				"--convert-to", "pdf", "--outdir", dir.toString(), file.toString()).redirectErrorStream(true).start();
-		assertThat(soffice.waitFor(180, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-		String output = new String(soffice.getInputStream().readAllBytes());
-		assertThat(soffice.exitValue()).as(output).isZero();
-		Path pdf = dir.resolve("daily-2026-11-17.pdf");
-		assertThat(pdf).exists();
+		Path pdf = ReportsFiles.soffice(file);
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 			String text = new PDFTextStripper().getText(doc);
 			assertThat(text).contains("令和8年11月17日", "60.0%");
@@ -329,9 +398,6 @@ class ReportsIT {
 
 	/** Renders a PDF to PNG with pdftoppm, to look at. */
 	static void png(Path pdf, Path prefix) throws Exception {
-		Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", pdf.toString(), prefix.toString())
-				.redirectErrorStream(true).start();
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(p.exitValue()).isZero();
+		ReportsFiles.png(pdf, prefix);
 	}
 }

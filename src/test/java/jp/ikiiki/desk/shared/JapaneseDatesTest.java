@@ -70,6 +70,8 @@ class JapaneseDatesTest {
 				.isEqualTo("2026/11/24（火）0:18");
 		assertThat(JapaneseDates.toWesternTimestamp(java.time.Instant.parse("2026-11-23T15:18:07Z")))
 				.isEqualTo("2026/11/24 0:18:07");
+		assertThat(JapaneseDates.toTime(java.time.Instant.parse("2026-11-23T15:18:07Z"))).isEqualTo("0:18");
+		assertThat(JapaneseDates.toTime(java.time.Instant.parse("2026-11-24T03:00:00Z"))).isEqualTo("12:00");
 	}
 
 	@Test

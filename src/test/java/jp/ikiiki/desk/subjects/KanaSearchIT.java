@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** The kana prefix search is blind to width, script, spaces and small kana (issue 2 point 5). */
+/** The kana prefix search is blind to width, script, spaces and small kana. */
 @SpringBootTest
 @AutoConfigureMockMvc // same context as the API tests: one embedded database, one security context strategy
 @WithMockUser(username = "agent", roles = "AGENT")

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** Every criterion of the look-up, their combination, least privilege and the audit trail (issue 2 points 5–7). */
+/** Every criterion of the look-up, their combination, least privilege and the audit trail. */
 @SpringBootTest
 @AutoConfigureMockMvc // same context as the API tests: one embedded database, one security context strategy
 @WithMockUser(username = "agent", roles = "AGENT")
@@ -151,7 +151,7 @@ class SubjectLookupIT {
 
 	@Test
 	void refuses_a_query_without_criteria() {
-		assertThatThrownBy(() -> lookup.search(SubjectQuery.EMPTY, 10, "test")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> lookup.search(SubjectQuery.EMPTY, 10, "test")).isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class);
 	}
 
 	@Test

@@ -12,8 +12,8 @@ class SubjectQueryTest {
 	@Test
 	void scanned_management_number_loses_code39_frame_and_line_end() {
 		assertThat(SubjectQuery.parse("*A0012345*\r\n").managementNumber()).isEqualTo("A0012345");
-		assertThat(SubjectQuery.normalizeManagementNumber("]A0a0012345\n")).isEqualTo("A0012345");
-		assertThat(SubjectQuery.normalizeManagementNumber(" ａ００１２３４５ ")).isEqualTo("A0012345");
+		assertThat(ManagementNumber.normalize("]A0a0012345\n")).isEqualTo("A0012345");
+		assertThat(ManagementNumber.normalize(" ａ００１２３４５ ")).isEqualTo("A0012345");
 	}
 
 	@Test
@@ -78,11 +78,32 @@ class SubjectQueryTest {
 		assertThat(q.kanaPrefix()).isEqualTo("タナカ");
 		assertThat(q.birthDate()).isEqualTo(LocalDate.of(1940, 3, 2));
 		assertThatThrownBy(() -> SubjectQuery.parse("S15.3.2").and(SubjectQuery.ofFields(null, null, null, null, "S15.3.3", null)))
-				.isInstanceOf(IllegalArgumentException.class);
+				.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class);
 	}
 
 	@Test
 	void describes_criteria_for_the_audit_trail() {
 		assertThat(SubjectQuery.parse("たなか S15.3.2").describe()).isEqualTo("kana=タナカ; birthDate=1940-03-02");
+	}
+
+	@Test
+	void control_characters_long_text_and_many_words_are_refused_naming_the_field() {
+		assertThatThrownBy(() -> SubjectQuery.parse("\u0000")).isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class)
+				.hasMessageContaining("制御文字（NUL）")
+				.satisfies(e -> assertThat(((jp.ikiiki.desk.shared.InvalidInputException) e).field()).isEqualTo("検索語"));
+		assertThatThrownBy(() -> SubjectQuery.parse("タナカ\u001b")).hasMessageContaining("ESC");
+		assertThatThrownBy(() -> SubjectQuery.parse("x".repeat(201))).hasMessageContaining("200文字まで");
+		assertThatThrownBy(() -> SubjectQuery.parse("a b c d e f g h i j k")).hasMessageContaining("10語まで");
+		assertThatThrownBy(() -> SubjectQuery.ofFields(null, null, null, "田中\u0007", null, null))
+				.satisfies(e -> assertThat(((jp.ikiiki.desk.shared.InvalidInputException) e).field()).isEqualTo("氏名"));
+		assertThatThrownBy(() -> SubjectQuery.ofFields("A-12", null, null, null, null, null))
+				.hasMessageContaining("申請書管理番号");
+	}
+
+	@Test
+	void a_scanners_line_end_and_tab_are_only_separators() {
+		assertThat(SubjectQuery.parse("*A0012345*\r\n").managementNumber()).isEqualTo("A0012345");
+		assertThat(SubjectQuery.ofFields("A0012345\r", "1234\n", null, null, null, null).addressNumber()).isEqualTo("1234");
+		assertThat(SubjectQuery.parse("たなか\tS15.3.2").birthDate()).isEqualTo(LocalDate.of(1940, 3, 2));
 	}
 }

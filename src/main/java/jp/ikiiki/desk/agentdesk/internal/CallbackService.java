@@ -13,6 +13,7 @@ import jp.ikiiki.desk.agentdesk.CallbackItem;
 import jp.ikiiki.desk.agentdesk.CallbackList;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapanTime;
@@ -30,11 +31,13 @@ class CallbackService implements CallbackList {
 	private final CallRecords records;
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final UserDirectory users;
 	private final Clock clock;
 	private volatile OpenCount lastCount;
 
-	CallbackService(CallRecords records, JdbcClient jdbc, AuditTrail audit, Optional<Clock> clock) {
+	CallbackService(CallRecords records, JdbcClient jdbc, AuditTrail audit, UserDirectory users, Optional<Clock> clock) {
 		this.records = records;
+		this.users = users;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -42,9 +45,20 @@ class CallbackService implements CallbackList {
 
 	@Override
 	public List<CallbackItem> day(LocalDate day) {
-		List<CallbackItem> items = items(day, CHANNEL);
+		List<CallbackItem> items = named(items(day, CHANNEL));
 		audit.record(AuditAction.VIEW, CHANNEL, List.of(), "折返しリスト " + day + " " + items.size() + "件（発信者番号を含む）");
 		return items;
+	}
+
+	/** Who called back by display name, one look-up for the day's list. */
+	private List<CallbackItem> named(List<CallbackItem> items) {
+		List<String> markers = items.stream().map(CallbackItem::calledBackBy).filter(b -> b != null).distinct().toList();
+		if (markers.isEmpty()) {
+			return items;
+		}
+		Map<String, String> names = users.displayNames(markers);
+		return items.stream().map(i -> i.calledBackBy() == null ? i
+				: i.withCalledBackByName(names.getOrDefault(i.calledBackBy(), i.calledBackBy()))).toList();
 	}
 
 	private List<CallbackItem> items(LocalDate day, String channel) {

@@ -44,7 +44,8 @@ final class Callbacks {
 					.map(CallRecord::arrivedAt).findFirst().orElse(null);
 			Mark mark = marks.get(number);
 			items.add(new CallbackItem(number, unanswered, unanswered.get(unanswered.size() - 1).at(), answeredLater,
-					mark == null ? null : mark.by(), mark == null ? null : mark.at(), mark == null ? "" : mark.note()));
+					mark == null ? null : mark.by(), mark == null ? null : mark.by(), mark == null ? null : mark.at(),
+					mark == null ? "" : mark.note()));
 		});
 		items.sort(Comparator.comparing(CallbackItem::lastUnansweredAt).reversed());
 		return items;

@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * 問合せ区分別件数 in the daily report and monthly summary (第6章1(4): the calls classified): the closed call log
- * entries of the days per category, every category shown even at zero (retired ones only if they have calls), and
- * how many of them were manual entries (logged without telephony).
+ * entries of the days per category, every category shown even at zero (retired ones only if they have calls), as
+ * the parts that add up to the section's total, and how many of them were manual entries (logged without
+ * telephony) as a subset of that total, never added to it.
  */
 @Component
 class CategoryContribution implements ReportContribution {
 
-	static final String MANUAL_GROUP = "うち手動記録（電話システム外）";
+	static final String MANUAL = "うち手動記録（電話システム外）";
+	static final String UNCATEGORISED = "区分なし";
 
 	private final JdbcInquiryCategories categories;
 	private final CallLogStore store;
@@ -44,8 +46,8 @@ class CategoryContribution implements ReportContribution {
 
 	@Override
 	public List<ReportLine> lines(LocalDate from, LocalDate to) {
-		Map<Long, Long> all = counts(store.countsByCategory(from, to, false));
-		Map<Long, Long> manual = counts(store.countsByCategory(from, to, true));
+		List<CallLogStore.CategoryCount> closed = store.countsByCategory(from, to, false);
+		Map<Long, Long> all = counts(closed);
 		List<InquiryCategory> list = categories.list();
 		List<ReportLine> lines = new ArrayList<>();
 		for (InquiryCategory c : list) {
@@ -55,10 +57,17 @@ class CategoryContribution implements ReportContribution {
 			if (hasChildren && n == 0 || !c.active() && n == 0) {
 				continue;
 			}
-			lines.add(c.parentId() == null ? new ReportLine(null, c.name(), n) : new ReportLine(c.parentName(), c.name(), n));
+			// Every closed entry has exactly one category: the categories are the parts of the whole.
+			lines.add(new ReportLine.Part(c.parentId() == null ? null : c.parentName(), c.name(), n));
 		}
-		long manualTotal = manual.values().stream().mapToLong(Long::longValue).sum();
-		lines.add(new ReportLine(null, MANUAL_GROUP, manualTotal));
+		// The desk refuses to close an entry without a category; should one exist all the same, it is still counted.
+		long uncategorised = closed.stream().filter(c -> c.categoryId() == null)
+				.mapToLong(CallLogStore.CategoryCount::count).sum();
+		if (uncategorised > 0) {
+			lines.add(ReportLine.part(UNCATEGORISED, uncategorised));
+		}
+		long manual = store.countsByCategory(from, to, true).stream().mapToLong(CallLogStore.CategoryCount::count).sum();
+		lines.add(ReportLine.subset(MANUAL, manual));
 		return lines;
 	}
 

@@ -25,13 +25,17 @@ import jp.ikiiki.desk.agentdesk.ScreenPop;
 import jp.ikiiki.desk.agentdesk.SubjectResults;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.mailings.SubjectMailings;
 import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.shared.Versions;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
@@ -64,6 +68,8 @@ class DeskService implements AgentDesk {
 	private final QueueMembers members;
 	private final CallRecords callRecords;
 	private final SubjectLookup subjects;
+	private final Mailings mailings;
+	private final UserDirectory users;
 	/** The answer manual; absent in a context without the manual module (the desk then records no entry). */
 	private final ObjectProvider<AnswerManual> manual;
 	private final AuditTrail audit;
@@ -72,7 +78,7 @@ class DeskService implements AgentDesk {
 
 	DeskService(CallLogStore store, CallLogDrafts drafts, DeskBindings bindings, PopBus bus,
 			JdbcInquiryCategories categories, QueueMembers members, CallRecords callRecords, SubjectLookup subjects,
-			ObjectProvider<AnswerManual> manual, AuditTrail audit, ApplicationEventPublisher events,
+			Mailings mailings, UserDirectory users, ObjectProvider<AnswerManual> manual, AuditTrail audit, ApplicationEventPublisher events,
 			Optional<Clock> clock) {
 		this.store = store;
 		this.drafts = drafts;
@@ -82,6 +88,8 @@ class DeskService implements AgentDesk {
 		this.members = members;
 		this.callRecords = callRecords;
 		this.subjects = subjects;
+		this.mailings = mailings;
+		this.users = users;
 		this.manual = manual;
 		this.audit = audit;
 		this.events = events;
@@ -122,7 +130,20 @@ class DeskService implements AgentDesk {
 		}
 		List<CallLogEntry> logged = store.fromCaller(entry.callerNumber(), entry.startedAt(), entry.id(), EARLIER_CALLS);
 		List<CallRecord> recorded = callRecords.fromCaller(entry.callerNumber(), entry.startedAt(), EARLIER_CALLS, CHANNEL);
-		return EarlierCalls.merge(entry.linkedId(), logged, recorded, EARLIER_CALLS);
+		return named(EarlierCalls.merge(entry.linkedId(), logged, recorded, EARLIER_CALLS));
+	}
+
+	/** The agents of logged calls by display name (the member's name stays for calls only the telephony saw). */
+	private List<EarlierCall> named(List<EarlierCall> calls) {
+		List<String> agents = calls.stream().filter(EarlierCall::logged).map(EarlierCall::agent).filter(a -> a != null)
+				.distinct().toList();
+		if (agents.isEmpty()) {
+			return calls;
+		}
+		Map<String, String> names = users.displayNames(agents);
+		return calls.stream().map(c -> !c.logged() || c.agent() == null ? c
+				: new EarlierCall(c.at(), c.logged(), c.result(), c.category(), c.note(),
+						names.getOrDefault(c.agent(), c.agent()), c.subjectId())).toList();
 	}
 
 	/**
@@ -245,6 +266,11 @@ class DeskService implements AgentDesk {
 	}
 
 	@Override
+	public SubjectMailings mailings(String addressNumber) {
+		return mailings.sentTo(addressNumber, CHANNEL);
+	}
+
+	@Override
 	public List<ManualEntry> searchManual(String text) {
 		AnswerManual m = manual.getIfAvailable();
 		return m == null ? List.of() : m.search(text == null ? "" : text, 20);
@@ -319,6 +345,9 @@ class DeskService implements AgentDesk {
 		if (draft.manualEntryId() != null && draft.manualEntryVersion() == null) {
 			throw new InvalidInputException("回答マニュアル", "回答マニュアルの項目に版がありません");
 		}
+		if (draft.manualEntryVersion() != null && draft.manualEntryVersion() < 1) {
+			throw new InvalidInputException("回答マニュアル", "回答マニュアルの版は第1版からです");
+		}
 		return new CallLogDraft(subject, draft.callerKind(), draft.categoryId(), draft.note(), draft.manualEntryId(),
 				draft.manualEntryVersion(), draft.outcome());
 	}
@@ -337,7 +366,7 @@ class DeskService implements AgentDesk {
 			AnswerManual m = manual.getIfAvailable();
 			if (m == null || m.entry(draft.manualEntryId(), draft.manualEntryVersion()).isEmpty()) {
 				throw new InvalidInputException("回答マニュアル", "回答マニュアルの項目が見つかりません: No." + draft.manualEntryId()
-						+ " 第" + draft.manualEntryVersion() + "版");
+						+ " " + Versions.label(draft.manualEntryVersion()));
 			}
 		}
 		if (draft.callerKind() == null && draft.subjectId() != null) {

@@ -27,6 +27,7 @@ import jp.ikiiki.desk.agentdesk.CallerKind;
 import jp.ikiiki.desk.agentdesk.InquiryCategory;
 import jp.ikiiki.desk.agentdesk.InquiryClosed.Outcome;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
+import jp.ikiiki.desk.shared.Versions;
 
 /**
  * The call log of the entry on the desk: the subject search box, the linked subject and who called, the inquiry
@@ -132,7 +133,7 @@ class CallLogForm extends VerticalLayout {
 		manualSearch.addValueChangeListener(e -> fireEvent(new ManualSearchEvent(this, e.getValue())));
 		manualEntry.setId("desk-manual-entry");
 		manualEntry.setLabel(getTranslation("agentdesk.form.manual-entry"));
-		manualEntry.setItemLabelGenerator(m -> getTranslation("agentdesk.form.manual-entry-label", m.question(), m.version()));
+		manualEntry.setItemLabelGenerator(m -> getTranslation("agentdesk.form.manual-entry-label", m.question(), Versions.label(m.version())));
 		manualEntry.addThemeVariants(ComboBoxVariant.LUMO_SMALL);
 		manualEntry.addValueChangeListener(e -> {
 			showAnswer(e.getValue());

@@ -18,16 +18,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import jp.ikiiki.desk.agentdesk.CallbackItem;
 import jp.ikiiki.desk.agentdesk.CallbackList;
+import jp.ikiiki.desk.platform.ui.JapaneseDateField;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 import jp.ikiiki.desk.telephony.CallOutcome;
 
 /**
@@ -39,8 +40,6 @@ import jp.ikiiki.desk.telephony.CallOutcome;
 @Menu(title = "折返しリスト", order = 6)
 @RolesAllowed({ Roles.AGENT, Roles.FLOOR_MANAGER })
 class CallbacksView extends VerticalLayout {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(JapanTime.ZONE);
 
 	private final CallbackList callbacks;
 	private final DatePicker day = new DatePicker();
@@ -56,9 +55,9 @@ class CallbacksView extends VerticalLayout {
 		H2 title = new H2(getTranslation("agentdesk.callbacks.title"));
 		title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-xl)");
 		add(title);
+		JapaneseDateField.japanese(day);
 		day.setId("callbacks-day");
 		day.setLabel(getTranslation("agentdesk.callbacks.day"));
-		day.setLocale(Locale.JAPAN);
 		day.setMax(LocalDate.now(JapanTime.ZONE));
 		day.setValue(LocalDate.now(JapanTime.ZONE));
 		day.addValueChangeListener(e -> refresh());
@@ -72,13 +71,13 @@ class CallbacksView extends VerticalLayout {
 
 		grid.setId("callbacks-grid");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(CallbackItem::callerNumber).setHeader(getTranslation("agentdesk.callbacks.number"))
+		grid.addColumn(i -> PhoneNumbers.format(i.callerNumber())).setHeader(getTranslation("agentdesk.callbacks.number"))
 				.setAutoWidth(true).setSortable(true);
-		grid.addColumn(i -> i.unanswered().stream().map(u -> TIME.format(u.at()) + " " + label(u.outcome()))
+		grid.addColumn(i -> i.unanswered().stream().map(u -> JapaneseDates.toTime(u.at()) + " " + label(u.outcome()))
 				.collect(Collectors.joining("、"))).setHeader(getTranslation("agentdesk.callbacks.unanswered"))
 				.setFlexGrow(1).setSortable(true).setComparator(Comparator.comparing(CallbackItem::lastUnansweredAt));
 		grid.addColumn(i -> i.answeredLaterAt() == null ? "—"
-				: getTranslation("agentdesk.callbacks.answered-at", TIME.format(i.answeredLaterAt())))
+				: getTranslation("agentdesk.callbacks.answered-at", JapaneseDates.toTime(i.answeredLaterAt())))
 				.setHeader(getTranslation("agentdesk.callbacks.answered-later")).setAutoWidth(true).setSortable(true)
 				.setComparator(Comparator.comparing(CallbackItem::answeredLaterAt, Comparator.nullsFirst(Comparator.naturalOrder())));
 		grid.addComponentColumn(this::callbackCell).setHeader(getTranslation("agentdesk.callbacks.called-back"))
@@ -91,7 +90,7 @@ class CallbacksView extends VerticalLayout {
 
 	private com.vaadin.flow.component.Component callbackCell(CallbackItem item) {
 		if (item.calledBackAt() != null) {
-			var done = new Span(TIME.format(item.calledBackAt()) + " " + item.calledBackBy()
+			var done = new Span(JapaneseDates.toTime(item.calledBackAt()) + " " + item.calledBackByName()
 					+ (item.callbackNote().isBlank() ? "" : "：" + item.callbackNote()));
 			done.addClassName("callback-done");
 			return done;
@@ -104,7 +103,7 @@ class CallbacksView extends VerticalLayout {
 
 	private void markDialog(CallbackItem item) {
 		var dialog = new Dialog();
-		dialog.setHeaderTitle(getTranslation("agentdesk.callbacks.mark-title", item.callerNumber()));
+		dialog.setHeaderTitle(getTranslation("agentdesk.callbacks.mark-title", PhoneNumbers.format(item.callerNumber())));
 		var note = new TextField(getTranslation("agentdesk.callbacks.note"));
 		note.setId("callbacks-note");
 		note.setWidth("24rem");

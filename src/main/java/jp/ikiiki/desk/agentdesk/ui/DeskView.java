@@ -36,8 +36,8 @@ import jp.ikiiki.desk.subjects.SubjectSummary;
 
 /**
  * 受付デスク (第6章1): a two-column workplace that fits 1280×720 — on the left the call (the pop) and its log, on the
- * right what the agent looks at while talking (search results, the linked subject, earlier calls from the number,
- * the open entries). Built from components that fire typed events ({@link BindingBar}, {@link CallLogForm},
+ * right what the agent looks at while talking (search results, the linked subject, what was mailed to the subject,
+ * earlier calls from the number, the open entries). Built from components that fire typed events ({@link BindingBar}, {@link CallLogForm},
  * {@link SubjectResultsPanel}, {@link OpenEntriesPanel}); this view calls the desk's service. Every change of the
  * log is kept as a draft on the server, so switching entries, leaving the page, a reload or a new tab loses nothing;
  * switching away from an entry with work in it is confirmed. Everything works from the keyboard (shortcuts shown on
@@ -60,10 +60,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 	private final TabSheet context = new TabSheet();
 	private final SubjectResultsPanel results = new SubjectResultsPanel();
 	private final SubjectCard subjectCard = new SubjectCard();
+	private final MailingHistoryPanel mailings = new MailingHistoryPanel();
 	private final EarlierCallsPanel earlier = new EarlierCallsPanel();
 	private final OpenEntriesPanel openEntries = new OpenEntriesPanel();
 	private final Tab resultsTab;
 	private final Tab subjectTab;
+	private final Tab mailingsTab;
 	private final Tab earlierTab;
 	private final Tab openTab;
 
@@ -94,6 +96,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		resultsTab.setId("desk-tab-results");
 		subjectTab = context.add(getTranslation("agentdesk.tab.subject"), subjectCard);
 		subjectTab.setId("desk-tab-subject");
+		mailingsTab = context.add(getTranslation("agentdesk.tab.mailings"), mailings);
+		mailingsTab.setId("desk-tab-mailings");
 		earlierTab = context.add(getTranslation("agentdesk.tab.earlier"), earlier);
 		earlierTab.setId("desk-tab-earlier");
 		openTab = context.add(getTranslation("agentdesk.tab.open"), openEntries);
@@ -132,6 +136,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		Shortcuts.addShortcutListener(this, form::focusCategory, Key.KEY_K, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, form::focusNote, Key.KEY_M, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, form::focusManual, Key.KEY_R, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, this::showMailings, Key.KEY_Y, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> form.chooseOutcome(Outcome.ANSWERED), Key.DIGIT_1, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> form.chooseOutcome(Outcome.CALL_BACK), Key.DIGIT_2, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> form.chooseOutcome(Outcome.NEEDS_INSTRUCTION), Key.DIGIT_3,
@@ -198,7 +203,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		form.edit(p.draft(), subject.map(this::subjectLabel)
 				.orElse(p.draft().subjectId() == null ? null : getTranslation("agentdesk.form.subject-unknown", p.draft().subjectId())),
 				p.manualEntry(), current.open());
-		subject.ifPresentOrElse(subjectCard::show, subjectCard::empty);
+		subject.ifPresentOrElse(this::showSubject, this::noSubject);
 		earlier.show(p.earlierCalls(), current.callerNumber() != null);
 		earlierTab.setLabel(getTranslation("agentdesk.tab.earlier-count", p.earlierCalls().size()));
 		if (p.draft().subjectId() == null && !p.knownSubjects().isEmpty()) {
@@ -222,7 +227,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		pop.waiting();
 		form.clear();
 		results.clear();
-		subjectCard.empty();
+		noSubject();
 		earlier.show(List.of(), false);
 		earlierTab.setLabel(getTranslation("agentdesk.tab.earlier"));
 		context.setSelectedTab(openEntries.isEmpty() ? resultsTab : openTab);
@@ -324,8 +329,34 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 		form.linkSubject(s.addressNumber(), subjectLabel(s));
 		results.clear();
 		Optional<SubjectDetail> detail = desk.subject(s.addressNumber());
-		detail.ifPresentOrElse(subjectCard::show, subjectCard::empty);
+		detail.ifPresentOrElse(this::showSubject, this::noSubject);
 		context.setSelectedTab(subjectTab);
+	}
+
+	/** The subject's card and what was mailed to the subject (a caller often asks when a booklet was sent). */
+	private void showSubject(SubjectDetail s) {
+		subjectCard.show(s);
+		Notices.attempt(() -> desk.mailings(s.addressNumber())).ifPresentOrElse(history -> {
+			mailings.show(history);
+			subjectCard.mailings(mailings.summary(history));
+			mailingsTab.setLabel(getTranslation("agentdesk.tab.mailings-count", history.mailings().size()));
+		}, () -> {
+			mailings.empty();
+			subjectCard.mailings(getTranslation("agentdesk.mailings.unavailable"));
+			mailingsTab.setLabel(getTranslation("agentdesk.tab.mailings"));
+		});
+	}
+
+	private void noSubject() {
+		subjectCard.empty();
+		mailings.empty();
+		mailingsTab.setLabel(getTranslation("agentdesk.tab.mailings"));
+	}
+
+	/** Alt+Y: the subject's mailings, with the cursor in the list (↑↓ move, Enter or Space opens a row). */
+	private void showMailings() {
+		context.setSelectedTab(mailingsTab);
+		mailings.focus();
 	}
 
 	private String subjectLabel(SubjectSummary s) {

@@ -24,7 +24,7 @@ class EarlierCallsPanel extends VerticalLayout {
 		count.getStyle().set("font-size", "var(--lumo-font-size-s)").set("padding", "var(--lumo-space-xs) 0");
 		grid.setId("desk-earlier");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(c -> JapaneseDates.toWesternDateTime(c.at())).setHeader(getTranslation("agentdesk.earlier.at"))
+		grid.addColumn(c -> JapaneseDates.toWesternDateTimeWithWeekday(c.at())).setHeader(getTranslation("agentdesk.earlier.at"))
 				.setAutoWidth(true).setFlexGrow(0).setSortable(true).setComparator(Comparator.comparing(EarlierCall::at));
 		grid.addColumn(EarlierCall::result).setHeader(getTranslation("agentdesk.earlier.result")).setAutoWidth(true)
 				.setFlexGrow(0).setSortable(true);

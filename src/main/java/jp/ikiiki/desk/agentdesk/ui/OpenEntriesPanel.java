@@ -7,19 +7,17 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.shared.Registration;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import jp.ikiiki.desk.agentdesk.CallLogEntry;
-import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 
 /**
  * The agent's open entries (calls not closed yet, also those that connected while no page was open), newest first;
  * a click asks to open one ({@link ChooseEvent}).
  */
 class OpenEntriesPanel extends VerticalLayout {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M/d H:mm").withZone(JapanTime.ZONE);
 
 	private final Span count = new Span();
 	private final Grid<CallLogEntry> grid = new Grid<>(CallLogEntry.class, false);
@@ -35,11 +33,11 @@ class OpenEntriesPanel extends VerticalLayout {
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.addColumn(e -> "#" + e.id()).setHeader(getTranslation("agentdesk.open.id")).setAutoWidth(true).setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparingLong(CallLogEntry::id));
-		grid.addColumn(e -> TIME.format(e.startedAt())).setHeader(getTranslation("agentdesk.open.started"))
+		grid.addColumn(e -> JapaneseDates.toWesternDateTimeWithWeekday(e.startedAt())).setHeader(getTranslation("agentdesk.open.started"))
 				.setAutoWidth(true).setFlexGrow(0).setSortable(true).setComparator(Comparator.comparing(CallLogEntry::startedAt));
 		grid.addColumn(e -> getTranslation(e.manual() ? "agentdesk.open.manual" : "agentdesk.open.phone"))
 				.setHeader(getTranslation("agentdesk.open.kind")).setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(e -> e.callerNumber() == null ? getTranslation("agentdesk.pop.no-number") : e.callerNumber())
+		grid.addColumn(e -> e.callerNumber() == null ? getTranslation("agentdesk.pop.no-number") : PhoneNumbers.format(e.callerNumber()))
 				.setHeader(getTranslation("agentdesk.open.number")).setAutoWidth(true).setSortable(true);
 		grid.addItemClickListener(e -> fireEvent(new ChooseEvent(this, e.getItem().id())));
 		grid.setEmptyStateText(getTranslation("agentdesk.open.none"));

@@ -20,6 +20,7 @@ import jp.ikiiki.desk.agentdesk.AgentDesk;
 import jp.ikiiki.desk.agentdesk.IncomingCall;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +72,8 @@ class PopAnnouncer implements VaadinServiceInitListener {
 		notice.addThemeVariants(NotificationVariant.LUMO_PRIMARY);
 		notice.setPosition(Notification.Position.TOP_CENTER);
 		notice.setDuration(0);
-		String number = call.callerNumber() == null ? ui.getTranslation("agentdesk.pop.no-number") : call.callerNumber();
+		String number = call.callerNumber() == null ? ui.getTranslation("agentdesk.pop.no-number")
+				: PhoneNumbers.format(call.callerNumber());
 		String wait = call.waitSeconds() == null ? ""
 				: ui.getTranslation("agentdesk.pop.wait", call.waitSeconds().setScale(0, RoundingMode.HALF_UP).toPlainString());
 		Span text = new Span(ui.getTranslation("agentdesk.notice.text", number, wait));

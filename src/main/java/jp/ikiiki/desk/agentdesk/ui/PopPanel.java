@@ -4,11 +4,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import jp.ikiiki.desk.agentdesk.CallLogEntry;
 import jp.ikiiki.desk.agentdesk.IncomingCall;
 import jp.ikiiki.desk.agentdesk.InquiryClosed.Outcome;
-import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 
 /**
  * The call on the desk: its state (待機中, 通話中, 手動記録, 完了), the caller's number in large type, the wait and
@@ -16,8 +16,6 @@ import jp.ikiiki.desk.shared.JapanTime;
  * tests.
  */
 class PopPanel extends Div {
-
-	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("H:mm").withZone(JapanTime.ZONE);
 
 	private final Span state = new Span();
 	private final Span number = new Span();
@@ -64,10 +62,11 @@ class PopPanel extends Div {
 		state.setText(entry.open() ? getTranslation(entry.manual() ? "agentdesk.pop.manual" : "agentdesk.pop.talking")
 				: getTranslation("agentdesk.pop.closed", entry.outcome().label()));
 		state.getElement().getThemeList().set("success", entry.open() && !entry.manual());
-		number.setText(entry.callerNumber() == null ? getTranslation("agentdesk.pop.no-number") : entry.callerNumber());
+		number.setText(entry.callerNumber() == null ? getTranslation("agentdesk.pop.no-number")
+				: PhoneNumbers.format(entry.callerNumber()));
 		wait.setText(entry.waitSeconds() == null ? ""
 				: getTranslation("agentdesk.pop.wait", entry.waitSeconds().setScale(0, RoundingMode.HALF_UP).toPlainString()));
-		started.setText(getTranslation("agentdesk.pop.started", SHORT.format(entry.startedAt()), entry.id()));
+		started.setText(getTranslation("agentdesk.pop.started", JapaneseDates.toTime(entry.startedAt()), entry.id()));
 		draft.setText("");
 	}
 
@@ -77,7 +76,8 @@ class PopPanel extends Div {
 		getElement().setAttribute("data-linked-id", call.linkedId() == null ? "" : call.linkedId());
 		state.setText(getTranslation("agentdesk.pop.talking"));
 		state.getElement().getThemeList().add("success");
-		number.setText(call.callerNumber() == null ? getTranslation("agentdesk.pop.no-number") : call.callerNumber());
+		number.setText(call.callerNumber() == null ? getTranslation("agentdesk.pop.no-number")
+				: PhoneNumbers.format(call.callerNumber()));
 		wait.setText(call.waitSeconds() == null ? ""
 				: getTranslation("agentdesk.pop.wait", call.waitSeconds().setScale(0, RoundingMode.HALF_UP).toPlainString()));
 		started.setText("");
@@ -97,7 +97,7 @@ class PopPanel extends Div {
 
 	/** The draft reached the server. */
 	void draftSaved(Instant at) {
-		draft.setText(getTranslation("agentdesk.pop.draft-saved", SHORT.format(at)));
+		draft.setText(getTranslation("agentdesk.pop.draft-saved", JapaneseDates.toTime(at)));
 	}
 
 	/** The draft could not be kept (the reason is shown as a notice). */

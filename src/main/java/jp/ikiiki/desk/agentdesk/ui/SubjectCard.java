@@ -7,17 +7,20 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.Postcodes;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 
 /**
  * What the agent needs to know of the linked subject while talking: identity, addresses, care level, the transport
- * subsidy and the points booklet as the city's files have them. The mailings module does not (yet) tell the desk
- * what was mailed to a person, and points and payments are not tallied by this system yet: neither is shown.
+ * subsidy and the points booklet as the city's files have them, and a line on what was mailed to the person (the
+ * whole history in {@link MailingHistoryPanel}). Points and payments are not tallied by this system yet: not shown.
+ * Dates follow the console's policy: the birth date in both forms, the others in the era form of the city's files.
  */
 class SubjectCard extends VerticalLayout {
 
 	private final H4 title = new H4();
 	private final Div facts = new Div();
+	private Span mailings;
 
 	SubjectCard() {
 		setId("desk-subject-card");
@@ -34,6 +37,7 @@ class SubjectCard extends VerticalLayout {
 	void empty() {
 		title.setText(getTranslation("agentdesk.subject.none"));
 		facts.removeAll();
+		mailings = null;
 	}
 
 	void show(SubjectDetail s) {
@@ -42,8 +46,8 @@ class SubjectCard extends VerticalLayout {
 				+ (s.ended() ? getTranslation("agentdesk.subject.ended") : ""));
 		fact("agentdesk.subject.address-number", s.addressNumber()
 				+ (s.managementNumber() == null ? "" : getTranslation("agentdesk.subject.management-number", s.managementNumber())));
-		fact("agentdesk.subject.birth-date", getTranslation("agentdesk.subject.birth", JapaneseDates.toEraKanji(s.birthDate()),
-				JapaneseDates.toWestern(s.birthDate()), s.age(), s.sex() == null ? "" : s.sex()));
+		fact("agentdesk.subject.birth-date", getTranslation("agentdesk.subject.birth", JapaneseDates.toBoth(s.birthDate()),
+				s.age(), s.sex() == null ? "" : s.sex()));
 		fact("agentdesk.subject.residence", address(s.residence()) + (s.wardName() == null ? "" : "（" + s.wardName() + "）"));
 		if (s.mailing() != null && s.mailing().address() != null) {
 			fact("agentdesk.subject.mailing", address(s.mailing()));
@@ -74,21 +78,31 @@ class SubjectCard extends VerticalLayout {
 		if (s.gaiji() != null && !s.gaiji().isEmpty()) {
 			fact("agentdesk.subject.gaiji", getTranslation("agentdesk.subject.gaiji-count", s.gaiji().size()));
 		}
+		mailings = fact("agentdesk.subject.mailings", getTranslation("agentdesk.subject.mailings-loading"));
+		mailings.setId("desk-subject-mailings");
 	}
 
-	private void fact(String labelKey, String value) {
+	/** The line on what was mailed to the subject shown (after {@link #show}). */
+	void mailings(String summary) {
+		if (mailings != null) {
+			mailings.setText(summary);
+		}
+	}
+
+	private Span fact(String labelKey, String value) {
 		Span label = new Span(getTranslation(labelKey));
 		label.getStyle().set("color", "var(--lumo-secondary-text-color)");
 		Span v = new Span(value == null || value.isBlank() ? "—" : value);
 		v.addClassName("desk-subject-fact");
 		facts.add(label, v);
+		return v;
 	}
 
 	private static String address(SubjectDetail.Address a) {
 		if (a == null) {
 			return "";
 		}
-		return join(a.postalCode() == null ? null : "〒" + a.postalCodeDisplay(), a.address(), a.extra());
+		return join(Postcodes.withMark(a.postalCode()), a.address(), a.extra());
 	}
 
 	private static String date(LocalDate d) {

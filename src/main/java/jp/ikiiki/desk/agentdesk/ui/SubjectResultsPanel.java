@@ -49,7 +49,7 @@ class SubjectResultsPanel extends VerticalLayout {
 		}).setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(s -> getTranslation("agentdesk.subject.name-kana", s.nameKanji(), s.nameKana())).setHeader(getTranslation("agentdesk.results.name"))
 				.setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(s -> JapaneseDates.toEraKanji(s.birthDate()))
+		grid.addColumn(s -> JapaneseDates.toBoth(s.birthDate()))
 				.setHeader(getTranslation("agentdesk.results.birth-date")).setAutoWidth(true).setFlexGrow(0);
 		grid.addColumn(SubjectSummary::addressNumber).setHeader(getTranslation("agentdesk.results.address-number"))
 				.setAutoWidth(true).setFlexGrow(0);

@@ -13,6 +13,7 @@ import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 
 /**
  * One case: what was asked, every step with who, when and its text, and the next step the user may take. Runs
@@ -59,7 +60,8 @@ class CasePanel extends VerticalLayout {
 		add(line("esc-detail-category", getTranslation("escalations.detail.category"), c.category()));
 		add(line("esc-detail-subject", getTranslation("escalations.detail.subject"), c.subjectId()));
 		if (!city) {
-			add(line("esc-detail-caller", getTranslation("escalations.detail.caller"), c.callerNumber()));
+			add(line("esc-detail-caller", getTranslation("escalations.detail.caller"),
+					c.callerNumber() == null ? null : PhoneNumbers.format(c.callerNumber())));
 		}
 		add(line("esc-detail-inquiry", getTranslation("escalations.detail.inquiry"), c.inquiry()));
 		add(step("esc-step-opened", getTranslation("escalations.step.opened"), c.opened()));
@@ -133,7 +135,7 @@ class CasePanel extends VerticalLayout {
 	}
 
 	static String when(Instant at) {
-		return at == null ? "" : JapaneseDates.toWesternDateTime(at);
+		return at == null ? "" : JapaneseDates.toWesternDateTimeWithWeekday(at);
 	}
 
 	/** The colour of an ageing level, for the grids. */

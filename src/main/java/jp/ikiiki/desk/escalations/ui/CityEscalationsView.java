@@ -19,6 +19,7 @@ import jp.ikiiki.desk.escalations.EscalationCase;
 import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
  * The city staff's console for escalations (第6章1(3)): the cases reported to the city and waiting for its
@@ -68,15 +69,16 @@ class CityEscalationsView extends VerticalLayout {
 		grid.addColumn(c -> c.reported() == null ? "" : c.reported().text())
 				.setHeader(getTranslation("escalations.city.grid.report")).setFlexGrow(1)
 				.setTooltipGenerator(c -> c.reported() == null ? "" : c.reported().text());
-		grid.addColumn(c -> c.reported() == null ? "" : CasePanel.when(c.reported().at()))
-				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("9rem").setFlexGrow(0)
+		// Without the weekday in the narrow column (the case panel has it): 2026/9/1 9:05.
+		grid.addColumn(c -> c.reported() == null ? "" : JapaneseDates.toWesternDateTime(c.reported().at()))
+				.setHeader(getTranslation("escalations.city.grid.reported-at")).setWidth("10rem").setFlexGrow(0)
 				.setSortable(true).setComparator(Comparator.comparing((EscalationCase c) -> c.reported().at()));
 		grid.addColumn(new ComponentRenderer<>(c -> {
 			Span s = new Span(c.daysWaitingForCity() == null ? "—"
 					: getTranslation("escalations.days", c.daysWaitingForCity()));
 			s.getStyle().set("color", CasePanel.colour(c.ageing()));
 			return s;
-		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("11rem").setFlexGrow(0).setSortable(true)
+		})).setHeader(getTranslation("escalations.city.grid.waiting")).setWidth("10rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing(EscalationCase::daysWaitingForCity,
 						Comparator.nullsFirst(Comparator.naturalOrder())));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));

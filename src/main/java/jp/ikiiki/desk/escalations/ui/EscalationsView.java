@@ -20,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import jp.ikiiki.desk.escalations.EscalationCase;
@@ -28,7 +27,7 @@ import jp.ikiiki.desk.escalations.EscalationState;
 import jp.ikiiki.desk.escalations.Escalations;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
-import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
  * Every case for agents and floor managers (第6章1(3)): counts per state and of stale cases on top, a state and
@@ -44,7 +43,6 @@ import jp.ikiiki.desk.shared.JapanTime;
 class EscalationsView extends VerticalLayout {
 
 	static final String CHANNEL = "画面:エスカレーション";
-	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M/d H:mm").withZone(JapanTime.ZONE);
 
 	private final Escalations escalations;
 	private final HorizontalLayout counts = new HorizontalLayout();
@@ -114,8 +112,8 @@ class EscalationsView extends VerticalLayout {
 		grid.addColumn(EscalationsView::inquiry).setHeader(getTranslation("escalations.grid.inquiry"))
 				.setFlexGrow(1).setSortable(true).setTooltipGenerator(EscalationCase::inquiry)
 				.setComparator(Comparator.comparing((EscalationCase c) -> c.category() == null ? "" : c.category()));
-		grid.addColumn(c -> SHORT.format(c.opened().at())).setHeader(getTranslation("escalations.grid.opened"))
-				.setWidth("6.5rem").setFlexGrow(0).setSortable(true)
+		grid.addColumn(c -> JapaneseDates.toWesternDateTime(c.opened().at()))
+				.setHeader(getTranslation("escalations.grid.opened")).setWidth("10rem").setFlexGrow(0).setSortable(true)
 				.setComparator(Comparator.comparing((EscalationCase c) -> c.opened().at()));
 		grid.setEmptyStateText(getTranslation("escalations.grid.none"));
 		grid.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().map(EscalationCase::id).orElse(null)));

@@ -19,6 +19,7 @@ import jp.ikiiki.desk.mailings.ExclusionFilter;
 import jp.ikiiki.desk.mailings.ExclusionReason;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.PrintItem;
+import jp.ikiiki.desk.shared.Postcodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -86,7 +87,7 @@ class BatchContents {
 					where.params, rs -> {
 						Envelope e = envelope(rs, 0);
 						people.add(e.subjectId());
-						book.row(e.bundleNo(), e.bundleSeq(), e.postalCodeDisplay(), e.subjectId(),
+						book.row(e.bundleNo(), e.bundleSeq(), Postcodes.format(e.postalCode()), e.subjectId(),
 								e.fields().getOrDefault(PrintFields.APPLICATION_NUMBER, ""),
 								e.fields().getOrDefault(PrintFields.NAME, ""), e.fields().getOrDefault(PrintFields.MARK, ""),
 								e.reissueNo() == 0 ? "" : e.reissueNo() + "回目",

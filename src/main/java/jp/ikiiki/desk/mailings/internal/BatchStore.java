@@ -20,6 +20,7 @@ import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingsProperties;
 import jp.ikiiki.desk.mailings.NewBatch;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapanTime;
@@ -60,12 +61,15 @@ class BatchStore {
 	private final List<MailingKind> kinds;
 	private final AuditTrail audit;
 	private final MailingsProperties properties;
+	private final UserDirectory users;
 
-	BatchStore(JdbcClient jdbc, List<MailingKind> kinds, AuditTrail audit, MailingsProperties properties) {
+	BatchStore(JdbcClient jdbc, List<MailingKind> kinds, AuditTrail audit, MailingsProperties properties,
+			UserDirectory users) {
 		this.jdbc = jdbc;
 		this.kinds = List.copyOf(kinds);
 		this.audit = audit;
 		this.properties = properties;
+		this.users = users;
 	}
 
 	List<MailingKind> kinds() {
@@ -131,13 +135,26 @@ class BatchStore {
 	}
 
 	List<BatchSummary> summaries(int offset, int limit) {
-		return jdbc.sql(SUMMARY + " order by b.id desc offset :offset limit :limit")
+		return named(jdbc.sql(SUMMARY + " order by b.id desc offset :offset limit :limit")
 				.param("offset", Math.max(0, offset)).param("limit", Math.max(1, Math.min(limit, 500)))
-				.query(this::toSummary).list();
+				.query(this::toSummary).list());
 	}
 
 	Optional<BatchSummary> summary(long id) {
-		return jdbc.sql(SUMMARY + " where b.id = :id").param("id", id).query(this::toSummary).optional();
+		return jdbc.sql(SUMMARY + " where b.id = :id").param("id", id).query(this::toSummary).optional()
+				.map(b -> named(List.of(b)).get(0));
+	}
+
+	/** The creators' display names, one look-up for the whole list. */
+	private List<BatchSummary> named(List<BatchSummary> batches) {
+		if (batches.isEmpty()) {
+			return batches;
+		}
+		Map<String, String> names = users.displayNames(batches.stream().map(BatchSummary::createdBy).distinct().toList());
+		return batches.stream().map(b -> new BatchSummary(b.id(), b.kind(), b.kindLabel(), b.title(), b.status(),
+				b.bundleSize(), b.envelopes(), b.pulled(), b.excluded(), b.bundles(), b.bundlesWritten(), b.undecided(),
+				b.createdBy(), names.getOrDefault(b.createdBy(), b.createdBy()), b.createdAt(), b.dispatchedOn(),
+				b.cancelReason())).toList();
 	}
 
 	/** The summary of a batch known to exist (after a change to it). */
@@ -151,7 +168,8 @@ class BatchStore {
 		return new BatchSummary(rs.getLong("id"), code, label, rs.getString("title"),
 				BatchStatus.valueOf(rs.getString("status")), rs.getInt("bundle_size"), rs.getInt("envelopes"),
 				rs.getInt("pulled"), rs.getInt("excluded"), rs.getInt("bundles"), rs.getInt("written"),
-				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getInt("print_undecided"), rs.getString("created_by"), rs.getString("created_by"),
+				rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("dispatched_on", LocalDate.class), rs.getString("cancel_reason"));
 	}
 

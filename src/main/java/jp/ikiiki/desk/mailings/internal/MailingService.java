@@ -20,6 +20,7 @@ import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.mailings.PrintRun;
 import jp.ikiiki.desk.mailings.PullOut;
 import jp.ikiiki.desk.mailings.PullOutImport;
+import jp.ikiiki.desk.mailings.SubjectMailings;
 import jp.ikiiki.desk.printing.UnprintableText;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Service;
  * {@link Mailings} as one façade over the module's parts, each doing one job: the batch rows and their status
  * ({@link BatchStore}), what a batch holds ({@link BatchContents}), selection ({@link BatchSelection}), print runs
  * ({@link PrintRuns}), 引受番号 ranges ({@link RegisteredNumberRanges}), pull-outs ({@link PullOuts}), the post
- * office figures ({@link PostOfficeFigures}) and the end of a batch ({@link Dispatches}). The roles are checked on
- * the interface.
+ * office figures ({@link PostOfficeFigures}), the end of a batch ({@link Dispatches}) and one person's mailings
+ * ({@link SubjectHistory}). The roles are checked on the interface.
  */
 @Service
 class MailingService implements Mailings {
@@ -41,10 +42,11 @@ class MailingService implements Mailings {
 	private final PullOuts pullOuts;
 	private final PostOfficeFigures postOffice;
 	private final Dispatches dispatches;
+	private final SubjectHistory history;
 
 	MailingService(BatchStore store, BatchContents contents, BatchSelection selection, PrintRuns printRuns,
 			RegisteredNumberRanges registeredNumbers, PullOuts pullOuts, PostOfficeFigures postOffice,
-			Dispatches dispatches) {
+			Dispatches dispatches, SubjectHistory history) {
 		this.store = store;
 		this.contents = contents;
 		this.selection = selection;
@@ -53,6 +55,7 @@ class MailingService implements Mailings {
 		this.pullOuts = pullOuts;
 		this.postOffice = postOffice;
 		this.dispatches = dispatches;
+		this.history = history;
 	}
 
 	// ---------------------------------------------------------------- batches
@@ -190,5 +193,12 @@ class MailingService implements Mailings {
 	@Override
 	public int reissueCount(String subjectId) {
 		return dispatches.reissueCount(subjectId);
+	}
+
+	// ---------------------------------------------------------------- one person's mailings
+
+	@Override
+	public SubjectMailings sentTo(String addressNumber, String channel) {
+		return history.sentTo(addressNumber, channel);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jp.ikiiki.desk.mailings.Envelope;
 import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.printing.PrintFields;
+import jp.ikiiki.desk.shared.Postcodes;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -49,7 +50,7 @@ final class Workbooks {
 				Row row = sheet.createRow(r);
 				row.createCell(0).setCellValue(r - 1);
 				row.createCell(1).setCellValue(RegisteredNumber.display(e.registeredNumber()));
-				row.createCell(2).setCellValue(e.postalCodeDisplay());
+				row.createCell(2).setCellValue(Postcodes.format(e.postalCode()));
 				row.createCell(3).setCellValue(e.subjectId());
 				row.createCell(4).setCellValue(e.fields().getOrDefault(PrintFields.APPLICATION_NUMBER, ""));
 				row.createCell(5).setCellValue(e.fields().getOrDefault(PrintFields.NAME, ""));

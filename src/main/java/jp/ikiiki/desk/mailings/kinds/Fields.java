@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.ikiiki.desk.printing.PrintFields;
+import jp.ikiiki.desk.shared.Postcodes;
 import jp.ikiiki.desk.subjects.MailingSubject;
 
 /**
@@ -20,19 +21,11 @@ final class Fields {
 		Map<String, String> f = new LinkedHashMap<>();
 		f.put(PrintFields.NAME, s.nameKanji());
 		f.put(PrintFields.NAME_KANA, s.nameKana());
-		f.put(PrintFields.POSTCODE, postcode(s.postalCode()));
+		f.put(PrintFields.POSTCODE, Postcodes.format(s.postalCode()));
 		f.put(PrintFields.ADDRESS, s.address() == null ? "" : s.address());
 		f.put(PrintFields.ADDRESS_EXTRA, s.addressExtra() == null ? "" : s.addressExtra());
 		f.put(PrintFields.APPLICATION_NUMBER, s.managementNumber() == null ? "" : s.managementNumber());
 		return f;
-	}
-
-	/** 7 digits as printed after 〒: 730-0013; anything else as it is, null as empty. */
-	static String postcode(String digits) {
-		if (digits == null) {
-			return "";
-		}
-		return digits.matches("[0-9]{7}") ? digits.substring(0, 3) + "-" + digits.substring(3) : digits;
 	}
 
 	/** A yen amount as printed before 円: 10,000. */

@@ -11,10 +11,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.function.Consumer;
 import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingJobs;
+import jp.ikiiki.desk.platform.ui.JapaneseDateField;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
 
@@ -32,9 +32,8 @@ final class BatchDialogs {
 		Dialog dialog = new Dialog();
 		dialog.setHeaderTitle(owner.getTranslation("mailings.dispatch.title", b.id()));
 		dialog.setWidth("34em");
-		DatePicker date = new DatePicker(owner.getTranslation("mailings.dispatch.date"));
+		DatePicker date = JapaneseDateField.japanese(new DatePicker(owner.getTranslation("mailings.dispatch.date")));
 		date.setId("mailing-dispatch-date");
-		date.setLocale(Locale.JAPAN);
 		date.setValue(LocalDate.now(JapanTime.ZONE));
 		date.setMax(LocalDate.now(JapanTime.ZONE));
 		date.setRequiredIndicatorVisible(true);

@@ -19,6 +19,7 @@ import jp.ikiiki.desk.mailings.Envelope;
 import jp.ikiiki.desk.mailings.EnvelopeFilter;
 import jp.ikiiki.desk.mailings.Mailings;
 import jp.ikiiki.desk.printing.PrintFields;
+import jp.ikiiki.desk.shared.Postcodes;
 
 /**
  * The envelopes of a batch (第4章1(3): sorted by postcode so that any item is found at once): filters by 宛名番号,
@@ -83,7 +84,7 @@ class EnvelopeList extends VerticalLayout {
 				.setFlexGrow(0);
 		grid.addColumn(Envelope::bundleSeq).setHeader(getTranslation("mailings.envelopes.col.bundle-seq"))
 				.setTextAlign(ColumnTextAlign.END).setWidth("4.5rem").setFlexGrow(0);
-		grid.addColumn(Envelope::postalCodeDisplay).setHeader(getTranslation("mailings.envelopes.col.postcode"))
+		grid.addColumn(e -> Postcodes.format(e.postalCode())).setHeader(getTranslation("mailings.envelopes.col.postcode"))
 				.setWidth("6.5rem").setFlexGrow(0);
 		grid.addColumn(Envelope::subjectId).setHeader(getTranslation("mailings.envelopes.col.subject"))
 				.setKey("subject").setSortProperty("subject").setWidth("8.5rem").setFlexGrow(0);

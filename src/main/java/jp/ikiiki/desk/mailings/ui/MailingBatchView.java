@@ -36,6 +36,7 @@ import jp.ikiiki.desk.mailings.PostageLine;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.printing.UnprintableText;
+import jp.ikiiki.desk.shared.JapaneseDates;
 
 /**
  * One mailing batch: its status and counts, the enclosure checklist, the long steps (selection and print files, in
@@ -270,7 +271,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		summary.setText(getTranslation("mailings.batch.summary", b.status().label(), b.envelopes(), b.pulled(),
 				b.excluded(), b.bundles(), b.bundleSize(), b.bundlesWritten())
 				+ (b.dispatchedOn() == null ? "" : getTranslation("mailings.batch.summary-dispatched",
-						Dates.list(b.dispatchedOn())))
+						JapaneseDates.toWesternWithWeekday(b.dispatchedOn())))
 				+ (b.cancelReason() == null ? "" : getTranslation("mailings.batch.summary-cancelled", b.cancelReason())));
 		boolean running = jobs.status(batchId).map(s -> s.state() == MailingJobs.State.RUNNING).orElse(false);
 		select.setText(getTranslation(b.status() == BatchStatus.SELECTED ? "mailings.batch.reselect" : "mailings.batch.select"));

@@ -118,7 +118,7 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 				.setWidth("8rem").setFlexGrow(1).setTooltipGenerator(BatchSummary::title);
 		batches.addColumn(b -> b.status().label()).setHeader(getTranslation("mailings.list.col.status"))
 				.setComparator(Comparator.comparing(BatchSummary::status)).setWidth("10.5rem").setFlexGrow(0);
-		batches.addColumn(b -> Dates.list(b.dispatchedOn())).setHeader(getTranslation("mailings.list.col.dispatched"))
+		batches.addColumn(b -> b.dispatchedOn() == null ? "" : JapaneseDates.toWesternWithWeekday(b.dispatchedOn())).setHeader(getTranslation("mailings.list.col.dispatched"))
 				.setComparator(Comparator.comparing(BatchSummary::dispatchedOn, Comparator.nullsFirst(Comparator.naturalOrder())))
 				.setWidth("7.5rem").setFlexGrow(0);
 		batches.addColumn(b -> getTranslation("mailings.list.envelopes", b.envelopes(), b.pulled(), b.excluded()))
@@ -127,10 +127,11 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 		batches.addColumn(b -> b.bundlesWritten() + " / " + b.bundles())
 				.setHeader(getTranslation("mailings.list.col.written")).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
 				.setFlexGrow(0);
-		batches.addColumn(BatchSummary::createdBy).setHeader(getTranslation("mailings.list.col.created-by"))
-				.setSortable(true).setWidth("6rem").setFlexGrow(0)
-				.setTooltipGenerator(b -> b.createdAt() == null ? b.createdBy()
-						: b.createdBy() + " " + JapaneseDates.toWesternDateTime(b.createdAt().toInstant()));
+		batches.addColumn(BatchSummary::createdByName).setHeader(getTranslation("mailings.list.col.created-by"))
+				.setSortable(true).setWidth("7rem").setFlexGrow(0)
+				.setTooltipGenerator(b -> b.createdAt() == null ? b.createdByName()
+						: getTranslation("mailings.list.created-tooltip", b.createdByName(),
+								JapaneseDates.toWesternDateTimeWithWeekday(b.createdAt().toInstant())));
 		batches.setEmptyStateText(getTranslation("mailings.list.empty"));
 		batches.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MailingBatchView.class, e.getItem().id())));
 		batches.setSizeFull();

@@ -26,16 +26,17 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import jp.ikiiki.desk.manual.ManualEditing;
 import jp.ikiiki.desk.manual.ManualEditing.CityAgreement;
 import jp.ikiiki.desk.manual.ManualEditing.EntryOverview;
 import jp.ikiiki.desk.manual.ManualEditing.ManualDraft;
 import jp.ikiiki.desk.manual.ManualEditing.ManualVersion;
+import jp.ikiiki.desk.manual.ManualEditing;
+import jp.ikiiki.desk.platform.ui.JapaneseDateField;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.Versions;
 
 /**
  * The floor managers' editor (第6章1(2)) in two panes that use the whole screen: on the left every entry (filter,
@@ -148,7 +149,7 @@ class ManualEditorView extends VerticalLayout {
 		note.setId("manual-note");
 		agreedOn.setLabel(getTranslation("manual.editor.agreed-on"));
 		agreedOn.setId("manual-agreed-on");
-		agreedOn.setLocale(Locale.JAPAN);
+		JapaneseDateField.japanese(agreedOn);
 		agreedOn.setMax(java.time.LocalDate.now(JapanTime.ZONE));
 		agreedBy.setLabel(getTranslation("manual.editor.agreed-by"));
 		agreedBy.setId("manual-agreed-by");
@@ -183,13 +184,13 @@ class ManualEditorView extends VerticalLayout {
 
 		history.setId("manual-history");
 		history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		history.addColumn(v -> getTranslation("manual.version", v.version())).setHeader(getTranslation("manual.history.version"))
+		history.addColumn(v -> Versions.label(v.version())).setHeader(getTranslation("manual.history.version"))
 				.setWidth("4.5rem").setFlexGrow(0);
 		history.addColumn(v -> v.state().label()).setHeader(getTranslation("manual.history.state")).setWidth("8rem")
 				.setFlexGrow(0);
-		history.addColumn(v -> JapaneseDates.toWesternDateTime(v.editedAt()) + " " + v.editedBy())
+		history.addColumn(v -> JapaneseDates.toWesternDateTimeWithWeekday(v.editedAt()) + " " + v.editedBy())
 				.setHeader(getTranslation("manual.history.edited")).setFlexGrow(1).setTooltipGenerator(
-						v -> JapaneseDates.toWesternDateTime(v.editedAt()) + " " + v.editedBy());
+						v -> JapaneseDates.toWesternDateTimeWithWeekday(v.editedAt()) + " " + v.editedBy());
 		history.addColumn(v -> v.agreedOn() == null ? "" : getTranslation("manual.history.agreement",
 				JapaneseDates.toEraKanji(v.agreedOn()), v.agreedBy(), v.agreementRecordedBy()))
 				.setHeader(getTranslation("manual.history.agreed")).setFlexGrow(1);
@@ -224,8 +225,10 @@ class ManualEditorView extends VerticalLayout {
 			return getTranslation("manual.editor.state.retired");
 		}
 		String inForce = e.inForceVersion() == null ? getTranslation("manual.editor.state.none-in-force")
-				: getTranslation("manual.editor.state.in-force", e.inForceVersion());
-		return e.draftPending() ? getTranslation("manual.editor.state.pending", inForce, e.newestVersion()) : inForce;
+				: getTranslation("manual.editor.state.in-force", Versions.label(e.inForceVersion()));
+		return e.draftPending()
+				? getTranslation("manual.editor.state.pending", inForce, Versions.label(e.newestVersion()))
+				: inForce;
 	}
 
 	private void refresh() {
@@ -249,7 +252,7 @@ class ManualEditorView extends VerticalLayout {
 		agreedBy.clear();
 		note.clear();
 		if (entry == null) {
-			editingLabel.setText(getTranslation("manual.editor.editing-new"));
+			editingLabel.setText(getTranslation("manual.editor.editing-new", Versions.label(1)));
 			category.clear();
 			question.clear();
 			answer.clear();
@@ -261,8 +264,10 @@ class ManualEditorView extends VerticalLayout {
 		}
 		List<ManualVersion> versions = editing.history(entry.entryId());
 		ManualVersion newest = versions.get(0);
-		editingLabel.setText(entry.retired() ? getTranslation("manual.editor.editing-retired", entry.entryId(), newest.version())
-				: getTranslation("manual.editor.editing", entry.entryId(), newest.version(), newest.state().label()));
+		editingLabel.setText(entry.retired()
+				? getTranslation("manual.editor.editing-retired", entry.entryId(), Versions.label(newest.version()))
+				: getTranslation("manual.editor.editing", entry.entryId(), Versions.label(newest.version()),
+						newest.state().label()));
 		category.setValue(newest.category() == null ? "" : newest.category());
 		question.setValue(newest.question());
 		answer.setValue(newest.answer());
@@ -286,7 +291,8 @@ class ManualEditorView extends VerticalLayout {
 		EntryOverview basedOn = current;
 		Notices.attempt(() -> basedOn == null ? editing.create(draft, agreement(), CHANNEL)
 				: editing.edit(basedOn.entryId(), basedOn.newestVersion(), draft, agreement(), CHANNEL))
-				.ifPresent(saved -> done(getTranslation("manual.editor.saved", saved.entryId(), saved.version(),
+				.ifPresent(saved -> done(getTranslation("manual.editor.saved", saved.entryId(),
+						Versions.label(saved.version()),
 						saved.state().label()), saved.entryId()));
 	}
 
@@ -302,7 +308,8 @@ class ManualEditorView extends VerticalLayout {
 		}
 		EntryOverview entry = current;
 		Notices.attempt(() -> editing.recordAgreement(entry.entryId(), entry.newestVersion(), agreement, CHANNEL))
-				.ifPresent(v -> done(getTranslation("manual.editor.applied", v.entryId(), v.version()), v.entryId()));
+				.ifPresent(v -> done(getTranslation("manual.editor.applied", v.entryId(), Versions.label(v.version())),
+						v.entryId()));
 	}
 
 	/** 廃止 (or 再開): the consequence is said before anything happens; the city's agreement is required. */
@@ -332,7 +339,7 @@ class ManualEditorView extends VerticalLayout {
 			reason.setId("manual-retire-reason");
 			reason.setWidthFull();
 			VerticalLayout text = new VerticalLayout(new Span(getTranslation("manual.editor.retire-text", entry.question(),
-					entry.inForceVersion() == null ? "—" : getTranslation("manual.version", entry.inForceVersion()))), reason);
+					entry.inForceVersion() == null ? "—" : Versions.label(entry.inForceVersion()))), reason);
 			text.setPadding(false);
 			ask.setHeader(getTranslation("manual.editor.retire-title", entry.entryId()));
 			ask.setText(text);

@@ -19,11 +19,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.AnswerManual.ManualEntry;
+import jp.ikiiki.desk.manual.AnswerManual;
 import jp.ikiiki.desk.manual.ManualEditing;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.Versions;
 
 /**
  * The answer manual during a call (第6章1(1)): type what the caller says (kana of any kind and width), see the
@@ -76,7 +77,7 @@ class ManualView extends VerticalLayout {
 				.setAutoWidth(true).setSortable(true);
 		results.addColumn(ManualEntry::question).setHeader(getTranslation("manual.grid.question")).setFlexGrow(1)
 				.setTooltipGenerator(ManualEntry::question);
-		results.addColumn(e -> getTranslation("manual.version", e.version())).setHeader(getTranslation("manual.grid.version"))
+		results.addColumn(e -> Versions.label(e.version())).setHeader(getTranslation("manual.grid.version"))
 				.setAutoWidth(true).setFlexGrow(0);
 		results.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::open));
 		results.setSizeFull();
@@ -116,8 +117,9 @@ class ManualView extends VerticalLayout {
 		Span meta = new Span();
 		meta.setId("manual-entry-version");
 		editing.version(e.entryId(), e.version()).ifPresent(v -> meta.setText(v.agreedOn() == null
-				? getTranslation("manual.search.meta", v.entryId(), v.version())
-				: getTranslation("manual.search.meta-agreed", v.entryId(), v.version(), JapaneseDates.toEraKanji(v.agreedOn()))));
+				? getTranslation("manual.search.meta", v.entryId(), Versions.label(v.version()))
+				: getTranslation("manual.search.meta-agreed", v.entryId(), Versions.label(v.version()),
+						JapaneseDates.toEraKanji(v.agreedOn()))));
 		meta.getStyle().set("color", "var(--lumo-secondary-text-color)");
 		entry.add(new Div(new Span(e.category() == null ? "" : e.category())), question, answer, meta);
 	}

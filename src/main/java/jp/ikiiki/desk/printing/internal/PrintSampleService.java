@@ -1,6 +1,5 @@
 package jp.ikiiki.desk.printing.internal;
 
-import jp.ikiiki.desk.shared.JapanTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +16,10 @@ import jp.ikiiki.desk.printing.PrintItem;
 import jp.ikiiki.desk.printing.PrintSamples;
 import jp.ikiiki.desk.printing.UnprintableText;
 import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.Postcodes;
 import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
@@ -95,7 +96,7 @@ class PrintSampleService implements PrintSamples {
 		put(f, PrintFields.REPRESENTATIVE_KANA, s.nameKana());
 		SubjectDetail.Address a = s.mailing() != null && s.mailing().address() != null ? s.mailing() : s.residence();
 		if (a != null) {
-			put(f, PrintFields.POSTCODE, a.postalCodeDisplay());
+			put(f, PrintFields.POSTCODE, Postcodes.format(a.postalCode()));
 			put(f, PrintFields.ADDRESS, a.address());
 			put(f, PrintFields.ADDRESS_EXTRA, a.extra());
 		}

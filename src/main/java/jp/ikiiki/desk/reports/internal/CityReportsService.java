@@ -1,16 +1,19 @@
 package jp.ikiiki.desk.reports.internal;
 
 import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.reports.CityReports;
+import jp.ikiiki.desk.reports.InboxQuery;
 import jp.ikiiki.desk.reports.Report;
 import jp.ikiiki.desk.reports.ReportFile;
 import jp.ikiiki.desk.reports.ReportFormat;
@@ -23,6 +26,12 @@ import org.springframework.stereotype.Service;
 @Service
 @PreAuthorize("hasAnyRole('FLOOR_MANAGER', 'CITY_STAFF')")
 class CityReportsService implements CityReports {
+
+	/**
+	 * The first day a report can cover: the calls this application records begin long after it, and the calendar
+	 * and the era dates the reports print are not meant for the distant past (a typo such as 0026-11-17).
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
 	private final ReportBuilder builder;
 	private final ReportGenerator generator;
@@ -56,6 +65,7 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	public StoredReport generateDaily(LocalDate day) {
 		long id = generator.daily(notFuture(day), false, "画面:報告書");
 		scheduler.sendMailSoon();
@@ -63,6 +73,7 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	public StoredReport generateMonthly(YearMonth month) {
 		long id = generator.monthly(notFuture(month), false, "画面:報告書");
 		scheduler.sendMailSoon();
@@ -70,8 +81,14 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
-	public List<StoredReport> inbox(int offset, int limit) {
-		return store.inbox(CurrentUser.name(), Math.max(0, offset), Math.min(Math.max(limit, 0), 500));
+	public List<StoredReport> inbox(InboxQuery query, int offset, int limit) {
+		return store.inbox(CurrentUser.name(), query == null ? InboxQuery.ALL : query, Math.max(0, offset),
+				Math.min(Math.max(limit, 1), 500));
+	}
+
+	@Override
+	public int count(InboxQuery query) {
+		return store.count(CurrentUser.name(), query == null ? InboxQuery.ALL : query);
 	}
 
 	@Override
@@ -80,26 +97,36 @@ class CityReportsService implements CityReports {
 	}
 
 	@Override
-	public Optional<ReportFile> download(long reportId, ReportFormat format, String channel) {
-		return store.file(reportId, format).map(f -> {
-			String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
-			store.markRead(reportId, CurrentUser.name());
-			audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
-			return new ReportFile(name, format.contentType(), f.content());
-		});
+	public ReportFile download(long reportId, ReportFormat format, String channel) {
+		ReportStore.StoredFile f = store.file(reportId, format)
+				.orElseThrow(() -> new NotFoundException("報告書 " + reportId + " はありません").with("reportId", reportId));
+		String name = ReportGenerator.fileName(f.kind(), f.period(), f.version(), format);
+		store.markRead(reportId, CurrentUser.name());
+		audit.recordFile(AuditAction.DOWNLOAD, channel, name, "報告書ID " + reportId);
+		return new ReportFile(name, format.contentType(), f.content());
 	}
 
 	@Override
-	public ReportFile latest(ReportKind kind, String period, ReportFormat format, String channel) {
-		String key = kind == ReportKind.DAILY ? day(period).toString() : month(period).toString();
-		Optional<Long> stored = store.latest(kind, key);
+	public ReportFile latestDaily(LocalDate day, ReportFormat format, String channel) {
+		notFuture(day);
+		return latest(ReportKind.DAILY, day.toString(), () -> builder.daily(day), format, channel);
+	}
+
+	@Override
+	public ReportFile latestMonthly(YearMonth month, ReportFormat format, String channel) {
+		notFuture(month);
+		return latest(ReportKind.MONTHLY, month.toString(), () -> builder.monthly(month), format, channel);
+	}
+
+	private ReportFile latest(ReportKind kind, String period, Supplier<Report> now, ReportFormat format,
+			String channel) {
+		Optional<Long> stored = store.latest(kind, period);
 		if (stored.isPresent()) {
-			return download(stored.get(), format, channel).orElseThrow();
+			return download(stored.get(), format, channel);
 		}
-		Report report = kind == ReportKind.DAILY ? preview(day(period)) : previewMonth(month(period));
-		String name = ReportGenerator.fileName(kind, key, null, format);
-		byte[] bytes = generator.render(report, format);
-		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + key + "（未保存、その場で作成）");
+		String name = ReportGenerator.fileName(kind, period, null, format);
+		byte[] bytes = generator.render(now.get(), format);
+		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + period + "（未保存、その場で作成）");
 		return new ReportFile(name, format.contentType(), bytes);
 	}
 
@@ -110,37 +137,28 @@ class CityReportsService implements CityReports {
 
 	private LocalDate notFuture(LocalDate day) {
 		if (day == null) {
-			throw new IllegalArgumentException("日付を指定してください");
+			throw new InvalidInputException("day", "日付を指定してください");
 		}
 		if (day.isAfter(calendar.dateOf(clock.instant()))) {
-			throw new IllegalArgumentException("未来の日付の報告書は作成できません: " + day);
+			throw new InvalidInputException("day", "未来の日付の報告書は作成できません: " + day);
+		}
+		if (day.isBefore(EARLIEST)) {
+			throw new InvalidInputException("day", "報告書は " + EARLIEST + " 以降の日について作成できます: " + day);
 		}
 		return day;
 	}
 
 	private YearMonth notFuture(YearMonth month) {
 		if (month == null) {
-			throw new IllegalArgumentException("年月を指定してください");
+			throw new InvalidInputException("month", "年月を指定してください");
 		}
 		if (month.isAfter(YearMonth.from(calendar.dateOf(clock.instant())))) {
-			throw new IllegalArgumentException("未来の月の報告書は作成できません: " + month);
+			throw new InvalidInputException("month", "未来の月の報告書は作成できません: " + month);
+		}
+		if (month.isBefore(YearMonth.from(EARLIEST))) {
+			throw new InvalidInputException("month", "報告書は " + YearMonth.from(EARLIEST) + " 以降の月について作成できます: "
+					+ month);
 		}
 		return month;
-	}
-
-	static LocalDate day(String text) {
-		try {
-			return LocalDate.parse(text);
-		} catch (DateTimeParseException | NullPointerException e) {
-			throw new IllegalArgumentException("日付は yyyy-MM-dd で指定してください: " + text);
-		}
-	}
-
-	static YearMonth month(String text) {
-		try {
-			return YearMonth.parse(text);
-		} catch (DateTimeParseException | NullPointerException e) {
-			throw new IllegalArgumentException("年月は yyyy-MM で指定してください: " + text);
-		}
 	}
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.reports.ReportDates;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.StoredReport;
 import org.slf4j.Logger;
@@ -89,15 +90,15 @@ public class ReportMailer {
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 		helper.setFrom(properties.mail().from());
 		helper.setTo(store.recipients(id).orElseThrow().split(","));
-		String period = report.kind() == jp.ikiiki.desk.reports.ReportKind.DAILY
-				? ReportLayout.eraDay(report.from())
-				: ReportLayout.eraMonth(java.time.YearMonth.from(report.from()));
+		String period = report.periodLabel();
 		helper.setSubject("【いきいきデスク】コールセンター" + report.kind().title() + " " + period
-				+ (report.version() > 1 ? "（第" + report.version() + "版）" : ""));
+				+ (report.version() > 1 ? "（第" + report.version() + "版）" : "") + (report.complete() ? "" : "（途中集計）"));
 		String rate = report.answerRate() == null ? "—" : ReportLayout.percent(report.answerRate());
 		helper.setText("コールセンター" + report.kind().title() + "（" + period + "）をお送りします。\n\n"
 				+ "受電数 " + report.received() + " 件、応答数 " + report.answered() + " 件、応答率 " + rate
 				+ "（定義: " + report.definition() + "）\n"
+				+ (report.complete() ? "" : "\n【途中集計】期間の途中（" + ReportDates.dateTime(report.generatedAt())
+						+ " 時点）で作成した報告書です。\n")
 				+ (report.gap() ? "\n" + ReportLayout.GAP_WARNING + "\n" : "")
 				+ "\n詳細は添付の XLSX・PDF、またはいきいきデスクの報告書受信箱をご覧ください。\n");
 		helper.addAttachment(ReportGenerator.fileName(report.kind(), report.period(), report.version(),

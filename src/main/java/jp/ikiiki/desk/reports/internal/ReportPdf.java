@@ -14,10 +14,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * The PDF of a report: A4 portrait, the bundled IPAex Gothic (embedded as a subset), the header naming the
- * answer-rate definition, the gap warning in red, the tables with their header repeated on a new page, and
+ * answer-rate definition, the in-progress notice in blue and the gap warning in red, the whole period's figures,
+ * the charts (PNG images), the breakdowns with their header repeated on a new page, the contributed sections, and
  * "page n / N" at the foot of each page.
  */
 public final class ReportPdf {
@@ -32,6 +34,9 @@ public final class ReportPdf {
 	private static final Color MARKED = new Color(0xFF, 0xE0, 0xB2);
 	private static final Color TOTAL = new Color(0xFF, 0xF8, 0xD0);
 	private static final Color WARNING = new Color(0xC0, 0x00, 0x00);
+	private static final Color PROGRESS = new Color(0x0B, 0x4F, 0x9C);
+	private static final Color SUBSET = new Color(0xF3, 0xF6, 0xFA);
+	private static final float CHART_HEIGHT = 190;
 
 	/** Parsed once; a parsed font may not be shared by documents written at the same time, hence the lock. */
 	private static TrueTypeFont gothic;
@@ -77,22 +82,18 @@ public final class ReportPdf {
 				line(w, 8.5f, Color.DARK_GRAY, 12);
 			}
 		}
-		if (layout.warning() != null) {
-			y -= 6;
-			List<String> lines = wrap(layout.warning(), 10, WIDTH - 12);
-			float h = lines.size() * 14 + 8;
-			out.setStrokingColor(WARNING);
-			out.setLineWidth(1.2f);
-			out.addRect(MARGIN, y - h + 4, WIDTH, h);
-			out.stroke();
-			y -= 4;
-			for (String w : lines) {
-				text(w, MARGIN + 6, y - 10, 10, WARNING);
-				y -= 14;
-			}
-			y -= 8;
+		if (layout.progress() != null) {
+			boxed(layout.progress(), PROGRESS);
 		}
-		for (ReportLayout.Table table : layout.tables()) {
+		if (layout.warning() != null) {
+			boxed(layout.warning(), WARNING);
+		}
+		// The whole period's figures, then the charts, then the breakdowns.
+		table(layout.tables().get(0));
+		for (ReportLayout.Chart chart : layout.charts()) {
+			chart(chart);
+		}
+		for (ReportLayout.Table table : layout.tables().subList(1, layout.tables().size())) {
 			table(table);
 		}
 		if (!layout.sections().isEmpty()) {
@@ -105,6 +106,35 @@ public final class ReportPdf {
 		}
 		out.close();
 		footers(layout.title() + "　" + layout.period());
+	}
+
+	/** A framed sentence in a colour (the gap warning, the in-progress notice). */
+	private void boxed(String sentence, Color colour) throws IOException {
+		y -= 6;
+		List<String> lines = wrap(sentence, 10, WIDTH - 12);
+		float h = lines.size() * 14 + 8;
+		ensure(h + 8);
+		out.setStrokingColor(colour);
+		out.setLineWidth(1.2f);
+		out.addRect(MARGIN, y - h + 4, WIDTH, h);
+		out.stroke();
+		y -= 4;
+		for (String w : lines) {
+			text(w, MARGIN + 6, y - 10, 10, colour);
+			y -= 14;
+		}
+		y -= 8;
+	}
+
+	/** A chart under its heading, as a PNG at twice the page's resolution. */
+	private void chart(ReportLayout.Chart chart) throws IOException {
+		y -= 8;
+		ensure(CHART_HEIGHT + 20);
+		line(chart.title(), 10.5f, Color.BLACK, 15);
+		byte[] png = ReportCharts.png(chart, (int) WIDTH, (int) CHART_HEIGHT, 2);
+		PDImageXObject image = PDImageXObject.createFromByteArray(document, png, chart.type().name());
+		out.drawImage(image, MARGIN, y - CHART_HEIGHT, WIDTH, CHART_HEIGHT);
+		y -= CHART_HEIGHT;
 	}
 
 	private void table(ReportLayout.Table table) throws IOException {
@@ -121,14 +151,24 @@ public final class ReportPdf {
 				newPage();
 				head(table, widths);
 			}
-			boolean isTotal = table.totalRow() && i == table.rows().size() - 1;
-			Color fill = isTotal ? TOTAL : table.highlight().get(i) ? MARKED : null;
-			List<Object> values = table.rows().get(i);
+			ReportLayout.Row row = table.rows().get(i);
+			boolean isTotal = row.style() == ReportLayout.Style.TOTAL;
+			Color fill = switch (row.style()) {
+				case TOTAL -> TOTAL;
+				case MARKED -> MARKED;
+				case SUBSET -> SUBSET;
+				case PLAIN -> null;
+			};
 			float x = MARGIN;
-			for (int c = 0; c < values.size(); c++) {
+			for (int c = 0; c < row.values().size(); c++) {
 				ReportLayout.Column column = table.columns().get(c);
-				String text = ReportLayout.text(column.kind(), values.get(c));
-				cell(x, widths[c], ROW, fill, List.of(text), column.kind() != ReportLayout.Kind.TEXT, isTotal);
+				Object value = row.values().get(c);
+				String text = ReportLayout.text(column.kind(), value);
+				if (c == 0 && row.style() == ReportLayout.Style.SUBSET) {
+					text = "　" + text;
+				}
+				cell(x, widths[c], ROW, fill, List.of(text), ReportLayout.kindOf(column, value) != ReportLayout.Kind.TEXT,
+						isTotal);
 				x += widths[c];
 			}
 			y -= ROW;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.reports.ReportKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +105,8 @@ public class ReportScheduler {
 							: generator.monthly(due.month(), true, CHANNEL));
 					log.info("{} report {} generated", due.kind(), due.period());
 				} catch (RuntimeException e) {
-					log.error("{} report {} could not be generated; retrying at the next check", due.kind(),
-							due.period(), e);
+					log.error("{} report {} could not be generated; retrying at the next check: {}", due.kind(),
+							due.period(), SafeThrowables.describe(e));
 				}
 			}
 			mailer.sendDue(now);
@@ -120,7 +121,7 @@ public class ReportScheduler {
 				try {
 					CurrentUser.runAsSystem(() -> mailer.sendDue(clock.instant()), "CITY_STAFF");
 				} catch (RuntimeException e) {
-					log.error("Report mail could not be sent; retrying at the next check", e);
+					log.error("Report mail could not be sent; retrying at the next check: {}", SafeThrowables.describe(e));
 				}
 			});
 		}
@@ -132,6 +133,13 @@ public class ReportScheduler {
 			Thread t = new Thread(r, "report-scheduler");
 			t.setDaemon(true);
 			return t;
+		});
+		timer.execute(() -> {
+			try {
+				ReportGenerator.warmUp();
+			} catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+				log.warn("Report rendering could not be warmed up: {}", e.getClass().getSimpleName());
+			}
 		});
 		long interval = properties.checkInterval().toMillis();
 		timer.scheduleWithFixedDelay(this::check, properties.scheduled() ? 0 : interval, interval,
@@ -146,7 +154,7 @@ public class ReportScheduler {
 				CurrentUser.runAsSystem(() -> mailer.sendDue(clock.instant()), "CITY_STAFF");
 			}
 		} catch (RuntimeException e) {
-			log.error("Report check failed; retrying at the next check", e);
+			log.error("Report check failed; retrying at the next check: {}", SafeThrowables.describe(e));
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.ikiiki.desk.reports.InboxQuery;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.ReportKind;
 import jp.ikiiki.desk.reports.StoredReport;
@@ -18,15 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ReportStore {
 
+	/** Whether the user has opened the report. */
+	private static final String READ = "exists (select 1 from report_read x where x.report_id = r.id and x.username = :u)";
+
 	/** A report's row without its files. */
 	private static final String COLUMNS = """
 			r.id, r.kind, r.period, r.period_from, r.version, r.generated_at, r.generated_by, r.scheduled,
-			r.definition, r.gap, r.received, r.answered, r.answer_rate,
+			r.definition, r.complete, r.gap, r.received, r.answered, r.answer_rate,
 			m.status as mail_status, m.attempts, m.last_error, m.sent_at""";
 
 	/** What a new version needs. */
 	record NewReport(ReportKind kind, String period, LocalDate from, LocalDate to, Instant generatedAt,
-			String generatedBy, boolean scheduled, String definition, boolean gap, long received, long answered,
+			String generatedBy, boolean scheduled, String definition, boolean complete, boolean gap, long received,
+			long answered,
 			Double answerRate, String json, byte[] xlsx, byte[] pdf) {
 	}
 
@@ -47,13 +52,14 @@ public class ReportStore {
 				.param("k", r.kind().name()).param("p", r.period()).query(Integer.class).single();
 		return jdbc.sql("""
 				insert into report (kind, period, period_from, period_to, version, generated_at, generated_by, scheduled,
-				    definition, gap, received, answered, answer_rate, content_json, xlsx, pdf)
-				values (:kind, :period, :from, :to, :version, :at, :by, :scheduled, :definition, :gap, :received,
+				    definition, complete, gap, received, answered, answer_rate, content_json, xlsx, pdf)
+				values (:kind, :period, :from, :to, :version, :at, :by, :scheduled, :definition, :complete, :gap, :received,
 				    :answered, :rate, :json, :xlsx, :pdf)
 				returning id""")
 				.param("kind", r.kind().name()).param("period", r.period()).param("from", r.from()).param("to", r.to())
 				.param("version", version).param("at", Timestamp.from(r.generatedAt())).param("by", r.generatedBy())
-				.param("scheduled", r.scheduled()).param("definition", r.definition()).param("gap", r.gap())
+				.param("scheduled", r.scheduled()).param("definition", r.definition())
+				.param("complete", r.complete()).param("gap", r.gap())
 				.param("received", r.received()).param("answered", r.answered()).param("rate", r.answerRate())
 				.param("json", r.json()).param("xlsx", r.xlsx()).param("pdf", r.pdf())
 				.query(Long.class).single();
@@ -67,22 +73,91 @@ public class ReportStore {
 	}
 
 	public Optional<StoredReport> find(long id, String username) {
-		return jdbc.sql("select " + COLUMNS + ", exists (select 1 from report_read x where x.report_id = r.id and "
-				+ "x.username = :u) as read from report r left join report_mail m on m.report_id = r.id where r.id = :id")
+		return jdbc.sql("select " + COLUMNS + ", " + READ + " as read from report r "
+				+ "left join report_mail m on m.report_id = r.id where r.id = :id")
 				.param("u", username).param("id", id).query(ReportStore::row).optional();
 	}
 
-	/** Newest period first, then kind, then newest version. */
-	public List<StoredReport> inbox(String username, int offset, int limit) {
-		return jdbc.sql("select " + COLUMNS + ", exists (select 1 from report_read x where x.report_id = r.id and "
-				+ "x.username = :u) as read from report r left join report_mail m on m.report_id = r.id "
-				+ "order by r.period_from desc, r.kind, r.version desc offset :o limit :l")
-				.param("u", username).param("o", offset).param("l", limit).query(ReportStore::row).list();
+	/** A page of the inbox as the query asks: filtered, sorted, ties broken by newest period, kind, newest version. */
+	public List<StoredReport> inbox(String username, InboxQuery query, int offset, int limit) {
+		String direction = query.descending() ? " desc" : " asc";
+		String order = switch (query.sort()) {
+			case PERIOD -> "r.period_from" + direction;
+			case KIND -> "r.kind" + direction;
+			case VERSION -> "r.version" + direction;
+			case GENERATED_AT -> "r.generated_at" + direction;
+			case RECEIVED -> "r.received" + direction;
+			case ANSWERED -> "r.answered" + direction;
+			case ANSWER_RATE -> "r.answer_rate" + direction + " nulls last";
+			// Unread (false) first when descending: what needs reading comes to the top.
+			case READ -> "read" + (query.descending() ? " asc" : " desc");
+			case MAIL -> "coalesce(r.mail_status, '')" + direction;
+		};
+		return jdbc.sql("select * from (select " + COLUMNS + ", " + READ + " as read from report r "
+				+ "left join report_mail m on m.report_id = r.id) r where " + filter(query) + " order by " + order
+				+ ", r.period_from desc, r.kind, r.version desc offset :o limit :l")
+				.param("u", username).param("kind", query.kind() == null ? null : query.kind().name())
+				.param("o", offset).param("l", limit).query(ReportStore::row).list();
+	}
+
+	/** How many stored versions match the query's filters. */
+	public int count(String username, InboxQuery query) {
+		return jdbc.sql("select count(*) from (select r.kind, " + READ + " as read from report r) r where "
+				+ filter(query)).param("u", username).param("kind", query.kind() == null ? null : query.kind().name())
+				.query(Integer.class).single();
+	}
+
+	private static String filter(InboxQuery query) {
+		return (query.unreadOnly() ? "not r.read" : "true") + (query.kind() == null ? "" : " and r.kind = :kind");
 	}
 
 	public int unread(String username) {
-		return jdbc.sql("select count(*) from report r where not exists (select 1 from report_read x where "
-				+ "x.report_id = r.id and x.username = :u)").param("u", username).query(Integer.class).single();
+		return count(username, new InboxQuery(true, null, InboxQuery.Sort.PERIOD, true));
+	}
+
+	/** The latest version of each period in the list, with when it was made and how its mail stands. */
+	public List<Latest> latest(ReportKind kind, List<String> periods) {
+		if (periods.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct on (r.period) r.id, r.kind, r.period, r.generated_at, m.status
+				from report r left join report_mail m on m.report_id = r.id
+				where r.kind = :k and r.period in (:periods)
+				order by r.period, r.version desc""")
+				.param("k", kind.name()).param("periods", periods).query(ReportStore::latest).list();
+	}
+
+	/** The unread report of the user with the earliest period (then the oldest version). */
+	public Optional<Latest> oldestUnread(String username) {
+		return jdbc.sql("select r.id, r.kind, r.period, r.generated_at, m.status from report r "
+				+ "left join report_mail m on m.report_id = r.id where not " + READ
+				+ " order by r.period_from, r.kind, r.version limit 1")
+				.param("u", username).query(ReportStore::latest).optional();
+	}
+
+	/** The latest version of every period whose e-mail failed (still retrying or given up), oldest period first. */
+	public List<Latest> failedMails() {
+		return jdbc.sql("""
+				select r.id, r.kind, r.period, r.generated_at, m.status
+				from (select distinct on (kind, period) id, kind, period, period_from, generated_at
+				      from report order by kind, period, version desc) r
+				join report_mail m on m.report_id = r.id
+				where m.status in (:failed)
+				order by r.period_from, r.kind""")
+				.param("failed", List.of(StoredReport.MailStatus.FAILED.name(), StoredReport.MailStatus.GAVE_UP.name()))
+				.query(ReportStore::latest).list();
+	}
+
+	private static Latest latest(ResultSet rs, int n) throws SQLException {
+		String status = rs.getString("status");
+		return new Latest(rs.getLong("id"), ReportKind.valueOf(rs.getString("kind")), rs.getString("period"),
+				rs.getTimestamp("generated_at").toInstant(),
+				status == null ? StoredReport.MailStatus.NOT_CONFIGURED : StoredReport.MailStatus.valueOf(status));
+	}
+
+	/** The latest version of a period's report. */
+	record Latest(long id, ReportKind kind, String period, Instant generatedAt, StoredReport.MailStatus mail) {
 	}
 
 	public Optional<Long> latest(ReportKind kind, String period) {
@@ -111,14 +186,16 @@ public class ReportStore {
 	// --- e-mail ---
 
 	public void queueMail(long id, String recipients, Instant at) {
-		jdbc.sql("insert into report_mail (report_id, recipients, status, next_attempt_at) values (:id, :to, 'PENDING', :at)")
-				.param("id", id).param("to", recipients).param("at", Timestamp.from(at)).update();
+		jdbc.sql("insert into report_mail (report_id, recipients, status, next_attempt_at) values (:id, :to, :status, :at)")
+				.param("id", id).param("to", recipients).param("status", StoredReport.MailStatus.PENDING.name())
+				.param("at", Timestamp.from(at)).update();
 	}
 
 	/** Mails to try now: pending or failed, due; oldest first. */
 	public List<Long> dueMails(Instant now) {
-		return jdbc.sql("select report_id from report_mail where status in ('PENDING', 'FAILED') and "
+		return jdbc.sql("select report_id from report_mail where status in (:due) and "
 				+ "next_attempt_at <= :now order by next_attempt_at, report_id")
+				.param("due", List.of(StoredReport.MailStatus.PENDING.name(), StoredReport.MailStatus.FAILED.name()))
 				.param("now", Timestamp.from(now)).query(Long.class).list();
 	}
 
@@ -128,17 +205,19 @@ public class ReportStore {
 	}
 
 	public void mailSent(long id, Instant at) {
-		jdbc.sql("update report_mail set status = 'SENT', attempts = attempts + 1, sent_at = :at, last_error = null "
-				+ "where report_id = :id").param("id", id).param("at", Timestamp.from(at)).update();
+		jdbc.sql("update report_mail set status = :status, attempts = attempts + 1, sent_at = :at, last_error = null "
+				+ "where report_id = :id").param("status", StoredReport.MailStatus.SENT.name()).param("id", id)
+				.param("at", Timestamp.from(at)).update();
 	}
 
 	/** Records a failed try; returns the attempts so far. */
 	public int mailFailed(long id, String error, Instant next, int maxAttempts) {
 		return jdbc.sql("""
 				update report_mail set attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
-				    status = case when attempts + 1 >= :max then 'GAVE_UP' else 'FAILED' end
+				    status = case when attempts + 1 >= :max then :gaveUp else :failed end
 				where report_id = :id returning attempts""")
-				.param("id", id).param("error", error).param("next", Timestamp.from(next)).param("max", maxAttempts)
+				.param("gaveUp", StoredReport.MailStatus.GAVE_UP.name())
+				.param("failed", StoredReport.MailStatus.FAILED.name()).param("id", id).param("error", error).param("next", Timestamp.from(next)).param("max", maxAttempts)
 				.query(Integer.class).single();
 	}
 
@@ -154,7 +233,7 @@ public class ReportStore {
 		return new StoredReport(rs.getLong("id"), ReportKind.valueOf(rs.getString("kind")), rs.getString("period"),
 				rs.getObject("period_from", LocalDate.class), rs.getInt("version"),
 				rs.getTimestamp("generated_at").toInstant(), rs.getString("generated_by"), rs.getBoolean("scheduled"),
-				rs.getString("definition"), rs.getBoolean("gap"), rs.getLong("received"), rs.getLong("answered"),
+				rs.getString("definition"), rs.getBoolean("complete"), rs.getBoolean("gap"), rs.getLong("received"), rs.getLong("answered"),
 				answerRate, rs.getBoolean("read"), mail);
 	}
 }

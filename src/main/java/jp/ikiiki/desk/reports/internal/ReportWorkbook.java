@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -20,8 +25,8 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The XLSX of a report: sheet 日報 (or 月報) with the header, the gap warning and the call figures; sheet 内訳 with
- * the contributed sections. Real numbers with number formats (counts #,##0, shares 0.0%, seconds 0.0), printable
+ * The XLSX of a report: sheet 日報 (or 月報) with the header, the in-progress notice, the gap warning and the call
+ * figures; sheet グラフ with the charts as pictures; sheet 内訳 with the contributed sections. Real numbers with number formats (counts #,##0, shares 0.0%, seconds 0.0), printable
  * on A4 at page width. A report is a few hundred cells whatever the day's calls, so the plain (not streaming)
  * workbook is used.
  */
@@ -32,26 +37,35 @@ public final class ReportWorkbook {
 	 * PCs with its licence); a spreadsheet program without it substitutes its own Japanese Gothic.
 	 */
 	static final String FONT = "IPAexゴシック";
+	/** Size of a chart on sheet グラフ, in points (about the width of the tables on A4). */
+	static final int CHART_WIDTH = 520;
+	static final int CHART_HEIGHT = 220;
 
 	private final XSSFWorkbook workbook = new XSSFWorkbook();
 	private final Map<ReportLayout.Kind, CellStyle> plain = new EnumMap<>(ReportLayout.Kind.class);
 	private final Map<ReportLayout.Kind, CellStyle> marked = new EnumMap<>(ReportLayout.Kind.class);
 	private final Map<ReportLayout.Kind, CellStyle> total = new EnumMap<>(ReportLayout.Kind.class);
+	private final Map<ReportLayout.Kind, CellStyle> subset = new EnumMap<>(ReportLayout.Kind.class);
 	private final CellStyle header;
 	private final CellStyle title;
 	private final CellStyle subtitle;
 	private final CellStyle warning;
+	private final CellStyle progress;
 	private final CellStyle note;
 
 	private ReportWorkbook() {
 		Font normal = font(10, false, IndexedColors.BLACK);
 		Font bold = font(10, true, IndexedColors.BLACK);
+		Font italic = font(10, false, IndexedColors.GREY_80_PERCENT);
+		italic.setItalic(true);
 		title = workbook.createCellStyle();
 		title.setFont(font(14, true, IndexedColors.BLACK));
 		subtitle = workbook.createCellStyle();
 		subtitle.setFont(font(11, true, IndexedColors.BLACK));
 		warning = workbook.createCellStyle();
 		warning.setFont(font(11, true, IndexedColors.RED));
+		progress = workbook.createCellStyle();
+		progress.setFont(font(11, true, IndexedColors.DARK_BLUE));
 		note = workbook.createCellStyle();
 		note.setFont(font(9, false, IndexedColors.GREY_80_PERCENT));
 		header = bordered(bold);
@@ -64,6 +78,11 @@ public final class ReportWorkbook {
 			plain.put(kind, valueStyle(kind, normal, null));
 			marked.put(kind, valueStyle(kind, normal, new java.awt.Color(0xFF, 0xE0, 0xB2)));
 			total.put(kind, valueStyle(kind, bold, new java.awt.Color(0xFF, 0xF8, 0xD0)));
+			CellStyle under = valueStyle(kind, italic, new java.awt.Color(0xF3, 0xF6, 0xFA));
+			if (kind == ReportLayout.Kind.TEXT) {
+				under.setIndention((short) 1);
+			}
+			subset.put(kind, under);
 		}
 	}
 
@@ -72,6 +91,7 @@ public final class ReportWorkbook {
 		ReportWorkbook w = new ReportWorkbook();
 		try (XSSFWorkbook book = w.workbook) {
 			w.figures(layout);
+			w.charts(layout);
 			w.sections(layout);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
 			book.write(out);
@@ -90,6 +110,9 @@ public final class ReportWorkbook {
 		for (String line : layout.lines()) {
 			text(sheet, r++, line, note);
 		}
+		if (layout.progress() != null) {
+			text(sheet, r++, layout.progress(), progress);
+		}
 		if (layout.warning() != null) {
 			text(sheet, r++, layout.warning(), warning);
 		}
@@ -97,6 +120,49 @@ public final class ReportWorkbook {
 			r = table(sheet, r + 1, table);
 		}
 		widths(sheet, layout.tables());
+	}
+
+	/**
+	 * Sheet グラフ: the charts as pictures, one under the other, each under its heading. A chart is rendered at twice
+	 * the size it is shown at, so that it prints sharply.
+	 */
+	private void charts(ReportLayout.Layout layout) {
+		Sheet sheet = sheet("グラフ");
+		int r = 0;
+		text(sheet, r++, layout.title() + "　グラフ", title);
+		text(sheet, r++, layout.period(), subtitle);
+		if (layout.progress() != null) {
+			text(sheet, r++, layout.progress(), progress);
+		}
+		// Column widths before the pictures: a picture's anchor is computed from them.
+		for (int c = 0; c < 12; c++) {
+			sheet.setColumnWidth(c, 9 * 256 + 200);
+		}
+		XSSFDrawing drawing = (XSSFDrawing) sheet.createDrawingPatriarch();
+		for (ReportLayout.Chart chart : layout.charts()) {
+			r++;
+			text(sheet, r++, chart.title(), subtitle);
+			byte[] png = ReportCharts.png(chart, CHART_WIDTH, CHART_HEIGHT, 2);
+			int picture = workbook.addPicture(png, Workbook.PICTURE_TYPE_PNG);
+			// The anchor's far corner from the chart's size in points (the PNG holds twice as many pixels).
+			XSSFClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+			anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+			anchor.setCol1(0);
+			anchor.setRow1(r);
+			double width = CHART_WIDTH * Units.PIXEL_DPI / (double) Units.POINT_DPI;
+			int col = 0;
+			while (width > sheet.getColumnWidthInPixels(col)) {
+				width -= sheet.getColumnWidthInPixels(col++);
+			}
+			anchor.setCol2(col);
+			anchor.setDx2((int) Math.round(width * Units.EMU_PER_PIXEL));
+			float rowHeight = sheet.getDefaultRowHeightInPoints();
+			int rows = (int) (CHART_HEIGHT / rowHeight);
+			anchor.setRow2(r + rows);
+			anchor.setDy2((int) Math.round((CHART_HEIGHT - rows * rowHeight) * Units.EMU_PER_POINT));
+			drawing.createPicture(anchor, picture);
+			r += rows + 2;
+		}
 	}
 
 	private void sections(ReportLayout.Layout layout) {
@@ -141,15 +207,22 @@ public final class ReportWorkbook {
 			cell.setCellValue(table.columns().get(c).header());
 			cell.setCellStyle(header);
 		}
-		for (int i = 0; i < table.rows().size(); i++) {
-			List<Object> values = table.rows().get(i);
-			boolean isTotal = table.totalRow() && i == table.rows().size() - 1;
-			Map<ReportLayout.Kind, CellStyle> styles = isTotal ? total : table.highlight().get(i) ? marked : plain;
+		for (ReportLayout.Row line : table.rows()) {
+			List<Object> values = line.values();
+			Map<ReportLayout.Kind, CellStyle> styles = switch (line.style()) {
+				case TOTAL -> total;
+				case MARKED -> marked;
+				case SUBSET -> subset;
+				case PLAIN -> plain;
+			};
 			Row row = sheet.createRow(r++);
 			for (int c = 0; c < values.size(); c++) {
-				ReportLayout.Kind kind = table.columns().get(c).kind();
-				Cell cell = row.createCell(c);
 				Object value = values.get(c);
+				ReportLayout.Kind kind = ReportLayout.kindOf(table.columns().get(c), value);
+				if (value instanceof ReportLayout.Typed typed) {
+					value = typed.value();
+				}
+				Cell cell = row.createCell(c);
 				if (value instanceof Number n) {
 					cell.setCellValue(n.doubleValue());
 					cell.setCellStyle(styles.get(kind));
@@ -208,12 +281,7 @@ public final class ReportWorkbook {
 					new org.apache.poi.xssf.usermodel.XSSFColor(fill, null));
 			s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		}
-		String format = switch (kind) {
-			case COUNT -> "#,##0";
-			case PERCENT -> "0.0%";
-			case SECONDS -> "#,##0.0";
-			case TEXT -> null;
-		};
+		String format = ReportLayout.numberFormat(kind);
 		if (format != null) {
 			s.setDataFormat(workbook.createDataFormat().getFormat(format));
 			s.setAlignment(HorizontalAlignment.RIGHT);

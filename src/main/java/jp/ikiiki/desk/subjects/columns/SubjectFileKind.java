@@ -148,6 +148,11 @@ public enum SubjectFileKind {
 		return title;
 	}
 
+	/** The contract's annex that defines the file: 別紙2 or 別紙3. */
+	public String annex() {
+		return this == INDEX ? "別紙2" : "別紙3";
+	}
+
 	/** All columns in file order. */
 	public List<Column> columns() {
 		return columns;

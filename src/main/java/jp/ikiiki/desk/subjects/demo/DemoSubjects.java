@@ -2,11 +2,13 @@ package jp.ikiiki.desk.subjects.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.ikiiki.desk.platform.DemoMode;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.subjects.ImportOptions;
 import jp.ikiiki.desk.subjects.ImportOutcome;
 import jp.ikiiki.desk.subjects.SubjectImports;
@@ -19,16 +21,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * A new user's first start: when demo mode is on and there are no subjects yet, generates
  * {@code ikiiki.demo.subjects} people for {@code ikiiki.demo.seed} as a 別紙2 and a 別紙3 CSV and imports both
- * through {@link SubjectImports}, the same path as the city's files, as the system user {@code system-demo}
- * with role OPERATOR. A few people carry 外字 so the 外字 review has something to show. Logs counts only.
+ * through {@link SubjectImports}, the same path as the city's files, as the application ({@code system}) with
+ * role OPERATOR. A few people carry 外字 so the 外字 review has something to show. Logs counts only.
  */
 @Component
 @Order(100)
@@ -88,17 +87,16 @@ class DemoSubjects implements ApplicationRunner {
 		Path file = Files.createTempFile("ikiiki-demo-" + kind.code() + "-", ".csv");
 		try {
 			new SubjectGenerator(options).write(file);
-			var context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(new UsernamePasswordAuthenticationToken("system-demo", null,
-					List.of(new SimpleGrantedAuthority("ROLE_" + Roles.OPERATOR))));
-			SecurityContextHolder.setContext(context);
-			try (InputStream in = Files.newInputStream(file)) {
-				return importer.importFile(kind, "demo-" + kind.code() + "-" + seed + ".csv", in,
-						new ImportOptions(false, true), CHANNEL);
-			}
-			finally {
-				SecurityContextHolder.clearContext();
-			}
+			// The demo load is the application's own work, with the operator's right to import.
+			return CurrentUser.callAsSystem(() -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					return importer.importFile(kind, "demo-" + kind.code() + "-" + seed + ".csv", in,
+							new ImportOptions(false, true), CHANNEL);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}, Roles.OPERATOR);
 		}
 		finally {
 			Files.deleteIfExists(file);

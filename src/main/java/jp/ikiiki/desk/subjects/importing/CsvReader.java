@@ -19,6 +19,11 @@ import java.util.List;
  * Lenient where Excel is (a quote inside an unquoted field is kept as text; text after a closing quote is
  * appended), strict where data would be lost: an unterminated quote and bytes that are not valid in the
  * detected encoding stop the reading with an {@link UnreadableFileException}.
+ * <p>
+ * Hostile sizes are refused while streaming, before they are held in memory: a record longer than
+ * {@link ReadLimits#maxLineLength()} characters, a field longer than {@link ReadLimits#maxCellLength()} and a record
+ * of more than {@link ReadLimits#maxColumns()} fields stop the reading with a {@link LimitExceededException} the
+ * moment the limit is passed.
  */
 final class CsvReader {
 
@@ -35,7 +40,7 @@ final class CsvReader {
 	 * @return the encoding that was used
 	 * @throws UnreadableFileException if the file cannot be read on; records before the failure were handed over
 	 */
-	static CsvCharset read(InputStream in, RowHandler handler) {
+	static CsvCharset read(InputStream in, ReadLimits limits, RowHandler handler) {
 		CsvCharset charset;
 		InputStream body;
 		try {
@@ -53,12 +58,12 @@ final class CsvReader {
 		} catch (IOException e) {
 			throw new UnreadableFileException(1, "ファイルを読み込めませんでした。", e);
 		}
-		parse(new StrictDecodingReader(body, charset.strictDecoder()), charset, handler);
+		parse(new StrictDecodingReader(body, charset.strictDecoder()), charset, limits, handler);
 		return charset;
 	}
 
 	/** Parses already-decoded text (visible for tests). */
-	static void parse(Reader reader, CsvCharset charset, RowHandler handler) {
+	static void parse(Reader reader, CsvCharset charset, ReadLimits limits, RowHandler handler) {
 		char[] buf = new char[16 * 1024];
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
@@ -67,6 +72,7 @@ final class CsvReader {
 		long recordStart = 1;
 		boolean recordOpen = false;
 		boolean previousWasCr = false;
+		int recordLength = 0;
 		try {
 			int n;
 			while ((n = reader.read(buf)) >= 0) {
@@ -78,6 +84,10 @@ final class CsvReader {
 					}
 					previousWasCr = ch == '\r';
 					boolean newline = ch == '\r' || ch == '\n';
+					if (++recordLength > limits.maxLineLength()) {
+						throw state == State.QUOTED && line > recordStart ? limits.unclosedQuote(recordStart)
+								: limits.lineTooLong(recordStart);
+					}
 					switch (state) {
 						case QUOTED -> {
 							if (ch == '"') {
@@ -94,17 +104,16 @@ final class CsvReader {
 								field.append('"');
 								state = State.QUOTED;
 							} else if (ch == ',') {
-								fields.add(field.toString());
-								field.setLength(0);
+								addField(fields, field, limits, recordStart);
 								state = State.FIELD_START;
 							} else if (newline) {
-								fields.add(field.toString());
-								field.setLength(0);
+								addField(fields, field, limits, recordStart);
 								handler.row(new SourceRow(recordStart, List.copyOf(fields)));
 								fields.clear();
 								recordOpen = false;
 								line++;
 								recordStart = line;
+								recordLength = 0;
 								state = State.FIELD_START;
 							} else {
 								field.append(ch);
@@ -113,18 +122,17 @@ final class CsvReader {
 						}
 						case FIELD_START, UNQUOTED -> {
 							if (ch == ',') {
-								fields.add(field.toString());
-								field.setLength(0);
+								addField(fields, field, limits, recordStart);
 								recordOpen = true;
 								state = State.FIELD_START;
 							} else if (newline) {
-								fields.add(field.toString());
-								field.setLength(0);
+								addField(fields, field, limits, recordStart);
 								handler.row(new SourceRow(recordStart, List.copyOf(fields)));
 								fields.clear();
 								recordOpen = false;
 								line++;
 								recordStart = line;
+								recordLength = 0;
 								state = State.FIELD_START;
 							} else if (ch == '"' && state == State.FIELD_START) {
 								recordOpen = true;
@@ -135,6 +143,10 @@ final class CsvReader {
 								state = State.UNQUOTED;
 							}
 						}
+					}
+					if (field.length() > limits.maxCellLength()) {
+						throw state == State.QUOTED && line > recordStart ? limits.unclosedQuote(recordStart)
+								: limits.cellTooLong(recordStart, fields.size() + 1);
 					}
 				}
 			}
@@ -149,8 +161,16 @@ final class CsvReader {
 					+ "行目から始まる項目の引用符（\"）が閉じられていません。ファイルの終わりまで一つの項目になっています。");
 		}
 		if (recordOpen || state == State.QUOTE_IN_QUOTED) {
-			fields.add(field.toString());
+			addField(fields, field, limits, recordStart);
 			handler.row(new SourceRow(recordStart, List.copyOf(fields)));
 		}
+	}
+
+	private static void addField(List<String> fields, StringBuilder field, ReadLimits limits, long recordStart) {
+		if (fields.size() >= limits.maxColumns()) {
+			throw limits.tooManyColumns(recordStart);
+		}
+		fields.add(field.toString());
+		field.setLength(0);
 	}
 }

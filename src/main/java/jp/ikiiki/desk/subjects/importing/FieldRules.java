@@ -16,7 +16,7 @@ import jp.ikiiki.desk.subjects.columns.FieldType;
 /**
  * How one non-blank cell is checked and normalised, by {@link FieldType}. Every method returns the value as it
  * is stored in the subject's record (dates ISO, postal codes 7 digits, flags 1/0, sex 1/2, ward 101–108, care
- * level and ticket type as their label) or throws {@link IllegalArgumentException} with the Japanese reason
+ * level and ticket type as their label) or throws {@link InvalidInputException} with the Japanese reason
  * an operator reads in the problem list.
  */
 final class FieldRules {
@@ -55,14 +55,14 @@ final class FieldRules {
 	/**
 	 * Normalises a non-blank, already trimmed cell.
 	 *
-	 * @throws IllegalArgumentException with the reason, if the value is not acceptable for the type
+	 * @throws InvalidInputException with the reason, if the value is not acceptable for the type
 	 */
 	String normalize(FieldType type, String value) {
 		return switch (type) {
 			case ADDRESS_NUMBER -> addressNumber(value);
 			case TEXT -> value;
 			case KANA -> kana(value);
-			case DATE -> JapaneseDates.parse(value).toString();
+			case DATE -> date(value);
 			case POSTAL_CODE -> postalCode(value);
 			case WARD_CODE -> wardCode(value);
 			case SEX -> sex(value);
@@ -76,16 +76,20 @@ final class FieldRules {
 	}
 
 	static String addressNumber(String value) {
+		return AddressNumber.parse(value).value();
+	}
+
+	static String date(String value) {
 		try {
-			return AddressNumber.parse(value).value();
-		} catch (InvalidInputException e) {
-			throw new IllegalArgumentException(e.reason());
+			return JapaneseDates.parse(value).toString();
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException(e.getMessage()); // the shared date parser's Japanese reason
 		}
 	}
 
 	static String kana(String value) {
 		if (!Kana.isKanaName(value)) {
-			throw new IllegalArgumentException("カナ以外の文字が含まれています（カタカナ・ひらがな・長音・中点・空白のみ）");
+			throw new InvalidInputException("カナ以外の文字が含まれています（カタカナ・ひらがな・長音・中点・空白のみ）");
 		}
 		return Kana.toFullwidthKatakana(value);
 	}
@@ -93,7 +97,7 @@ final class FieldRules {
 	static String postalCode(String value) {
 		var m = POSTAL.matcher(nfkc(value).replace('ー', '-').replace('−', '-'));
 		if (!m.matches()) {
-			throw new IllegalArgumentException("郵便番号は7桁の数字で入力してください（ハイフン可、例: 730-0011）");
+			throw new InvalidInputException("郵便番号は7桁の数字で入力してください（ハイフン可、例: 730-0011）");
 		}
 		return m.group(1) + m.group(2);
 	}
@@ -109,14 +113,14 @@ final class FieldRules {
 				return Integer.toString(code);
 			}
 		}
-		throw new IllegalArgumentException("区コードは広島市の8区の101〜108（または34101〜34108）で入力してください");
+		throw new InvalidInputException("区コードは広島市の8区の101〜108（または34101〜34108）で入力してください");
 	}
 
 	static String sex(String value) {
 		return switch (nfkc(value)) {
 			case "1", "男", "男性" -> "1";
 			case "2", "女", "女性" -> "2";
-			default -> throw new IllegalArgumentException("性別は1（男）または2（女）で入力してください");
+			default -> throw new InvalidInputException("性別は1（男）または2（女）で入力してください");
 		};
 	}
 
@@ -129,14 +133,14 @@ final class FieldRules {
 		if (CARE_LEVELS.containsValue(s)) {
 			return s;
 		}
-		throw new IllegalArgumentException("要介護認定状態が分かりません（要支援1・2、要介護1〜5、事業対象者、非該当、"
+		throw new InvalidInputException("要介護認定状態が分かりません（要支援1・2、要介護1〜5、事業対象者、非該当、"
 				+ "または認定コード12・13・21〜25・06・01）");
 	}
 
 	String ticketType(String value) {
 		String label = ticketTypesByKey.get(key(value));
 		if (label == null) {
-			throw new IllegalArgumentException("利用券種が登録された種類にありません（" + String.join("、", ticketTypes) + "）");
+			throw new InvalidInputException("利用券種が登録された種類にありません（" + String.join("、", ticketTypes) + "）");
 		}
 		return label;
 	}
@@ -145,14 +149,14 @@ final class FieldRules {
 		return switch (nfkc(value)) {
 			case "1", "有", "○", "〇", "◯" -> "1";
 			case "0", "無" -> "0";
-			default -> throw new IllegalArgumentException("1（有）、0（無）または空欄で入力してください");
+			default -> throw new InvalidInputException("1（有）、0（無）または空欄で入力してください");
 		};
 	}
 
 	static String integer(String value) {
 		String s = nfkc(value);
 		if (!DIGITS.matcher(s).matches()) {
-			throw new IllegalArgumentException("0以上の整数で入力してください");
+			throw new InvalidInputException("0以上の整数で入力してください");
 		}
 		return new BigInteger(s).toString();
 	}
@@ -160,17 +164,13 @@ final class FieldRules {
 	static String digits(String value) {
 		String s = nfkc(value);
 		if (!DIGITS.matcher(s).matches()) {
-			throw new IllegalArgumentException("数字のみで入力してください");
+			throw new InvalidInputException("数字のみで入力してください");
 		}
 		return s;
 	}
 
 	static String managementNumber(String value) {
-		try {
-			return ManagementNumber.parse(value).value();
-		} catch (InvalidInputException e) {
-			throw new IllegalArgumentException(e.reason());
-		}
+		return ManagementNumber.parse(value).value();
 	}
 
 	private static String key(String s) {

@@ -29,6 +29,26 @@ final class HeaderCheck {
 	private HeaderCheck() {
 	}
 
+	/**
+	 * The other city file whose header this is, if it is exactly that: a 別紙2 file chosen as 別紙3, say. Then the
+	 * problem to show is the kind, not thirty wrong column names.
+	 */
+	static java.util.Optional<SubjectFileKind> otherKind(SubjectFileKind chosen, SourceRow header) {
+		for (SubjectFileKind other : SubjectFileKind.values()) {
+			if (other != chosen && check(other, header).ok()) {
+				return java.util.Optional.of(other);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** The problem on row 1 of a file of the other kind. */
+	static ImportProblem wrongKind(SubjectFileKind chosen, SubjectFileKind found) {
+		return new ImportProblem(1, null, "", "このファイルは「" + found.title() + "」（" + found.annex() + "）の見出しです。「"
+				+ chosen.title() + "」（" + chosen.annex() + "）として取り込むことはできません。ファイルの種類で「" + found.title()
+				+ "」を選んでやり直してください。", Severity.ERROR);
+	}
+
 	static Result check(SubjectFileKind kind, SourceRow header) {
 		List<String> cells = new ArrayList<>(header.cells());
 		while (!cells.isEmpty() && (cells.get(cells.size() - 1) == null || cells.get(cells.size() - 1).isBlank())) {

@@ -1,18 +1,11 @@
 package jp.ikiiki.desk.subjects.importing;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import jp.ikiiki.desk.shared.TextNormalizer;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import org.postgresql.PGConnection;
@@ -31,13 +24,44 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class ImportStage {
 
-	static final String ADDED = "ADDED";
-	/** Known subject without a record of this kind yet: counts as changed. */
-	static final String GAINED = "GAINED";
-	/** Subject whose record of this kind had ended: counts as changed, the end is cleared. */
-	static final String RETURNED = "RETURNED";
-	static final String CHANGED = "CHANGED";
-	static final String SAME = "SAME";
+	/**
+	 * What a valid row is to the stored subjects, decided by {@link #classify()} and kept in {@code import_row}. The
+	 * names are written into the SQL as literals (never from input).
+	 */
+	enum RowOutcome {
+		/** New subject. */
+		ADDED,
+		/** Known subject without a record of this kind yet: counts as changed. */
+		GAINED,
+		/** Subject whose record of this kind had ended: counts as changed, the end is cleared. */
+		RETURNED,
+		/** Subject whose city-owned values or 外字 marks differ. */
+		CHANGED,
+		/** Nothing to do. */
+		SAME;
+
+		/** The SQL literal. */
+		String sql() {
+			return "'" + name() + "'";
+		}
+
+		/** Outcomes that count as changed, as an SQL list. */
+		static String changedSql() {
+			return "(" + GAINED.sql() + "," + RETURNED.sql() + "," + CHANGED.sql() + ")";
+		}
+	}
+
+	/**
+	 * What the comparison found.
+	 *
+	 * @param added   valid rows of new subjects
+	 * @param changed valid rows of subjects that gain, regain or change their record of this kind
+	 * @param ended   active subjects of this kind the file no longer holds
+	 * @param flagged valid rows with 外字 marks
+	 * @param active  subjects of this kind active before the file (the population the guard compares with)
+	 */
+	record Counts(int added, int changed, int ended, int flagged, int active) {
+	}
 
 	private static final String TYPED = "name_kana, name_kana_key, name_kanji, name_kanji_key, alias_kanji, sex, "
 			+ "birth_date, ward_code, postal_code, address, address_extra, mail_postal_code, mail_address, "
@@ -85,155 +109,15 @@ final class ImportStage {
 	}
 
 	/** Opens the COPY into the staging table; no other statement may run on the connection until it is closed. */
-	Copy openCopy() {
+	StageCopy openCopy() {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			PGConnection pg = connection.unwrap(PGConnection.class);
 			var out = new PGCopyOutputStream(pg, "copy import_stage (row_no, address_number, valid, vals, gaiji, "
 					+ TYPED + ", hash) from stdin", 1 << 16);
-			return new Copy(out, cityColumns);
+			return new StageCopy(out, cityColumns);
 		} catch (SQLException e) {
 			throw new IllegalStateException("COPY into the staging table could not start", e);
-		}
-	}
-
-	/** Rows of a COPY in PostgreSQL's text format. */
-	static final class Copy implements AutoCloseable {
-		private final PGCopyOutputStream out;
-		private final Writer writer;
-		private final StringBuilder line = new StringBuilder(4096);
-		private final int cityColumns;
-		private final java.security.MessageDigest md5;
-
-		private Copy(PGCopyOutputStream out, int cityColumns) {
-			this.out = out;
-			this.cityColumns = cityColumns;
-			try {
-				this.md5 = java.security.MessageDigest.getInstance("MD5");
-			} catch (java.security.NoSuchAlgorithmException e) {
-				throw new IllegalStateException("MD5 is part of every Java runtime", e);
-			}
-			this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-		}
-
-		/**
-		 * A valid row.
-		 *
-		 * @param values every column's normalised value in 別紙 order (a text array, which is also
-		 *               how the record is stored: element n is column n)
-		 */
-		void valid(long row, String addressNumber, Iterable<String> values, String gaijiJson, TypedColumns t) {
-			line.setLength(0);
-			line.append(row).append('\t');
-			field(addressNumber).append("\tt\t");
-			array(values).append('\t');
-			field(gaijiJson);
-			for (String v : new String[] {t.nameKana(), t.nameKanaKey(), t.nameKanji(), t.nameKanjiKey(), t.aliasKanji(),
-					t.sex(), t.birthDate(), t.wardCode(), t.postalCode(), t.address(), t.addressExtra(), t.mailPostalCode(),
-					t.mailAddress(), t.mailAddressExtra(), t.addressKey(), t.careLevel(), t.ticketType(),
-					t.managementNumber()}) {
-				line.append('\t');
-				field(v);
-			}
-			// The search bigrams (V8) are computed here: far cheaper than in the database's trigger.
-			line.append('\t');
-			array(TextNormalizer.bigrams(t.nameKanjiKey()));
-			line.append('\t');
-			array(TextNormalizer.bigrams(t.addressKey()));
-			line.append("\t\\\\x").append(java.util.HexFormat.of().formatHex(hash(values)));
-			write();
-		}
-
-		/** A rejected row: only its 宛名番号, so that its subject is not ended. */
-		void rejected(long row, String addressNumber) {
-			line.setLength(0);
-			line.append(row).append('\t');
-			field(addressNumber).append("\tf\t\\N\t\\N");
-			for (int i = 0; i < 21; i++) {
-				line.append("\t\\N");
-			}
-			write();
-		}
-
-		/**
-		 * The change-detection hash of V7: MD5 of the city-owned values (the leading columns) joined with U+001F,
-		 * in UTF-8. Computed here rather than in the database, where it cost about 1.8 s per 190,000 rows.
-		 */
-		byte[] hash(Iterable<String> values) {
-			var joined = new StringBuilder(512);
-			int i = 0;
-			for (String v : values) {
-				if (i == cityColumns) {
-					break;
-				}
-				if (i++ > 0) {
-					joined.append('\u001f');
-				}
-				joined.append(v);
-			}
-			return md5.digest(joined.toString().getBytes(StandardCharsets.UTF_8));
-		}
-
-		/** A text[] literal, {"a","b"}, escaped for the COPY text format. */
-		private StringBuilder array(Iterable<String> values) {
-			line.append('{');
-			boolean first = true;
-			for (String v : values) {
-				if (!first) {
-					line.append(',');
-				}
-				first = false;
-				line.append('"');
-				for (int i = 0; i < v.length(); i++) {
-					char c = v.charAt(i);
-					switch (c) {
-						// escaped for the array literal (\\ and \"), then every backslash doubled for COPY
-						case '\\' -> line.append("\\\\\\\\");
-						case '"' -> line.append("\\\\\"");
-						case '\n' -> line.append("\\n");
-						case '\r' -> line.append("\\r");
-						case '\t' -> line.append("\\t");
-						default -> line.append(c);
-					}
-				}
-				line.append('"');
-			}
-			return line.append('}');
-		}
-
-		private StringBuilder field(String v) {
-			if (v == null) {
-				return line.append("\\N");
-			}
-			for (int i = 0; i < v.length(); i++) {
-				char c = v.charAt(i);
-				switch (c) {
-					case '\\' -> line.append("\\\\");
-					case '\n' -> line.append("\\n");
-					case '\r' -> line.append("\\r");
-					case '\t' -> line.append("\\t");
-					default -> line.append(c);
-				}
-			}
-			return line;
-		}
-
-		private void write() {
-			line.append('\n');
-			try {
-				writer.append(line);
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-
-		@Override
-		public void close() {
-			try {
-				writer.close(); // ends the COPY
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
 		}
 	}
 
@@ -257,21 +141,21 @@ final class ImportStage {
 	 * Classifies every valid row against {@code subject} in one pass and collects the subjects that end. A row's
 	 * record (values in 別紙 order; for 別紙3 with the stored system-owned values 55–84 in place of the file's
 	 * blanks) is built by the database from the staged values, and only where it is needed: to compare with an
-	 * existing subject, and when applying. Returns {added, changed, ended, flagged}.
+	 * existing subject, and when applying.
 	 */
-	int[] classify() {
+	Counts classify() {
 		// The stored hash of the city-owned values decides CHANGED without reading the stored record;
 		// only a subject stored before V7 (no hash yet) is compared record against record. import_row is kept
 		// narrow (no values, no typed columns): the statements that need those join import_stage by row_no.
 		jdbc.execute("create temporary table import_row on commit drop as"
 				+ " select st.row_no, st.address_number, st.name_kanji, st.name_kana, st.gaiji, st.hash, case"
-				+ " when s.address_number is null then '" + ADDED + "'"
-				+ " when sr." + record + " is null then '" + GAINED + "'"
-				+ " when s." + endedAt + " is not null then '" + RETURNED + "'"
+				+ " when s.address_number is null then " + RowOutcome.ADDED.sql()
+				+ " when sr." + record + " is null then " + RowOutcome.GAINED.sql()
+				+ " when s." + endedAt + " is not null then " + RowOutcome.RETURNED.sql()
 				+ " when (case when s." + hash + " is null then sr." + record + " is distinct from " + recordOf("st", "sr")
 				+ " else s." + hash + " <> st.hash end)"
-				+ " or " + storedGaiji("s") + " is distinct from st.gaiji then '" + CHANGED + "'"
-				+ " else '" + SAME + "' end as outcome,"
+				+ " or " + storedGaiji("s") + " is distinct from st.gaiji then " + RowOutcome.CHANGED.sql()
+				+ " else " + RowOutcome.SAME.sql() + " end as outcome,"
 				+ " s." + hash + " is null and s.address_number is not null as unhashed"
 				+ " from (select row_no, address_number, name_kanji, name_kana, gaiji, vals, hash"
 				+ " from import_stage where valid) st"
@@ -283,11 +167,14 @@ final class ImportStage {
 				+ " select s.address_number, s.name_kanji from subject s join subject_record sr on sr.address_number = s.address_number"
 				+ " where sr." + record + " is not null and s." + endedAt + " is null"
 				+ " and not exists (select 1 from import_stage st where st.address_number = s.address_number)");
-		return jdbc.queryForObject("select count(*) filter (where outcome = '" + ADDED + "'),"
-				+ " count(*) filter (where outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')),"
+		return jdbc.queryForObject("select count(*) filter (where outcome = " + RowOutcome.ADDED.sql() + "),"
+				+ " count(*) filter (where outcome in " + RowOutcome.changedSql() + "),"
 				+ " (select count(*) from import_ended),"
-				+ " count(*) filter (where gaiji <> '[]'::jsonb) from import_row",
-				(rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)});
+				+ " count(*) filter (where gaiji <> '[]'::jsonb),"
+				+ " (select count(*) from subject s join subject_record sr on sr.address_number = s.address_number"
+				+ "   where sr." + record + " is not null and s." + endedAt + " is null)"
+				+ " from import_row",
+				(rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
 	}
 
 	/**
@@ -324,10 +211,10 @@ final class ImportStage {
 		String wardSet = kind == SubjectFileKind.INDEX ? "ward_code = st.ward_code, " : "";
 		jdbc.update("insert into subject (address_number, " + TYPED + ", " + hash + ", " + importId + ", gaiji)"
 				+ " select st.address_number, " + prefixed("st.") + ", r.hash, ?, r.gaiji"
-				+ " from import_row r join import_stage st on st.row_no = r.row_no where r.outcome = '" + ADDED + "'", id);
+				+ " from import_row r join import_stage st on st.row_no = r.row_no where r.outcome = " + RowOutcome.ADDED.sql(), id);
 		jdbc.update("insert into subject_record (address_number, " + record + ")"
 				+ " select st.address_number, " + recordOf("st", null)
-				+ " from import_row r join import_stage st on st.row_no = r.row_no where r.outcome = '" + ADDED + "'");
+				+ " from import_row r join import_stage st on st.row_no = r.row_no where r.outcome = " + RowOutcome.ADDED.sql());
 		jdbc.update("update subject s set name_kana = st.name_kana, name_kana_key = st.name_kana_key,"
 				+ " name_kanji = st.name_kanji, name_kanji_key = st.name_kanji_key, alias_kanji = st.alias_kanji,"
 				+ " sex = st.sex, birth_date = st.birth_date, " + wardSet + "postal_code = st.postal_code,"
@@ -340,23 +227,23 @@ final class ImportStage {
 				+ "   where g->>'kind' is distinct from '" + kind.code() + "'), '[]'::jsonb) || st.gaiji,"
 				+ " updated_at = now()"
 				+ " from import_row r join import_stage st on st.row_no = r.row_no where r.address_number = s.address_number"
-				+ " and r.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')", id);
+				+ " and r.outcome in " + RowOutcome.changedSql(), id);
 		jdbc.update("insert into subject_record (address_number, " + record + ")"
 				+ " select r.address_number, " + recordOf("st", "sr")
 				+ " from import_row r join import_stage st on st.row_no = r.row_no"
 				+ " left join subject_record sr on sr.address_number = r.address_number"
-				+ " where r.outcome in ('" + GAINED + "','" + RETURNED + "','" + CHANGED + "')"
+				+ " where r.outcome in " + RowOutcome.changedSql()
 				+ " on conflict (address_number) do update set " + record + " = excluded." + record);
 		jdbc.update("update subject s set " + hash + " = st.hash from import_row st"
-				+ " where st.address_number = s.address_number and st.outcome = '" + SAME + "' and st.unhashed");
+				+ " where st.address_number = s.address_number and st.outcome = " + RowOutcome.SAME.sql() + " and st.unhashed");
 		jdbc.update("update subject set " + endedAt + " = now(), updated_at = now()"
 				+ " where address_number in (select address_number from import_ended)");
 	}
 
 	/** Added subjects in file order: row, 宛名番号, 氏名漢字, 氏名カナ. */
 	void added(RowCallbackHandler handler) {
-		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_row where outcome = '" + ADDED
-				+ "' order by row_no", handler);
+		jdbc.query("select row_no, address_number, name_kanji, name_kana from import_row where outcome = "
+				+ RowOutcome.ADDED.sql() + " order by row_no", handler);
 	}
 
 	/**
@@ -366,10 +253,10 @@ final class ImportStage {
 	void changes(RowCallbackHandler handler) {
 		String sql = "select * from ("
 				+ " select st.row_no, st.address_number, st.name_kanji, 0 as ord, ? as item, '' as before, '' as after"
-				+ " from import_row st where st.outcome = '" + GAINED + "'"
+				+ " from import_row st where st.outcome = " + RowOutcome.GAINED.sql()
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 0, ?, '終了', '取込対象'"
-				+ " from import_row st where st.outcome = '" + RETURNED + "'"
+				+ " from import_row st where st.outcome = " + RowOutcome.RETURNED.sql()
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, k.ord, k.key, s." + record + "[k.ord::int], r.record[k.ord::int]"
 				+ " from import_row st join subject_record s on s.address_number = st.address_number"
@@ -377,13 +264,13 @@ final class ImportStage {
 				+ " cross join lateral (select " + recordOf("v", "s") + " as record) r"
 				+ " cross join lateral unnest(" + textArray(kind.columns().stream().map(Column::header).toList())
 				+ ") with ordinality as k(key, ord)"
-				+ " where st.outcome in ('" + CHANGED + "','" + RETURNED + "')"
+				+ " where st.outcome in (" + RowOutcome.CHANGED.sql() + "," + RowOutcome.RETURNED.sql() + ")"
 				+ " and s." + record + "[k.ord::int] is distinct from r.record[k.ord::int]"
 				+ " union all"
 				+ " select st.row_no, st.address_number, st.name_kanji, 100000, '外字確認', " + gaijiText(storedGaiji("s"))
 				+ ", " + gaijiText("st.gaiji")
 				+ " from import_row st join subject s on s.address_number = st.address_number"
-				+ " where st.outcome = '" + CHANGED + "' and " + storedGaiji("s") + " is distinct from st.gaiji"
+				+ " where st.outcome = " + RowOutcome.CHANGED.sql() + " and " + storedGaiji("s") + " is distinct from st.gaiji"
 				+ ") c order by row_no, ord";
 		PreparedStatementSetter params = ps -> {
 			ps.setString(1, "（" + kind.title() + "の記録を新規登録）");

@@ -36,12 +36,6 @@ class InterruptedImports implements SmartInitializingSingleton {
 	static final String CHANNEL = "起動時処理";
 	static final String REASON = "アプリケーションの停止（異常終了または再起動）により取込が中断されました。"
 			+ "何も変更されていません。もう一度取り込んでください。";
-	/**
-	 * The advisory lock of an import of one kind: class "IKSI", key the kind's ordinal + 1 — the lock the import takes
-	 * for its whole run ({@code pg_try_advisory_xact_lock(class, key)}).
-	 */
-	static final int LOCK_CLASS = 0x494B5349;
-
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final AuditTrail audit;
@@ -73,7 +67,7 @@ class InterruptedImports implements SmartInitializingSingleton {
 		int marked = 0;
 		for (SubjectFileKind kind : SubjectFileKind.values()) {
 			List<Interrupted> interrupted = transaction.execute(tx -> {
-				if (!tryKindLock(kind)) {
+				if (!ImportLocks.tryKind(jdbc, kind)) {
 					return List.<Interrupted>of(); // another node is importing this kind now
 				}
 				List<Interrupted> rows = jdbc.sql("""
@@ -100,11 +94,5 @@ class InterruptedImports implements SmartInitializingSingleton {
 			marked += interrupted.size();
 		}
 		return marked;
-	}
-
-	/** Takes the kind's import lock until the current transaction ends, if no import holds it. */
-	private boolean tryKindLock(SubjectFileKind kind) {
-		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :key)")
-				.param("class", LOCK_CLASS).param("key", kind.ordinal() + 1).query(Boolean.class).single());
 	}
 }

@@ -14,16 +14,18 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * A streaming XLSX workbook (SXSSF: only a window of rows in memory, the rest in temporary files)
  * made of simple tables: a bold header row, then values. A sheet that reaches Excel's row limit continues
- * on a sheet named "名前(2)", so nothing is cut off.
+ * on a sheet named "名前(2)", so nothing is cut off. Text is written as text cells, never as formulas, so a value
+ * such as {@code =HYPERLINK(...)} from a city file stays text in Excel. Used by the subjects module's reports and
+ * list exports (public for {@code subjects.internal}; not part of the module's API).
  */
-final class ReportWorkbook implements AutoCloseable {
+public final class ReportWorkbook implements AutoCloseable {
 
 	private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 	private final CellStyle headerStyle;
 
-	ReportWorkbook() {
+	public ReportWorkbook() {
 		headerStyle = workbook.createCellStyle();
 		Font bold = workbook.createFont();
 		bold.setBold(true);
@@ -31,11 +33,11 @@ final class ReportWorkbook implements AutoCloseable {
 	}
 
 	/** A new table; its header is repeated on continuation sheets. */
-	Table table(String name, int... columnWidths) {
+	public Table table(String name, int... columnWidths) {
 		return new Table(name, columnWidths);
 	}
 
-	void write(OutputStream out) {
+	public void write(OutputStream out) {
 		try {
 			workbook.write(out);
 		} catch (IOException e) {
@@ -52,7 +54,8 @@ final class ReportWorkbook implements AutoCloseable {
 		}
 	}
 
-	final class Table {
+	/** One table of the workbook: a header row, then rows. */
+	public final class Table {
 		private final String name;
 		private final int[] widths;
 		private String[] header;
@@ -69,7 +72,7 @@ final class ReportWorkbook implements AutoCloseable {
 			}
 		}
 
-		Table header(String... titles) {
+		public Table header(String... titles) {
 			this.header = titles;
 			writeHeader();
 			return this;
@@ -86,7 +89,7 @@ final class ReportWorkbook implements AutoCloseable {
 		}
 
 		/** Appends a row: numbers as numbers, everything else as text (null as blank). */
-		Table row(Object... values) {
+		public Table row(Object... values) {
 			if (next >= MAX_ROWS) {
 				part++;
 				sheet = workbook.createSheet(name + "(" + part + ")");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.shared.ControlCharacters;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.Jis0208;
 import jp.ikiiki.desk.subjects.ImportProblem;
 import jp.ikiiki.desk.subjects.ImportProblem.Severity;
@@ -63,13 +65,14 @@ final class RowValidator {
 		for (Column column : columns) {
 			int i = column.number() - 1;
 			String raw = i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
-			String value = raw.strip();
-			if (value.indexOf('\u0000') >= 0) {
-				problems.add(new ImportProblem(row, column.header(), raw.replace('\u0000', '?'),
-						"制御文字（NUL）が含まれています", Severity.ERROR));
+			int control = ControlCharacters.indexOf(raw);
+			if (control >= 0) {
+				// Checked on the cell as found, before trimming: a trailing line break is as wrong as one inside.
+				problems.add(controlProblem(row, column, raw, control));
 				values.put(column.header(), "");
 				continue;
 			}
+			String value = raw.strip();
 			if (column.owner() == Column.Owner.SYSTEM) {
 				// 別紙3 55–84 belong to Ikiiki Desk; never taken from a file.
 				systemValues |= i < width && !value.isEmpty();
@@ -86,8 +89,8 @@ final class RowValidator {
 			String normalized;
 			try {
 				normalized = rules.normalize(column.type(), value);
-			} catch (IllegalArgumentException e) {
-				problems.add(new ImportProblem(row, column.header(), raw, e.getMessage(), Severity.ERROR));
+			} catch (InvalidInputException e) {
+				problems.add(new ImportProblem(row, column.header(), raw, e.reason(), Severity.ERROR));
 				values.put(column.header(), "");
 				continue;
 			}
@@ -112,6 +115,19 @@ final class RowValidator {
 		boolean rejected = problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
 		return new ValidatedRow(row, addressNumber, rejected ? Map.of() : values, List.copyOf(problems),
 				List.copyOf(gaiji), systemValues);
+	}
+
+	/**
+	 * A control character in a cell (第3章1: what is printed must be text): ESC, BEL, TAB, a line break and the other
+	 * C0/C1 controls reject the row whatever the file format. The value is shown with the character named.
+	 */
+	private static ImportProblem controlProblem(long row, Column column, String raw, int index) {
+		char c = raw.charAt(index);
+		String where = (index + 1) + "文字目";
+		String reason = c == '\n' || c == '\r'
+				? "項目の中に改行があります（" + where + "）。1つの項目は1行で入力してください"
+				: "制御文字（" + ControlCharacters.name(c) + "）が含まれています（" + where + "）。削除してください";
+		return new ImportProblem(row, column.header(), ControlCharacters.visible(raw), reason, Severity.ERROR);
 	}
 
 	private static boolean blank(String s) {

@@ -1,11 +1,13 @@
 package jp.ikiiki.desk.subjects.importing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.CsvCells;
+import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.subjects.ImportDownload;
 import jp.ikiiki.desk.subjects.ImportProblem;
 import jp.ikiiki.desk.subjects.SubjectImportHistory;
@@ -18,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class SubjectImportHistoryService implements SubjectImportHistory {
 
+	/** Imports in a history file; the history grows by a few dozen a month. */
+	static final int HISTORY_FILE_LIMIT = 10_000;
+
 	private final ImportHistoryStore store;
 	private final AuditTrail audit;
 
@@ -28,8 +33,8 @@ class SubjectImportHistoryService implements SubjectImportHistory {
 
 	@Override
 	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF')")
-	public List<SubjectImportSummary> list(int offset, int limit) {
-		return store.list(offset, Math.min(limit, 1000));
+	public List<SubjectImportSummary> list(int offset, int limit, Order order, boolean descending) {
+		return store.list(offset, Math.min(limit, 1000), order == null ? Order.NEWEST_FIRST : order, descending);
 	}
 
 	@Override
@@ -39,9 +44,15 @@ class SubjectImportHistoryService implements SubjectImportHistory {
 	}
 
 	@Override
-	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF')")
+	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF', 'FLOOR_MANAGER')")
 	public Optional<SubjectImportSummary> find(long importId) {
-		return store.find(importId);
+		return store.find(importId).filter(SubjectImportHistoryService::visible);
+	}
+
+	@Override
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	public List<SubjectImportSummary> pending() {
+		return store.pending();
 	}
 
 	@Override
@@ -51,9 +62,9 @@ class SubjectImportHistoryService implements SubjectImportHistory {
 	}
 
 	@Override
-	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF')")
+	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF', 'FLOOR_MANAGER')")
 	public Optional<ImportDownload> report(long importId, String channel) {
-		Optional<SubjectImportSummary> summary = store.find(importId);
+		Optional<SubjectImportSummary> summary = find(importId);
 		Optional<byte[]> bytes = summary.flatMap(s -> store.report(importId));
 		if (bytes.isEmpty()) {
 			return Optional.empty();
@@ -84,31 +95,44 @@ class SubjectImportHistoryService implements SubjectImportHistory {
 		});
 	}
 
+	@Override
+	@PreAuthorize("hasAnyRole('OPERATOR', 'CITY_STAFF')")
+	public ImportDownload historyFile(boolean xlsx, String channel) {
+		List<SubjectImportSummary> imports = store.list(0, HISTORY_FILE_LIMIT, Order.NEWEST_FIRST, false);
+		String name = "取込履歴." + (xlsx ? "xlsx" : "csv");
+		audit.recordFile(AuditAction.EXPORT, channel, name, "取込履歴 " + imports.size() + "件");
+		return xlsx ? new ImportDownload(name, ImportDownload.XLSX, UpdateReport.historyXlsx(imports))
+				: new ImportDownload(name, ImportDownload.CSV, historyCsv(imports));
+	}
+
+	/** A floor manager who is neither operator nor city staff sees held imports (and those they confirmed) only. */
+	private static boolean visible(SubjectImportSummary s) {
+		if (CurrentUser.hasRole(Roles.OPERATOR) || CurrentUser.hasRole(Roles.CITY_STAFF)) {
+			return true;
+		}
+		return s.status() == SubjectImportSummary.State.HELD || s.confirmedBy() != null;
+	}
+
 	private List<ImportProblem> allProblems(long importId) {
-		// Bounded: an import keeps at most SubjectImportService.PROBLEM_LIMIT problems (+1 notice).
-		return store.problems(importId, 0, SubjectImportService.PROBLEM_LIMIT + 1);
+		// Bounded: an import keeps at most ImportRun.PROBLEM_LIMIT problems (+1 notice).
+		return store.problems(importId, 0, ImportRun.PROBLEM_LIMIT + 1);
 	}
 
-	/** CSV in UTF-8 with a BOM, so that Excel opens it with the right encoding. */
+	/** CSV in UTF-8 with a BOM, so that Excel opens it with the right encoding; every cell neutralised. */
 	static byte[] csv(List<ImportProblem> problems) {
-		var sb = new StringBuilder("\uFEFF行,項目,値,理由,種別\r\n");
+		var sb = new StringBuilder("\uFEFF").append(CsvCells.line("行", "項目", "値", "理由", "種別")).append("\r\n");
 		for (ImportProblem p : problems) {
-			sb.append(p.row()).append(',');
-			cell(sb, p.column()).append(',');
-			cell(sb, p.value()).append(',');
-			cell(sb, p.reason()).append(',');
-			cell(sb, UpdateReport.severityLabel(p.severity())).append("\r\n");
+			sb.append(CsvCells.line(p.row(), p.column(), p.value(), p.reason(), UpdateReport.severityLabel(p.severity())))
+					.append("\r\n");
 		}
-		var out = new ByteArrayOutputStream(sb.length() * 3);
-		out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-		return out.toByteArray();
+		return sb.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static StringBuilder cell(StringBuilder sb, String value) {
-		String v = value == null ? "" : value;
-		if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-			return sb.append('"').append(v.replace("\"", "\"\"")).append('"');
+	static byte[] historyCsv(List<SubjectImportSummary> imports) {
+		var sb = new StringBuilder("\uFEFF").append(CsvCells.line((Object[]) UpdateReport.HISTORY_HEADERS)).append("\r\n");
+		for (SubjectImportSummary s : imports) {
+			sb.append(CsvCells.line(UpdateReport.historyRow(s))).append("\r\n");
 		}
-		return sb.append(v);
+		return sb.toString().getBytes(StandardCharsets.UTF_8);
 	}
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.subjects.ImportOutcome;
 import jp.ikiiki.desk.subjects.ImportProblem;
 import jp.ikiiki.desk.subjects.SubjectImportSummary;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
@@ -21,13 +23,19 @@ import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
  * memory.
  */
 final class UpdateReport {
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss").withZone(JapanTime.ZONE);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(JapanTime.ZONE);
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmm").withZone(JapanTime.ZONE);
 
 	/** What the 概要 sheet shows. */
 	record Summary(long importId, SubjectFileKind kind, String fileName, String format, String charset, String sha256,
 			String user, Instant startedAt, SubjectImportSummary.State status, boolean dryRun, boolean acceptValid,
-			int rows, int added, int changed, int ended, int rejected, int flagged, int problemCount) {
+			int rows, int added, int changed, int ended, int rejected, int flagged, int problemCount,
+			ImportOutcome.Hold hold, String confirmedBy, Instant confirmedAt) {
+	}
+
+	/** A moment as the city reads it: 令和8年9月1日 10:31:05 (the report goes to the city, 第9章1(2)). */
+	static String eraDateTime(Instant t) {
+		return JapaneseDates.toEraKanji(t.atZone(JapanTime.ZONE).toLocalDate()) + " " + TIME.format(t);
 	}
 
 	private UpdateReport() {
@@ -54,8 +62,16 @@ final class UpdateReport {
 			overview.row("形式", s.format() == null ? "" : s.format() + (s.charset() == null ? "" : "（" + s.charset() + "）"));
 			overview.row("SHA-256", s.sha256());
 			overview.row("取込者", s.user());
-			overview.row("取込日時", WHEN.format(s.startedAt()));
+			overview.row("取込日時", eraDateTime(s.startedAt()));
 			overview.row("結果", s.status().label());
+			if (s.confirmedBy() != null) {
+				overview.row("大量終了の確認", s.confirmedBy() + "（" + eraDateTime(s.confirmedAt()) + "）");
+			}
+			if (s.hold() != null) {
+				overview.row(s.status() == SubjectImportSummary.State.DRY_RUN ? "本取込で確認待ちになる理由" : "確認待ちの理由",
+						String.join(" ", s.hold().reasons()));
+				overview.row("確認に必要な終了人数", s.hold().ended());
+			}
 			overview.row("指定", (s.dryRun() ? "試行（変更しない）" : "本取込")
 					+ (s.acceptValid() ? "・正常な行のみ取り込む" : "・不備があれば全体を中止"));
 			overview.row("データ行数", s.rows());
@@ -113,6 +129,32 @@ final class UpdateReport {
 			for (ImportProblem p : problems) {
 				bad.row(p.row(), p.column(), p.value(), p.reason(), severityLabel(p.severity()));
 			}
+			var out = new ByteArrayOutputStream();
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	/** Columns of the history file (CSV and XLSX). */
+	static final String[] HISTORY_HEADERS = {"取込ID", "開始", "終了", "種類", "ファイル名", "形式", "文字コード", "結果", "試行",
+			"正常な行のみ", "行数", "追加", "変更", "終了人数", "不備", "外字確認", "不備・注意の件数", "取込者", "大量終了の確認者",
+			"SHA-256"};
+
+	/** One import as a row of the history file: numbers as numbers, times in 和暦 (the city reads it too). */
+	static Object[] historyRow(SubjectImportSummary s) {
+		return new Object[] {s.id(), eraDateTime(s.startedAt()),
+				s.finishedAt() == null ? "" : eraDateTime(s.finishedAt()), s.kind().title(),
+				s.fileName(), s.format(), s.charset(), s.status().label(), s.dryRun() ? "はい" : "", s.acceptValid() ? "はい" : "",
+				s.rows(), s.added(), s.changed(), s.ended(), s.rejected(), s.flagged(), s.problemCount(), s.importedBy(),
+				s.confirmedBy(), s.fileSha256()};
+	}
+
+	/** The history as XLSX. */
+	static byte[] historyXlsx(List<SubjectImportSummary> imports) {
+		try (var book = new ReportWorkbook()) {
+			var table = book.table("取込履歴", 8, 16, 16, 20, 36, 6, 14, 28, 6, 10, 10, 8, 8, 8, 8, 8, 10, 14, 14, 66)
+					.header(HISTORY_HEADERS);
+			imports.forEach(s -> table.row(historyRow(s)));
 			var out = new ByteArrayOutputStream();
 			book.write(out);
 			return out.toByteArray();

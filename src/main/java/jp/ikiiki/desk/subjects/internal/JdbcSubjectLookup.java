@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.shared.ControlCharacters;
+import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
+import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
+import jp.ikiiki.desk.subjects.SubjectSearch;
 import jp.ikiiki.desk.subjects.SubjectSummary;
 import jp.ikiiki.desk.subjects.SubjectsProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +59,25 @@ class JdbcSubjectLookup implements SubjectLookup {
 	}
 
 	@Override
+	public List<SubjectSummary> search(SubjectSearch search, int offset, int limit, String channel) {
+		if (search == null || search.isBlank()) {
+			throw new InvalidInputException("検索条件を入力してください");
+		}
+		SubjectQuery query;
+		try {
+			query = search.toQuery();
+		} catch (InvalidInputException e) {
+			// A refused search is a look-up attempt too (第11章): who tried what, and why it was refused.
+			audit.record(AuditAction.SEARCH, channel, List.of(), "refused: " + e.reason() + "; " + search.describe());
+			throw e;
+		}
+		return search(query, offset, limit, channel);
+	}
+
+	@Override
 	public List<SubjectSummary> search(SubjectQuery query, int offset, int limit, String channel) {
 		if (query == null || query.isEmpty()) {
-			throw new IllegalArgumentException("検索条件を入力してください");
+			throw new InvalidInputException("検索条件を入力してください");
 		}
 		var sql = Sql.of(query);
 		return inTurn(() -> {
@@ -77,11 +97,11 @@ class JdbcSubjectLookup implements SubjectLookup {
 	private <T> T inTurn(java.util.function.Supplier<T> lookup) {
 		try {
 			if (!turns.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("検索が混み合っています。しばらくしてからもう一度お試しください");
+				throw new StateConflictException("検索が混み合っています。しばらくしてからもう一度お試しください");
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("検索が中断されました", e);
+			throw new IllegalStateException("look-up interrupted while waiting for its turn", e);
 		}
 		try {
 			return lookup.get();
@@ -92,10 +112,13 @@ class JdbcSubjectLookup implements SubjectLookup {
 
 	@Override
 	public Optional<SubjectDetail> find(String addressNumber, String channel) {
-		String number = AddressNumber.normalize(addressNumber);
+		// Not a 宛名番号 (letters, NUL, too long): no subject, still audited — as typed, control characters named.
+		String number = AddressNumber.tryParse(addressNumber).map(AddressNumber::value)
+				.orElseGet(() -> ControlCharacters.visible(truncate(AddressNumber.normalize(addressNumber), 40)));
+		boolean valid = AddressNumber.tryParse(addressNumber).isPresent();
 		boolean withBank = mayReadBankDetails();
 		return inTurn(() -> {
-			Optional<SubjectDetail> detail = number.isEmpty() ? Optional.empty()
+			Optional<SubjectDetail> detail = !valid ? Optional.empty()
 					: jdbc.sql("select s.*, r.index_record, r.progress_record from subject s"
 							+ " left join subject_record r on r.address_number = s.address_number where s.address_number = :number")
 							.param("number", number)
@@ -104,6 +127,10 @@ class JdbcSubjectLookup implements SubjectLookup {
 			audit.record(AuditAction.VIEW, channel, List.of(number), detail.isPresent() ? null : "not found");
 			return detail;
 		});
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
 	}
 
 	static LocalDate today() {

@@ -72,136 +72,136 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 			header.add(ended);
 		}
 		if (Boolean.TRUE.equals(s.booklet().emergencyStop())) {
-			var stop = new Span("緊急停止");
+			var stop = new Span(getTranslation("subjects.detail.emergency-stop"));
 			stop.setId("subject-emergency-stop");
 			stop.getElement().getThemeList().add("badge error");
 			header.add(stop);
 		}
 		if (s.booklet().deathDate() != null) {
-			var death = new Span("死亡 " + date(s.booklet().deathDate()));
+			var death = new Span(getTranslation("subjects.detail.death", date(s.booklet().deathDate())));
 			death.getElement().getThemeList().add("badge error");
 			header.add(death);
 		}
 		add(header);
 
 		section("subject-identity", "subjects.detail.identity")
-				.item("宛名番号", s.addressNumber(), "subject-address-number")
-				.item("申請書管理番号", s.managementNumber(), "subject-management-number")
-				.item("氏名カナ", s.nameKana(), null)
-				.item("氏名漢字", s.nameKanji(), null)
-				.item("通称名漢字", s.aliasKanji(), null)
-				.item("性別", s.sex(), null)
-				.item("生年月日", date(s.birthDate()), "subject-birth-date")
-				.item("年齢", s.age() + "歳", null)
-				.item("区", s.wardName(), null);
+				.item(getTranslation("subjects.field.address-number"), s.addressNumber(), "subject-address-number")
+				.item(getTranslation("subjects.field.management-number"), s.managementNumber(), "subject-management-number")
+				.item(getTranslation("subjects.field.name-kana"), s.nameKana(), null)
+				.item(getTranslation("subjects.field.name-kanji"), s.nameKanji(), null)
+				.item(getTranslation("subjects.field.alias-kanji"), s.aliasKanji(), null)
+				.item(getTranslation("subjects.field.sex"), s.sex(), null)
+				.item(getTranslation("subjects.field.birth-date"), date(s.birthDate()), "subject-birth-date")
+				.item(getTranslation("subjects.field.age"), getTranslation("subjects.detail.age", s.age()), null)
+				.item(getTranslation("subjects.field.ward"), s.wardName(), null);
 
 		var residence = s.residence();
 		var addresses = section("subject-addresses", "subjects.detail.addresses")
-				.item("郵便番号", residence.postalCodeDisplay(), null)
-				.item("住所", residence.address(), "subject-residence")
-				.item("方書", residence.extra(), null);
+				.item(getTranslation("subjects.field.postal-code"), residence.postalCodeDisplay(), null)
+				.item(getTranslation("subjects.field.address"), residence.address(), "subject-residence")
+				.item(getTranslation("subjects.field.address-extra"), residence.extra(), null);
 		if (s.mailing() == null) {
-			addresses.item("送付先", "住所と同じ", "subject-mailing");
+			addresses.item(getTranslation("subjects.field.mailing"), getTranslation("subjects.detail.same-as-residence"), "subject-mailing");
 		} else {
-			addresses.item("送付先郵便番号", s.mailing().postalCodeDisplay(), null)
-					.item("送付先住所", s.mailing().address(), "subject-mailing")
-					.item("送付先方書", s.mailing().extra(), null);
+			addresses.item(getTranslation("subjects.field.mail-postal-code"), s.mailing().postalCodeDisplay(), null)
+					.item(getTranslation("subjects.field.mail-address"), s.mailing().address(), "subject-mailing")
+					.item(getTranslation("subjects.field.mail-address-extra"), s.mailing().extra(), null);
 		}
 
 		var care = s.care();
 		section("subject-care", "subjects.detail.care")
-				.item("要介護認定状態", care.level(), "subject-care-level")
-				.item("認定有効期間", period(care.validFrom(), care.validTo())
-						+ (care.expiredOn(LocalDate.now(JapanTime.ZONE)) ? "（期限切れ）" : ""), null)
-				.item("認定日", date(care.certifiedOn()), null)
-				.item("認定申請日", date(care.applicationDate()), null)
-				.item("認定申請事由", care.applicationReason(), null)
-				.item("被保険者番号", care.insuredNumber(), null)
-				.item("障害種別", care.disabilityKind(), null);
+				.item(getTranslation("subjects.field.care-level"), care.level(), "subject-care-level")
+				.item(getTranslation("subjects.field.care-valid"), period(care.validFrom(), care.validTo())
+						+ (care.expiredOn(LocalDate.now(JapanTime.ZONE)) ? getTranslation("subjects.detail.expired") : ""), null)
+				.item(getTranslation("subjects.field.care-certified"), date(care.certifiedOn()), null)
+				.item(getTranslation("subjects.field.care-applied"), date(care.applicationDate()), null)
+				.item(getTranslation("subjects.field.care-reason"), care.applicationReason(), null)
+				.item(getTranslation("subjects.field.insured-number"), care.insuredNumber(), null)
+				.item(getTranslation("subjects.field.disability-kind"), care.disabilityKind(), null);
 
 		var sub = s.subsidy();
 		section("subject-subsidy", "subjects.detail.subsidy")
-				.item("交通助成", flag(sub.transportSubsidy()), null)
-				.item("利用券種", sub.ticketType(), "subject-ticket-type")
-				.item("決定事由", sub.decisionReason(), null)
-				.item("受給状況", sub.receiptStatus(), null)
-				.item("処理状況", sub.processingStatus(), null)
-				.item("判定回数", number(sub.judgementCount()), null)
-				.item("継続者フラグ", flag(sub.continuing()), null)
-				.item("整理番号", sub.referenceNumber(), null)
-				.item("転入区分", sub.movedInKind(), null)
-				.item("転入日（住民年月日）", date(sub.movedInDate()), null)
-				.item("住民となった日", date(sub.residentSince()), null)
-				.item("住登区分", sub.registrationKind(), null)
-				.item("障害者交通助成", flag(sub.disabledTransportSubsidy()), null)
-				.item("障害者利用券種", sub.disabledTicketType(), null)
-				.item("本人パスピーID", sub.paspyId(), null)
-				.item("市民区分", sub.citizenKind(), null);
+				.item(getTranslation("subjects.field.transport-subsidy"), flag(sub.transportSubsidy()), null)
+				.item(getTranslation("subjects.field.ticket-type"), sub.ticketType(), "subject-ticket-type")
+				.item(getTranslation("subjects.field.decision-reason"), sub.decisionReason(), null)
+				.item(getTranslation("subjects.field.receipt-status"), sub.receiptStatus(), null)
+				.item(getTranslation("subjects.field.processing-status"), sub.processingStatus(), null)
+				.item(getTranslation("subjects.field.judgement-count"), number(sub.judgementCount()), null)
+				.item(getTranslation("subjects.field.continuing"), flag(sub.continuing()), null)
+				.item(getTranslation("subjects.field.reference-number"), sub.referenceNumber(), null)
+				.item(getTranslation("subjects.field.moved-in-kind"), sub.movedInKind(), null)
+				.item(getTranslation("subjects.field.moved-in-date"), date(sub.movedInDate()), null)
+				.item(getTranslation("subjects.field.resident-since"), date(sub.residentSince()), null)
+				.item(getTranslation("subjects.field.registration-kind"), sub.registrationKind(), null)
+				.item(getTranslation("subjects.field.disabled-transport-subsidy"), flag(sub.disabledTransportSubsidy()), null)
+				.item(getTranslation("subjects.field.disabled-ticket-type"), sub.disabledTicketType(), null)
+				.item(getTranslation("subjects.field.paspy-id"), sub.paspyId(), null)
+				.item(getTranslation("subjects.field.citizen-kind"), sub.citizenKind(), null);
 
 		var b = s.booklet();
 		section("subject-booklet", "subjects.detail.booklet")
-				.item("ステータス", b.status(), "subject-booklet-status")
-				.item("追加交付ステータス", b.additionalStatus(), null)
-				.item("処理状況", b.processingStatus(), null)
-				.item("手帳作成日", date(b.createdOn()), null)
-				.item("手帳受付日", date(b.receivedOn()), null)
-				.item("ポイント助成対象外", flag(b.pointsExcluded()), null)
-				.item("交付申出", flag(b.issueRequested()) + dated(b.issueRequestReceivedOn()), null)
-				.item("交付希望", flag(b.issueWanted()) + dated(b.issueWantedOn()), null)
-				.item("障害・精神ポイント手帳希望", flag(b.disabledBookletWanted()), null)
-				.item("原爆入所者", flag(b.atomicBombFacility()), null)
-				.item("不交付", flag(b.notIssued()) + dated(b.notIssuedReceivedOn()), null)
-				.item("交付停止", flag(b.stopped()) + (b.stoppedYear() == null ? "" : "（" + b.stoppedYear() + "年度）"), null)
-				.item("交付停止理由", b.stoppedReason(), null)
-				.item("緊急停止", flag(b.emergencyStop()), null)
-				.item("死亡日", date(b.deathDate()), null)
-				.item("データ使用不同意", flag(b.dataUseRefused()), null)
-				.item("転入区分", b.movedInKind(), null)
-				.item("口座受付日", date(b.accountReceivedOn()), null)
-				.item("不備状送付日", date(b.deficiencyNoticeSentOn()), null)
-				.item("支払予定日", date(b.paymentDueOn()), null)
-				.item("振込有無", flag(b.transferred()), null)
-				.item("郵便引受番号", b.registeredMailNumber(), null)
-				.item("手帳スキャンイメージ", b.scanFile(), null)
-				.item("追加手帳スキャンイメージ", b.additionalScanFile(), null)
-				.item("抽出日", date(b.extractedOn()), null)
-				.item("メモ", b.memo(), null)
-				.item("備考", b.remarks(), null);
+				.item(getTranslation("subjects.field.booklet-status"), b.status(), "subject-booklet-status")
+				.item(getTranslation("subjects.field.booklet-additional-status"), b.additionalStatus(), null)
+				.item(getTranslation("subjects.field.processing-status"), b.processingStatus(), null)
+				.item(getTranslation("subjects.field.booklet-created"), date(b.createdOn()), null)
+				.item(getTranslation("subjects.field.booklet-received"), date(b.receivedOn()), null)
+				.item(getTranslation("subjects.field.points-excluded"), flag(b.pointsExcluded()), null)
+				.item(getTranslation("subjects.field.issue-requested"), flag(b.issueRequested()) + dated(b.issueRequestReceivedOn()), null)
+				.item(getTranslation("subjects.field.issue-wanted"), flag(b.issueWanted()) + dated(b.issueWantedOn()), null)
+				.item(getTranslation("subjects.field.disabled-booklet-wanted"), flag(b.disabledBookletWanted()), null)
+				.item(getTranslation("subjects.field.atomic-bomb-facility"), flag(b.atomicBombFacility()), null)
+				.item(getTranslation("subjects.field.not-issued"), flag(b.notIssued()) + dated(b.notIssuedReceivedOn()), null)
+				.item(getTranslation("subjects.field.stopped"), flag(b.stopped()) + (b.stoppedYear() == null ? "" : getTranslation("subjects.detail.stopped-year", String.valueOf(b.stoppedYear()))), null)
+				.item(getTranslation("subjects.field.stopped-reason"), b.stoppedReason(), null)
+				.item(getTranslation("subjects.field.emergency-stop"), flag(b.emergencyStop()), null)
+				.item(getTranslation("subjects.field.death-date"), date(b.deathDate()), null)
+				.item(getTranslation("subjects.field.data-use-refused"), flag(b.dataUseRefused()), null)
+				.item(getTranslation("subjects.field.moved-in-kind"), b.movedInKind(), null)
+				.item(getTranslation("subjects.field.account-received"), date(b.accountReceivedOn()), null)
+				.item(getTranslation("subjects.field.deficiency-notice-sent"), date(b.deficiencyNoticeSentOn()), null)
+				.item(getTranslation("subjects.field.payment-due"), date(b.paymentDueOn()), null)
+				.item(getTranslation("subjects.field.transferred"), flag(b.transferred()), null)
+				.item(getTranslation("subjects.field.registered-mail-number"), b.registeredMailNumber(), null)
+				.item(getTranslation("subjects.field.scan-file"), b.scanFile(), null)
+				.item(getTranslation("subjects.field.additional-scan-file"), b.additionalScanFile(), null)
+				.item(getTranslation("subjects.field.extracted"), date(b.extractedOn()), null)
+				.item(getTranslation("subjects.field.memo"), b.memo(), null)
+				.item(getTranslation("subjects.field.remarks"), b.remarks(), null);
 
 		var p = s.points();
 		var points = section("subject-points", "subjects.detail.points")
-				.item("ポイント合計", number(p.total()), "subject-points-total")
-				.item("上限ポイント", number(p.cap()), null)
-				.item("支払金額", p.paymentAmount() == null ? null : String.format("%,d円", p.paymentAmount()), null)
-				.item("活動4P", number(p.activity4P()), null)
-				.item("活動2P", number(p.activity2P()), null)
-				.item("健康1P", number(p.health1P()), null)
-				.item("受診2P小計", number(p.checkupSubtotal()), null);
+				.item(getTranslation("subjects.field.points-total"), number(p.total()), "subject-points-total")
+				.item(getTranslation("subjects.field.points-cap"), number(p.cap()), null)
+				.item(getTranslation("subjects.field.payment-amount"), p.paymentAmount() == null ? null : getTranslation("subjects.detail.yen", p.paymentAmount()), null)
+				.item(getTranslation("subjects.field.activity-4p"), number(p.activity4P()), null)
+				.item(getTranslation("subjects.field.activity-2p"), number(p.activity2P()), null)
+				.item(getTranslation("subjects.field.health-1p"), number(p.health1P()), null)
+				.item(getTranslation("subjects.field.checkup-subtotal"), number(p.checkupSubtotal()), null);
 		for (int i = 0; i < p.checkups().size(); i++) {
 			if (p.checkups().get(i) != null) {
-				points.item("受診2P_" + (i + 1), number(p.checkups().get(i)), null);
+				points.item(getTranslation("subjects.field.checkup", i + 1), number(p.checkups().get(i)), null);
 			}
 		}
 
 		if (s.bankAccount() != null) {
 			var bank = s.bankAccount();
 			section("subject-bank", "subjects.detail.bank")
-					.item("金融機関コード", bank.bankCode(), null)
-					.item("金融機関名", bank.bankName(), null)
-					.item("店舗コード", bank.branchCode(), null)
-					.item("口座名義人", bank.holder(), null);
+					.item(getTranslation("subjects.field.bank-code"), bank.bankCode(), null)
+					.item(getTranslation("subjects.field.bank-name"), bank.bankName(), null)
+					.item(getTranslation("subjects.field.branch-code"), bank.branchCode(), null)
+					.item(getTranslation("subjects.field.account-holder"), bank.holder(), null);
 		}
 
 		if (!s.gaiji().isEmpty()) {
 			var gaiji = section("subject-gaiji", "subjects.detail.gaiji");
-			s.gaiji().forEach(g -> gaiji.item(g.column(), g.value() + "（確認対象: " + g.chars() + "）", null));
+			s.gaiji().forEach(g -> gaiji.item(g.column(), getTranslation("subjects.detail.gaiji-value", g.value(), g.chars()), null));
 		}
 
 		var r = s.records();
 		section("subject-records", "subjects.detail.records")
-				.item("交通費助成索引簿", state(r.inIndex(), r.indexEndedAt()), null)
-				.item("対象者別進捗状況一覧", state(r.inProgress(), r.progressEndedAt()), null)
-				.item("最終更新", timestamp(r.updatedAt()), null);
+				.item(getTranslation("subjects.field.record-index"), state(r.inIndex(), r.indexEndedAt()), null)
+				.item(getTranslation("subjects.field.record-progress"), state(r.inProgress(), r.progressEndedAt()), null)
+				.item(getTranslation("subjects.field.updated"), timestamp(r.updatedAt()), null);
 	}
 
 	private Section section(String id, String titleKey) {
@@ -226,16 +226,18 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 				: (from == null ? "" : JapaneseDates.toWestern(from)) + "〜" + (to == null ? "" : JapaneseDates.toWestern(to));
 	}
 
-	private static String flag(Boolean b) {
-		return b == null ? "" : b ? "あり" : "なし";
+	private String flag(Boolean b) {
+		return b == null ? "" : getTranslation(b ? "subjects.detail.yes" : "subjects.detail.no");
 	}
 
 	private static String number(Integer n) {
 		return n == null ? null : String.valueOf(n);
 	}
 
-	private static String state(boolean present, OffsetDateTime endedAt) {
-		return !present ? "なし" : endedAt == null ? "現行" : "終了（" + timestamp(endedAt) + "）";
+	private String state(boolean present, OffsetDateTime endedAt) {
+		return !present ? getTranslation("subjects.detail.record-none") : endedAt == null
+				? getTranslation("subjects.detail.record-current")
+				: getTranslation("subjects.detail.record-ended", timestamp(endedAt));
 	}
 
 	private static String timestamp(OffsetDateTime t) {

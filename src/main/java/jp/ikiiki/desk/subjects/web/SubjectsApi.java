@@ -4,16 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
+import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
-import jp.ikiiki.desk.subjects.SubjectQuery;
+import jp.ikiiki.desk.subjects.SubjectSearch;
 import jp.ikiiki.desk.subjects.SubjectSummary;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,7 +59,9 @@ class SubjectsApi {
 					+ "申請書管理番号, a date (1940/3/2, S15.3.2, 昭和15年3月2日) is the birth date, kana is a name prefix, "
 					+ "anything else a fragment of the kanji name or the address. Ordered by kana name.")
 	@ApiResponse(responseCode = "200", description = "the matching subjects (possibly none)")
-	@ApiResponse(responseCode = "400", description = "no criterion, or a criterion that cannot be read")
+	@ApiResponse(responseCode = "400", description = "limit or offset out of range")
+	@ApiResponse(responseCode = "422", description = "no criterion, or a criterion that cannot be read (control characters, "
+			+ "a date that does not exist, over 200 characters); the problem names the field. Audited")
 	List<SubjectItem> search(
 			@Parameter(description = "free text, as in the console's search box") @RequestParam(required = false) String q,
 			@Parameter(description = "申請書管理番号, exact (scanner '*' frame tolerated)") @RequestParam(required = false) String managementNumber,
@@ -69,30 +70,19 @@ class SubjectsApi {
 			@Parameter(description = "part of the kanji name (spaces ignored)") @RequestParam(required = false) String kanji,
 			@Parameter(description = "birth date, western or era form") @RequestParam(required = false) String birthDate,
 			@Parameter(description = "part of 住所, 方書 or 送付先") @RequestParam(required = false) String address,
-			@Parameter(description = "results to return, 1–200") @RequestParam(defaultValue = "50") int limit,
-			@Parameter(description = "results to skip") @RequestParam(defaultValue = "0") int offset) {
-		if (limit < 1 || limit > SubjectLookup.MAX_LIMIT) {
-			throw new IllegalArgumentException("limit は 1〜" + SubjectLookup.MAX_LIMIT + " で指定してください");
-		}
-		if (offset < 0) {
-			throw new IllegalArgumentException("offset は 0 以上で指定してください");
-		}
-		SubjectQuery query = SubjectQuery.parse(q)
-				.and(SubjectQuery.ofFields(managementNumber, addressNumber, kana, kanji, birthDate, address));
-		return lookup.search(query, offset, limit, SEARCH_CHANNEL).stream().map(SubjectItem::of).toList();
+			@Parameter(description = "results to return, 1–200") @RequestParam(defaultValue = "50") @Min(1) @Max(SubjectLookup.MAX_LIMIT) int limit,
+			@Parameter(description = "results to skip") @RequestParam(defaultValue = "0") @Min(0) int offset) {
+		var search = new SubjectSearch(q, managementNumber, addressNumber, kana, kanji, birthDate, address);
+		return lookup.search(search, offset, limit, SEARCH_CHANNEL).stream().map(SubjectItem::of).toList();
 	}
 
 	@GetMapping("/{addressNumber}")
 	@Operation(summary = "One subject", description = "Identity, addresses, care level, subsidy, booklet and points. "
 			+ "bankAccount is present only for OPERATOR.")
 	@ApiResponse(responseCode = "200", description = "the subject")
-	@ApiResponse(responseCode = "404", description = "no subject with this 宛名番号")
-	ResponseEntity<SubjectDetail> find(@PathVariable String addressNumber) {
-		return ResponseEntity.of(lookup.find(addressNumber, DETAIL_CHANNEL));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	@ApiResponse(responseCode = "404", description = "no subject with this 宛名番号 (also for text that is not one); audited")
+	SubjectDetail find(@PathVariable String addressNumber) {
+		return lookup.find(addressNumber, DETAIL_CHANNEL)
+				.orElseThrow(() -> new NotFoundException("この宛名番号の対象者はいません"));
 	}
 }

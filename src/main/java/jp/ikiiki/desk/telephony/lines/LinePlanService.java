@@ -152,7 +152,7 @@ class LinePlanService implements LinePlans {
 		checkLines("lines", lines);
 		List<LocalDate> open = calendar.openDays(month);
 		if (open.isEmpty()) {
-			throw new InvalidInputException("month", month.getYear() + "年" + month.getMonthValue() + "月 に開庁日がありません");
+			throw new InvalidInputException("month", JapaneseDates.toEraYearMonth(month) + " に開庁日がありません");
 		}
 		Instant now = scheduler.clock().instant();
 		List<HalfDay> halfDays = new ArrayList<>();
@@ -165,7 +165,7 @@ class LinePlanService implements LinePlans {
 			}
 		}
 		if (halfDays.isEmpty()) {
-			throw new StateConflictException(month.getYear() + "年" + month.getMonthValue() + "月 の" + label(chosen)
+			throw new StateConflictException(JapaneseDates.toEraYearMonth(month) + " の" + label(chosen)
 					+ "はすべて終了しているため変更できません（過去の予定は実績として残します）");
 		}
 		long days = halfDays.stream().map(HalfDay::date).distinct().count();

@@ -10,6 +10,7 @@ import jp.ikiiki.desk.platform.ui.WorkItems;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.telephony.CallCentreNow;
 import jp.ikiiki.desk.telephony.CallStatistics;
 import jp.ikiiki.desk.telephony.CallStats;
@@ -71,7 +72,7 @@ class CentreWorkItems implements WorkItems {
 		if (telephonyEnabled && link.state() != TelephonyStatus.State.CONNECTED) {
 			items.add(new WorkItem(label("telephony.work.link"), 1, "wallboard", Urgency.OVERDUE,
 					label(link.state() == TelephonyStatus.State.RECONNECTING ? "telephony.work.link.reconnecting"
-							: "telephony.work.link.disconnected", ShownDates.toWesternDateTimeWithWeekday(link.since()))));
+							: "telephony.work.link.disconnected", JapaneseDates.toWesternDateTimeWithWeekday(link.since()))));
 		}
 		LocalDate today = LocalDate.ofInstant(clock.instant(), JapanTime.ZONE);
 		CallStats day = statistics.stats(today, today, StatsPeriod.DAY, null).get(0);

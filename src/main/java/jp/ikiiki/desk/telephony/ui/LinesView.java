@@ -30,6 +30,7 @@ import java.util.Set;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay.Half;
 import jp.ikiiki.desk.platform.ui.Notices;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.shared.charts.ChartImages;
 import jp.ikiiki.desk.telephony.LineAdvice;
 import jp.ikiiki.desk.telephony.LineAdvisor;
@@ -123,7 +124,7 @@ class LinesView extends VerticalLayout {
 			return;
 		}
 		LinesNow now = lines.now();
-		String until = ShownDates.toWesternDateTimeWithWeekday(now.resizeUntil());
+		String until = JapaneseDates.toWesternDateTimeWithWeekday(now.resizeUntil());
 		boolean outOfHours = now.resizeNeedsConfirmation(n);
 		ConfirmDialog dialog = new ConfirmDialog();
 		dialog.setId("lines-resize-confirm");
@@ -144,7 +145,7 @@ class LinesView extends VerticalLayout {
 		dialog.addConfirmListener(e -> Notices.attempt(() -> lines.resizeNow(n, outOfHours, CHANNEL)).ifPresent(
 				result -> {
 					Notices.success(getTranslation("telephony.lines.resize.done", result.limit(),
-							ShownDates.toWesternDateTimeWithWeekday(result.overrideUntil())));
+							JapaneseDates.toWesternDateTimeWithWeekday(result.overrideUntil())));
 					refresh();
 				}));
 		dialog.open();
@@ -168,7 +169,7 @@ class LinesView extends VerticalLayout {
 
 		days.setId("lines-days");
 		days.addColumn(new ComponentRenderer<>(d -> {
-			Span s = new Span(ShownDates.monthDayWithWeekday(d.date()));
+			Span s = new Span(JapaneseDates.toWesternWithWeekday(d.date()));
 			if (!d.open() || d.pmEnded()) {
 				s.getStyle().set("color", "var(--lumo-disabled-text-color)");
 			}
@@ -180,7 +181,7 @@ class LinesView extends VerticalLayout {
 		days.addColumn(d -> lines(d, d.am(), d.amEnded())).setHeader(getTranslation("telephony.lines.grid.am"));
 		days.addColumn(d -> lines(d, d.pm(), d.pmEnded())).setHeader(getTranslation("telephony.lines.grid.pm"));
 		days.setHeight("30em");
-		days.setWidth("38em");
+		days.setWidth("42em");
 
 		Paragraph readOnly = new Paragraph(getTranslation("telephony.lines.past-read-only"));
 		readOnly.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
@@ -227,7 +228,7 @@ class LinesView extends VerticalLayout {
 
 	private VerticalLayout adviceSection() {
 		advice.setId("lines-advice");
-		advice.addColumn(a -> ShownDates.monthDayWithWeekday(a.halfDay().date()) + " " + a.halfDay().half().label())
+		advice.addColumn(a -> JapaneseDates.toWesternWithWeekday(a.halfDay().date()) + " " + a.halfDay().half().label())
 				.setHeader(getTranslation("telephony.lines.advice.half-day")).setAutoWidth(true);
 		advice.addColumn(a -> String.format("%.1f", a.callsPerHour()))
 				.setHeader(getTranslation("telephony.lines.advice.calls-per-hour"));
@@ -257,7 +258,7 @@ class LinesView extends VerticalLayout {
 		planChart.setWidthFull();
 		planChart.getStyle().set("max-width", "60rem");
 		plan.setId("lines-plan");
-		plan.addColumn(m -> ShownDates.yearMonth(m.month())).setHeader(getTranslation("telephony.lines.plan.month"))
+		plan.addColumn(m -> JapaneseDates.toEraYearMonth(m.month())).setHeader(getTranslation("telephony.lines.plan.month"))
 				.setAutoWidth(true);
 		plan.addColumn(LinePlanMonth::openDays).setHeader(getTranslation("telephony.lines.plan.open-days"));
 		plan.addColumn(m -> m.contractDays() == null ? "—"
@@ -303,15 +304,15 @@ class LinesView extends VerticalLayout {
 	private void confirmMonth(int n, Set<Half> selectedHalves) {
 		List<ScheduledDay> remaining = lines.schedule(month).stream().filter(ScheduledDay::editable).toList();
 		if (remaining.isEmpty()) {
-			Notices.error(getTranslation("telephony.lines.edit.month-past", ShownDates.yearMonth(month)));
+			Notices.error(getTranslation("telephony.lines.edit.month-past", JapaneseDates.toEraYearMonth(month)));
 			return;
 		}
 		ConfirmDialog dialog = new ConfirmDialog();
 		dialog.setId("lines-month-confirm");
-		dialog.setHeader(getTranslation("telephony.lines.edit.month-header", ShownDates.yearMonth(month)));
+		dialog.setHeader(getTranslation("telephony.lines.edit.month-header", JapaneseDates.toEraYearMonth(month)));
 		dialog.setText(getTranslation("telephony.lines.edit.month-text",
-				ShownDates.toWesternWithWeekday(remaining.get(0).date()),
-				ShownDates.toWesternWithWeekday(remaining.get(remaining.size() - 1).date()), remaining.size(),
+				JapaneseDates.toWesternWithWeekday(remaining.get(0).date()),
+				JapaneseDates.toWesternWithWeekday(remaining.get(remaining.size() - 1).date()), remaining.size(),
 				halvesLabel(selectedHalves), n));
 		dialog.setConfirmText(getTranslation("telephony.lines.edit.month-confirm"));
 		dialog.setCancelable(true);
@@ -323,7 +324,7 @@ class LinesView extends VerticalLayout {
 
 	private void saved(ScheduleEdit edit) {
 		Notices.success(getTranslation("telephony.lines.edit.done",
-				ShownDates.toWesternWithWeekday(edit.first()), ShownDates.toWesternWithWeekday(edit.last()),
+				JapaneseDates.toWesternWithWeekday(edit.first()), JapaneseDates.toWesternWithWeekday(edit.last()),
 				edit.days(), edit.halfDays().size(), edit.lines()));
 		days.deselectAll();
 		refresh();
@@ -341,11 +342,11 @@ class LinesView extends VerticalLayout {
 				+ (now.open() ? getTranslation("telephony.lines.now.open", now.halfDay().half().label())
 						: getTranslation("telephony.lines.now.closed")));
 		if (now.overrideUntil() != null) {
-			String until = ShownDates.toWesternDateTimeWithWeekday(now.overrideUntil());
+			String until = JapaneseDates.toWesternDateTimeWithWeekday(now.overrideUntil());
 			parts.add(now.scheduled() == null ? getTranslation("telephony.lines.now.override-closed", until)
 					: getTranslation("telephony.lines.now.override", until, now.scheduled()));
 		}
-		parts.add(getTranslation("telephony.lines.now.next", ShownDates.toWesternDateTimeWithWeekday(now.nextChange())));
+		parts.add(getTranslation("telephony.lines.now.next", JapaneseDates.toWesternDateTimeWithWeekday(now.nextChange())));
 		nowText.setText(String.join(" ／ ", parts));
 
 		List<LineAdvice> next = advisor.advice(now.halfDay().date(), 5);
@@ -355,9 +356,9 @@ class LinesView extends VerticalLayout {
 				: getTranslation("telephony.lines.advice.note", next.get(0).pastHalfDays()));
 
 		int fiscalYear = calendar.fiscalYearOf(month.atDay(1));
-		String fiscalYearName = ShownDates.toEraFiscalYear(fiscalYear);
+		String fiscalYearName = JapaneseDates.toEraFiscalYear(fiscalYear);
 		title.setText(getTranslation("telephony.lines.title", fiscalYearName, fiscalYear, fiscalYear + 1));
-		monthLabel.setText(ShownDates.yearMonth(month));
+		monthLabel.setText(JapaneseDates.toEraYearMonth(month));
 		List<ScheduledDay> schedule = lines.schedule(month);
 		days.setItems(schedule);
 		// the month opens at the first day still to come: the days before it are history

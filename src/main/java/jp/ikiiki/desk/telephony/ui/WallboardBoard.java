@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.telephony.CallCentreNow;
 import jp.ikiiki.desk.telephony.CallStats;
 import jp.ikiiki.desk.telephony.LinesNow;
@@ -145,7 +146,7 @@ class WallboardBoard extends Div {
 	private void refresh() {
 		WallboardSource.Round round = source.round();
 		Instant now = round.at();
-		clock.setText(ShownDates.toWesternDateTimeWithWeekday(now)
+		clock.setText(JapaneseDates.toWesternDateTimeWithWeekday(now)
 				+ now.atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).format(SECONDS));
 
 		TelephonyStatus.Status status = round.status();
@@ -161,7 +162,7 @@ class WallboardBoard extends Div {
 		CallCentreNow.Snapshot live = round.live();
 		lineTile.show(live.linesInUse() + " / " + lines.limit(),
 				lines.overrideUntil() != null
-						? getTranslation("telephony.wallboard.override", ShownDates.time(lines.overrideUntil()))
+						? getTranslation("telephony.wallboard.override", JapaneseDates.toTime(lines.overrideUntil()))
 						: lines.open() ? getTranslation("telephony.wallboard.lines-note")
 								: getTranslation("telephony.wallboard.closed"),
 				lines.limit() > 0 && live.linesInUse() >= lines.limit() ? Tile.Tone.BAD : Tile.Tone.NEUTRAL);

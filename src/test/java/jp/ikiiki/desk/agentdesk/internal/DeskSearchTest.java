@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 import jp.ikiiki.desk.agentdesk.AgentDesk;
 import jp.ikiiki.desk.agentdesk.SubjectResults;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.mailings.Mailings;
+import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.subjects.SubjectLookup;
 import jp.ikiiki.desk.subjects.SubjectQuery;
@@ -37,7 +39,7 @@ class DeskSearchTest {
 	@SuppressWarnings("unchecked")
 	final DeskService desk = new DeskService(mock(CallLogStore.class), mock(CallLogDrafts.class),
 			mock(DeskBindings.class), new PopBus(), mock(JdbcInquiryCategories.class), mock(QueueMembers.class),
-			mock(CallRecords.class), lookup, mock(ObjectProvider.class), mock(AuditTrail.class),
+			mock(CallRecords.class), lookup, mock(Mailings.class), mock(UserDirectory.class), mock(ObjectProvider.class), mock(AuditTrail.class),
 			mock(ApplicationEventPublisher.class), Optional.empty());
 
 	@Test

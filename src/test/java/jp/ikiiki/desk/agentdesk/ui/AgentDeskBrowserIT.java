@@ -58,7 +58,7 @@ class AgentDeskBrowserIT extends BrowserTest {
 
 			simulator.pbx().placeCall(new CallSpec(label, "0829100001", "Caller", 1_000, 2, 600));
 			var soon = new LocatorAssertions.HasTextOptions().setTimeout(5_000);
-			assertThat(page.locator("#desk-pop-number")).hasText("0829100001", soon);
+			assertThat(page.locator("#desk-pop-number")).hasText("082-910-0001", soon);
 			assertThat(page.locator("#desk-pop-state")).hasText("通話中");
 			assertThat(page.locator("#desk-pop-wait")).containsText("待ち");
 			assertThat(page.locator("#desk-pop")).hasAttribute("data-linked-id", label + "-caller");
@@ -84,7 +84,7 @@ class AgentDeskBrowserIT extends BrowserTest {
 					"0829100002");
 			page.navigate("http://localhost:" + port + "/callbacks");
 			Locator row = page.locator("#callbacks-grid vaadin-grid-cell-content").filter(
-					new Locator.FilterOptions().setHasText("0829100002"));
+					new Locator.FilterOptions().setHasText("082-910-0002"));
 			assertThat(row.first()).isVisible();
 			page.locator("#callbacks-open-only").click();
 			// The list is drawn again for the filter: wait until it is, then mark.
@@ -98,6 +98,8 @@ class AgentDeskBrowserIT extends BrowserTest {
 			page.locator("#callbacks-open-only").click();
 			assertThat(page.locator("#callbacks-grid .callback-done").filter(
 					new Locator.FilterOptions().setHasText("留守番電話に伝言"))).isVisible();
+			// who called back by display name, not login name
+			assertThat(page.locator("#callbacks-grid .callback-done")).containsText("受付 一郎");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-callbacks.png")).setFullPage(true));
 		}
 

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import jp.ikiiki.desk.agentdesk.DeskTestSupport;
 import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.browser.ScreenFit;
+import jp.ikiiki.desk.shared.PhoneNumbers;
 import jp.ikiiki.desk.subjects.SubjectLookupFixtures;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
@@ -30,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a call handled from the pop to a linked subject and a closed call by keyboard alone (the number of keys is
  * printed), with the desk's key controls and its results in view without scrolling; a draft that survives
  * switching entries, 手動で記録, leaving the page, a reload and a new tab; a call announced on every page the agent
- * has open; and signing out ending the binding. Screenshots in target/screenshots/.
+ * has open; signing out ending the binding; and what was mailed to the linked subject, on the card and one key away.
+ * Screenshots in target/screenshots/.
  */
 class DeskBrowserIT extends BrowserTest {
 
@@ -51,7 +54,8 @@ class DeskBrowserIT extends BrowserTest {
 		Chromium.user(jdbc, encoder, agent, "受付 三郎", password, "AGENT");
 		jdbc.sql("delete from agent_binding where member_interface = 'Local/agent1@agents'").update();
 		SubjectLookupFixtures.insert(jdbc);
-		// Whatever the hour of the run (closed hours have 0 lines), lines until the next half-day boundary.
+		// Whatever the hour of the run (closed hours have 0 lines, so a resize then is confirmed as out of hours),
+		// lines until the next half-day boundary.
 		DeskTestSupport.as("kb-fm", "FLOOR_MANAGER", () -> lines.resizeNow(4, true, "test"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> simulator.pbx().stats().linesInUse() == 0);
 	}
@@ -75,7 +79,7 @@ class DeskBrowserIT extends BrowserTest {
 			bind(page);
 
 			simulator.pbx().placeCall(new CallSpec(label, number, "Caller", 1_000, 2, 60));
-			assertThat(page.locator("#desk-pop-number")).hasText(number, SOON);
+			assertThat(page.locator("#desk-pop-number")).hasText(PhoneNumbers.format(number), SOON);
 			assertThat(page.locator("#desk-pop")).hasAttribute("data-linked-id", label + "-caller");
 			// The pop puts the cursor in the subject search: from here on, only keys.
 			await().atMost(Duration.ofSeconds(10)).until(() -> focusedIn(page, "#desk-subject-search"));
@@ -139,7 +143,7 @@ class DeskBrowserIT extends BrowserTest {
 			// A walk-in: the agent links the subject, says who called, picks the category, writes a note.
 			page.locator("#desk-manual-number input").fill("0829300001");
 			page.locator("#desk-manual-start").click();
-			assertThat(page.locator("#desk-pop-number")).hasText("0829300001");
+			assertThat(page.locator("#desk-pop-number")).hasText("0829-30-0001");
 			String first = page.locator("#desk-pop").getAttribute("data-call-log-id");
 			page.locator("#desk-subject-search input").fill("なかた");
 			page.locator("#desk-subject-search input").press("Enter");
@@ -159,7 +163,7 @@ class DeskBrowserIT extends BrowserTest {
 			assertThat(ask).containsText("未完了です");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("73-desk-draft-ask.png")));
 			ask.locator("vaadin-button[slot='confirm-button']").click();
-			assertThat(page.locator("#desk-pop-number")).hasText("0829300002");
+			assertThat(page.locator("#desk-pop-number")).hasText("0829-30-0002");
 			assertThat(page.locator("#desk-note textarea")).hasValue("");
 
 			// Back to the first entry from the open list: everything is there.
@@ -205,17 +209,17 @@ class DeskBrowserIT extends BrowserTest {
 			manual.locator("#manual-results").waitFor();
 
 			simulator.pbx().placeCall(new CallSpec(label, number, "Caller", 1_000, 2, 20));
-			assertThat(desk.locator("#desk-pop-number")).hasText(number, SOON);
+			assertThat(desk.locator("#desk-pop-number")).hasText(PhoneNumbers.format(number), SOON);
 			Locator notice = manual.locator("vaadin-notification-card.desk-call-notice");
-			assertThat(notice).containsText(number, new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
-			assertThat(callbacks.locator("vaadin-notification-card.desk-call-notice")).containsText(number,
+			assertThat(notice).containsText(PhoneNumbers.format(number), new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+			assertThat(callbacks.locator("vaadin-notification-card.desk-call-notice")).containsText(PhoneNumbers.format(number),
 					new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
 			manual.locator("vaadin-notification-card.desk-call-notice:not([opening])").waitFor();
 			manual.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("75-call-announced-on-manual.png")));
 
 			// The notice leads to the desk, with the call's entry.
 			notice.locator("vaadin-button.desk-call-notice-open").click();
-			assertThat(manual.locator("#desk-pop-number")).hasText(number, SOON);
+			assertThat(manual.locator("#desk-pop-number")).hasText(PhoneNumbers.format(number), SOON);
 			assertThat(manual.locator("#desk-pop")).hasAttribute("data-linked-id", label + "-caller");
 
 			// ログアウト ends the binding: the phone is free and no further call opens an entry for the agent.
@@ -228,8 +232,72 @@ class DeskBrowserIT extends BrowserTest {
 		}
 	}
 
+	@Test
+	void what_was_mailed_to_the_linked_subject_is_on_the_card_and_one_key_away_with_the_registered_number() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		long reissue = dispatched("BOOKLET_REISSUE", "desk-mail-" + run + " 再交付", LocalDate.of(2026, 9, 15), null, 1);
+		long grant = dispatched("GRANT_NOTICE", "desk-mail-" + run + " 交付決定", LocalDate.of(2026, 10, 1), "78600300004",
+				0);
+		try (var ctx = chromium.context(WIDTH, HEIGHT)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, agent, password);
+			page.navigate("http://localhost:" + port + "/desk");
+			page.locator("#desk-manual-number input").fill("0829300009");
+			page.locator("#desk-manual-start").click();
+			assertThat(page.locator("#desk-pop-number")).hasText("0829-30-0009");
+			page.locator("#desk-subject-search input").fill("たなか");
+			page.locator("#desk-subject-search input").press("Enter");
+			page.locator("#desk-link-9900000001").click();
+
+			// The card says when the last mailing went and how often the booklet was reissued.
+			Locator line = page.locator("#desk-subject-mailings");
+			assertThat(line).containsText("最新の発送: 交通費助成交付決定通知（簡易書留） 2026/10/1（木）");
+			assertThat(line).containsText("手帳の再交付 1 回");
+			assertThat(page.locator("#desk-tab-mailings")).containsText("郵送 (2)");
+
+			// Alt+Y: the whole history, with the 引受番号 the post office traces.
+			page.keyboard().press("Alt+Y");
+			assertThat(page.locator("#desk-tab-mailings")).hasAttribute("selected", "");
+			Locator grid = page.locator("#desk-mailings");
+			assertThat(grid.locator("vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("786-00-30000-4")).first()).isVisible();
+			assertThat(grid.locator("vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("2026/9/15")).first()).isVisible();
+			assertThat(grid.locator("vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("ポイント手帳（再交付）・1回目")).first()).isVisible();
+			// Every tab of the right column is in view: the tab strip does not overflow (no scroll button).
+			assertThat((Boolean) page.locator("#desk-context vaadin-tabs").first().evaluate("e => e.hasAttribute('overflow')"))
+					.as("the desk's tabs overflow at 1280×720").isFalse();
+			assertThat(ScreenFit.inViewport(page, "#desk-mailings")).as("the history in view at 1280×720").isTrue();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("76-desk-mailings-1280.png")));
+		} finally {
+			jdbc.sql("delete from subject_mailing where batch_id in (:a, :b)").param("a", reissue).param("b", grant).update();
+			jdbc.sql("delete from mailing_batch where id in (:a, :b)").param("a", reissue).param("b", grant).update();
+		}
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where username = :u and action = 'VIEW' and channel = '画面:受付デスク'
+				   and '9900000001' = any(subject_ids) and detail like '郵送履歴%'""")
+				.param("u", agent).query(Long.class).single()).isPositive();
+	}
+
+	/** A batch dispatched to 9900000001 (宛名番号 of the look-up fixtures), as the mailings module records it. */
+	private long dispatched(String kind, String title, LocalDate on, String registeredNumber, int reissueNo) {
+		long id = jdbc.sql("""
+				insert into mailing_batch (kind, title, status, bundle_size, created_by, dispatched_on, dispatched_at,
+				                           dispatched_by)
+				values (:kind, :title, 'DISPATCHED', 100, 'desk-test', :on, now(), 'desk-test') returning id""")
+				.param("kind", kind).param("title", title).param("on", on).query(Long.class).single();
+		jdbc.sql("""
+				insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no)
+				values ('9900000001', :id, :kind, :on, :number, :reissue)""")
+				.param("id", id).param("kind", kind).param("on", on).param("number", registeredNumber)
+				.param("reissue", reissueNo).update();
+		return id;
+	}
+
 	private void assertRestored(Page page) {
-		assertThat(page.locator("#desk-pop-number")).hasText("0829300001");
+		assertThat(page.locator("#desk-pop-number")).hasText("0829-30-0001");
 		assertThat(page.locator("#desk-subject-linked")).containsText("中田　一郎");
 		assertThat(page.locator("#desk-caller-kind")).containsText("家族");
 		assertThat(page.locator("#desk-category input")).hasValue("手帳 / 紛失");

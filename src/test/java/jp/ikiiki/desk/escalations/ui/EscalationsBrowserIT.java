@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
+import java.util.regex.Pattern;
 import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.browser.ScreenFit;
@@ -80,7 +81,7 @@ class EscalationsBrowserIT extends BrowserTest {
 			page.locator("#esc-grid vaadin-grid-cell-content").filter(
 					new Locator.FilterOptions().setHasText("手帳を返送すべきか")).first().click();
 			assertThat(page.locator("#esc-step-instructed")).containsText("返送は不要です");
-			assertThat(page.locator("#esc-detail-caller")).containsText("0822223333");
+			assertThat(page.locator("#esc-detail-caller")).containsText("082-222-3333");
 			assertThat(page.locator("#esc-step-button")).hasText("折返し連絡した");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("52-escalations-floor-manager.png")));
 			page.locator("#esc-step-text textarea").fill("ご長男に返送不要と伝えた");
@@ -121,6 +122,7 @@ class EscalationsBrowserIT extends BrowserTest {
 			ScreenFit.Columns columns = ScreenFit.columns(page, "#esc-grid");
 			assertThat(columns.offset()).as("cells against headers " + columns).isLessThan(2);
 			assertThat(columns.inside()).as("no column cut off (受付 last) " + columns).isTrue();
+			assertThat(wholeDateTime(page, "#esc-grid")).as("受付 shown whole (2026/9/1 9:05)").isTrue();
 			assertThat(ScreenFit.inViewport(page, "#esc-grid")).isTrue();
 			assertThat(page.locator("#esc-result-count")).containsText("件を表示");
 
@@ -151,6 +153,14 @@ class EscalationsBrowserIT extends BrowserTest {
 			ScreenFit.Columns columns = ScreenFit.columns(page, "#city-grid");
 			assertThat(columns.offset()).as("cells against headers " + columns).isLessThan(2);
 			assertThat(columns.inside()).as("no column cut off " + columns).isTrue();
+			assertThat(wholeDateTime(page, "#city-grid")).as("報告日時 shown whole (2026/9/1 9:05)").isTrue();
 		}
+	}
+
+	/** The grid's first date-and-time cell shows its text whole, without an ellipsis. */
+	private static boolean wholeDateTime(Page page, String grid) {
+		return (Boolean) page.locator(grid + " vaadin-grid-cell-content")
+				.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\d{4}/\\d{1,2}/\\d{1,2}.*\\d{1,2}:\\d{2}$")))
+				.first().evaluate("e => e.scrollWidth <= e.clientWidth");
 	}
 }

@@ -181,6 +181,11 @@ class MailingsBrowserIT extends BrowserTest {
 			page.navigate("http://localhost:" + port + "/mailings");
 			assertThat(page.locator("#mailing-batches-count")).containsText("全 1 件");
 			assertThat(page.locator("#mailing-batches")).containsText("印刷ファイル作成済");
+			// the creator by display name, not the login name
+			assertThat(page.locator("#mailing-batches vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("郵送担当")).first()).isVisible();
+			assertThat(page.locator("#mailing-batches vaadin-grid-cell-content").filter(
+					new Locator.FilterOptions().setHasText("mail-op"))).hasCount(0);
 			assertThat(headersAligned(page, "mailing-batches")).as("batch list headers over their cells").isTrue();
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("44-mailing-list.png")));
 			page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,

@@ -28,7 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The daily report for a day of {@code bench.calls} calls (default 2,000) inserted into {@code call_record}: the
  * XLSX and the PDF, each generated from the database (statistics, contributed sections, layout, rendering) and
  * timed separately, after {@code bench.warmup} runs, over {@code bench.runs} runs; prints median and max. Goal:
- * under 2 s each (issue 4). Run with
+ * under 2 s each, the daily report being made after closing while the console is in use. Run with
  * {@code mvn -Pbench test -Dtest=DailyReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")

@@ -27,7 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Look-up benchmark (issue 2): 190,000 subjects, 20 concurrent agents searching with a mix of criteria through
+ * Look-up benchmark: 190,000 subjects, 20 concurrent agents searching with a mix of criteria through
  * the real {@link SubjectLookup} (method security and the audit insert included), no think time. Prints p50,
  * p95, p99 and throughput, overall and per kind, and the plan of one statement of each kind (EXPLAIN ANALYZE).
  * Not a test: it asserts nothing about time.

@@ -33,7 +33,7 @@ class DemoSubjectsIT {
 			assertThat(m.get("status")).isEqualTo("APPLIED");
 			assertThat(m.get("rows")).isEqualTo(150);
 			assertThat(m.get("rejected")).isEqualTo(0);
-			assertThat(m.get("imported_by")).isEqualTo("system-demo");
+			assertThat(m.get("imported_by")).isEqualTo("system");
 		});
 		assertThat(imports.get(0).get("added")).isEqualTo(150);
 		assertThat(imports.get(1).get("added")).isEqualTo(0); // the same people: the 別紙3 rows join the 別紙2 ones

@@ -9,14 +9,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import jp.ikiiki.desk.subjects.SubjectsProperties;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
 
 	private final List<SourceRow> rows = new ArrayList<>();
 
+	private static final ReadLimits LIMITS = ReadLimits.of(SubjectsProperties.ImportSettings.DEFAULTS);
+
 	private CsvCharset read(byte[] bytes) {
-		return CsvReader.read(new ByteArrayInputStream(bytes), rows::add);
+		return CsvReader.read(new ByteArrayInputStream(bytes), LIMITS, rows::add);
 	}
 
 	private CsvCharset read(String text, Charset charset) {
@@ -93,7 +96,10 @@ class CsvReaderTest {
 		for (int shift = 0; shift < 3; shift++) {
 			rows.clear();
 			String text = "x".repeat(shift) + sb;
-			assertThat(read(text, StandardCharsets.UTF_8)).isEqualTo(CsvCharset.UTF_8);
+			// one 22,000-character cell: beyond the default cell limit, so this test lifts it
+			var wide = new ReadLimits(1_000_000, 1_000_000, 100);
+			assertThat(CsvReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), wide, rows::add))
+					.isEqualTo(CsvCharset.UTF_8);
 			assertThat(rows.get(1).cells().get(0)).isEqualTo(sb.substring(2));
 		}
 	}
@@ -121,5 +127,79 @@ class CsvReaderTest {
 				.isInstanceOf(UnreadableFileException.class)
 				.hasMessageContaining("3行目")
 				.satisfies(e -> assertThat(((UnreadableFileException) e).row()).isEqualTo(3));
+	}
+
+	/** An endless stream of one byte, counting what was read: proof that a reader stopped early. */
+	private static final class Endless extends java.io.InputStream {
+		private final byte[] head;
+		private final byte fill;
+		long read;
+
+		Endless(String head, char fill) {
+			this.head = head.getBytes(StandardCharsets.UTF_8);
+			this.fill = (byte) fill;
+		}
+
+		@Override
+		public int read() {
+			return read < head.length ? head[(int) read++] : (read++ < 60_000_000L ? fill : -1);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) {
+			if (read >= 60_000_000L) {
+				return -1;
+			}
+			int n = 0;
+			while (n < len && read < 60_000_000L) {
+				b[off + n++] = (byte) read();
+			}
+			return n;
+		}
+	}
+
+	@Test
+	void a_50_mb_single_line_is_refused_at_the_cell_limit_without_reading_it_all() {
+		var in = new Endless("", 'a');
+		assertThatThrownBy(() -> CsvReader.read(in, LIMITS, rows::add))
+				.isInstanceOf(LimitExceededException.class)
+				.hasMessageContaining("1行目1列目の項目が長すぎます")
+				.hasMessageContaining("4,000文字");
+		assertThat(in.read).as("bytes read before refusing").isLessThan(1_000_000);
+		assertThat(rows).isEmpty();
+	}
+
+	@Test
+	void a_header_with_a_million_columns_is_refused_at_the_column_limit() {
+		var in = new Endless("宛名番号", ',');
+		assertThatThrownBy(() -> CsvReader.read(in, LIMITS, rows::add))
+				.isInstanceOf(LimitExceededException.class)
+				.hasMessageContaining("1行目の列が多すぎます（100列まで")
+				.extracting(e -> ((LimitExceededException) e).limit()).isEqualTo("max-columns");
+		assertThat(in.read).isLessThan(1_000_000);
+	}
+
+	@Test
+	void a_record_longer_than_the_line_limit_is_refused_naming_its_row() {
+		String cell = "x".repeat(1000);
+		String line = String.join(",", java.util.Collections.nCopies(40, cell));
+		assertThatThrownBy(() -> read("h\n" + line + "\n", StandardCharsets.UTF_8))
+				.isInstanceOf(LimitExceededException.class)
+				.hasMessageContaining("2行目が長すぎます（1行32,768文字まで）");
+	}
+
+	@Test
+	void an_unclosed_quote_running_past_the_line_limit_is_named_as_such() {
+		String text = "h\n\"open\n" + ("y".repeat(100) + "\n").repeat(400);
+		assertThatThrownBy(() -> read(text, StandardCharsets.UTF_8))
+				.isInstanceOf(LimitExceededException.class)
+				.hasMessageContaining("2行目から始まる項目の引用符");
+	}
+
+	@Test
+	void legitimate_rows_within_the_limits_pass() {
+		String line = String.join(",", java.util.Collections.nCopies(84, "広島市中区基町".repeat(10)));
+		read("h\n" + line + "\n", StandardCharsets.UTF_8);
+		assertThat(rows.get(1).cells()).hasSize(84);
 	}
 }

@@ -16,7 +16,7 @@ class FieldRulesTest {
 	}
 
 	private void rejects(FieldType type, String value, String reasonPart) {
-		assertThatThrownBy(() -> rules.normalize(type, value)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> rules.normalize(type, value)).isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class)
 				.hasMessageContaining(reasonPart);
 	}
 

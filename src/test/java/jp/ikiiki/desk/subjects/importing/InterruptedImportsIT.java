@@ -76,7 +76,7 @@ class InterruptedImportsIT {
 		try (Connection otherNode = dataSource.getConnection()) {
 			otherNode.setAutoCommit(false);
 			try (PreparedStatement lock = otherNode.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
-				lock.setInt(1, InterruptedImports.LOCK_CLASS);
+				lock.setInt(1, ImportLocks.LOCK_CLASS);
 				lock.setInt(2, SubjectFileKind.INDEX.ordinal() + 1);
 				try (ResultSet rs = lock.executeQuery()) {
 					rs.next();

@@ -120,4 +120,42 @@ class RowValidatorTest {
 		assertThat(HeaderCheck.check(SubjectFileKind.PROGRESS, new SourceRow(1, all)).width()).isEqualTo(84);
 		assertThat(HeaderCheck.check(SubjectFileKind.PROGRESS, new SourceRow(1, all.subList(0, 60))).ok()).isFalse();
 	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = {"山田\u001b[31m太郎", "山田\u0007太郎", "山田\u0000太郎", "山田\u0085太郎",
+			"山田\u007f太郎", "山田\t太郎"})
+	void control_characters_reject_the_row_naming_column_and_position_not_as_gaiji(String name) {
+		ValidatedRow v = index(TestFiles.indexRow("123456", "氏名漢字", name));
+		assertThat(v.valid()).isFalse();
+		assertThat(v.gaiji()).isEmpty();
+		assertThat(v.problems()).singleElement().satisfies(p -> {
+			assertThat(p.severity()).isEqualTo(Severity.ERROR);
+			assertThat(p.row()).isEqualTo(2);
+			assertThat(p.column()).isEqualTo("氏名漢字");
+			assertThat(p.reason()).contains("制御文字").contains("3文字目");
+			assertThat(p.value()).doesNotContain("\u0000", "\u001b").startsWith("山田<");
+		});
+	}
+
+	@Test
+	void a_line_break_inside_a_cell_rejects_the_row_even_at_its_end() {
+		ValidatedRow inside = index(TestFiles.indexRow("123456", "住所漢字", "広島市中区\n基町"));
+		assertThat(inside.valid()).isFalse();
+		assertThat(inside.problems()).singleElement().satisfies(p -> {
+			assertThat(p.column()).isEqualTo("住所漢字");
+			assertThat(p.reason()).contains("改行").contains("6文字目");
+		});
+		assertThat(index(TestFiles.indexRow("123456", "住所漢字", "広島市中区基町\r\n")).valid()).isFalse();
+	}
+
+	@Test
+	void a_header_of_the_other_city_file_is_recognised_by_its_kind() {
+		var index = new SourceRow(1, TestFiles.headers(SubjectFileKind.INDEX, 33));
+		var progress = new SourceRow(1, TestFiles.headers(SubjectFileKind.PROGRESS, 54));
+		assertThat(HeaderCheck.otherKind(SubjectFileKind.PROGRESS, index)).contains(SubjectFileKind.INDEX);
+		assertThat(HeaderCheck.otherKind(SubjectFileKind.INDEX, progress)).contains(SubjectFileKind.PROGRESS);
+		assertThat(HeaderCheck.otherKind(SubjectFileKind.INDEX, new SourceRow(1, List.of("a", "b")))).isEmpty();
+		assertThat(HeaderCheck.wrongKind(SubjectFileKind.PROGRESS, SubjectFileKind.INDEX).reason())
+				.contains("「交通費助成索引簿」（別紙2）の見出しです").contains("ファイルの種類で「交通費助成索引簿」を選んで");
+	}
 }

@@ -176,8 +176,8 @@ class SubjectImportIT {
 	}
 
 	@Test
-	void quotes_backslashes_commas_and_line_breaks_survive_the_staging_copy() {
-		String tricky = "コーポ\"本通\"\\2号, 北棟\n3階";
+	void quotes_backslashes_and_commas_survive_the_staging_copy() {
+		String tricky = "コーポ\"本通\"\\2号, 北棟\\N 3階";
 		List<Map<String, Object>> rows = threeIndexRows();
 		rows.get(0).put("方書漢字", tricky);
 
@@ -480,5 +480,145 @@ class SubjectImportIT {
 		mvc.perform(get("/api/imports/subjects/" + outcome.importId() + "/problems").param("format", "csv")
 						.with(user("op").roles("OPERATOR")))
 				.andExpect(status().isOk());
+	}
+
+	@Test
+	void control_characters_are_errors_with_row_and_column_in_csv_and_xlsx_alike() throws Exception {
+		List<Map<String, Object>> rows = threeIndexRows();
+		rows.get(0).put("氏名漢字", "田中\u001b[2J太郎");
+		rows.get(1).put("住所漢字", "広島市\u0007中区");
+		rows.get(2).put("方書漢字", "北棟\n3階");
+		List<Map<String, Object>> excel = threeIndexRows();
+		excel.get(0).put("氏名漢字", "田中«001B»[2J太郎");
+		excel.get(1).put("住所漢字", "広島市«0007»中区");
+		excel.get(2).put("方書漢字", "北棟\n3階");
+		for (byte[] file : List.of(TestFiles.utf8(SubjectFileKind.INDEX, rows), TestFiles.xlsxWithEscapes(SubjectFileKind.INDEX, excel))) {
+			ImportOutcome outcome = importIndex(file, file[0] == 'P' ? "c.xlsx" : "c.csv", new ImportOptions(false, true));
+
+			assertThat(outcome.flagged()).as("not 外字").isZero();
+			assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.BLOCKED);
+			assertThat(outcome.problems().get(0).reason()).as("no valid row is never applied").contains("取り込める行がありません");
+			assertThat(outcome.problems().subList(1, outcome.problems().size()))
+					.extracting(ImportProblem::row, ImportProblem::column, ImportProblem::severity)
+					.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "氏名漢字", ImportProblem.Severity.ERROR),
+							org.assertj.core.groups.Tuple.tuple(3L, "住所漢字", ImportProblem.Severity.ERROR),
+							org.assertj.core.groups.Tuple.tuple(4L, "方書漢字", ImportProblem.Severity.ERROR));
+			assertThat(outcome.problems().get(1).reason()).contains("制御文字（ESC）");
+			assertThat(outcome.problems().get(2).reason()).contains("制御文字（BEL）");
+			assertThat(outcome.problems().get(3).reason()).contains("改行");
+			assertThat(outcome.problems().get(1).value()).isEqualTo("田中<ESC>[2J太郎");
+			assertThat(history.problems(outcome.importId(), 0, 10)).containsExactlyElementsOf(outcome.problems());
+		}
+		assertThat(subjects()).isZero();
+	}
+
+	@Test
+	void a_nul_in_a_cell_is_refused_and_still_recorded_in_the_history() {
+		List<Map<String, Object>> rows = threeIndexRows();
+		rows.get(0).put("氏名漢字", "田中\u0000太郎");
+		ImportOutcome outcome = importIndex(TestFiles.utf8(SubjectFileKind.INDEX, rows), "nul.csv", new ImportOptions(false, true));
+		assertThat(outcome.added()).isEqualTo(2);
+		assertThat(outcome.problems()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo("田中<NUL>太郎"));
+		assertThat(history.problems(outcome.importId(), 0, 10)).hasSize(1);
+	}
+
+	@Test
+	void an_index_file_chosen_as_progress_is_named_as_the_other_kind() throws Exception {
+		byte[] index = TestFiles.utf8(SubjectFileKind.INDEX, threeIndexRows());
+		ImportOutcome outcome = imports.importFile(SubjectFileKind.PROGRESS, "index.csv", new ByteArrayInputStream(index),
+				new ImportOptions(false, true));
+
+		assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.WRONG_KIND);
+		assertThat(outcome.detectedKind()).isEqualTo(SubjectFileKind.INDEX);
+		assertThat(outcome.problems()).singleElement().satisfies(p -> {
+			assertThat(p.row()).isEqualTo(1);
+			assertThat(p.reason()).contains("「交通費助成索引簿」（別紙2）の見出しです");
+		});
+		assertThat(history.find(outcome.importId()).orElseThrow().status()).isEqualTo(SubjectImportSummary.State.WRONG_KIND);
+		assertThat(subjects()).isZero();
+
+		var file = new MockMultipartFile("file", "index.csv", "text/csv", index);
+		mvc.perform(multipart("/api/imports/subjects").file(file).param("kind", "progress").with(user("op").roles("OPERATOR")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.status").value("WRONG_KIND"))
+				.andExpect(jsonPath("$.detectedKind").value("INDEX"));
+	}
+
+	@Test
+	void a_50_mb_single_line_is_refused_at_once_recorded_as_failed_and_audited() {
+		var huge = new java.io.InputStream() {
+			long n;
+
+			@Override
+			public int read() {
+				return n++ < 50L * 1024 * 1024 ? 'a' : -1;
+			}
+		};
+		assertThatThrownBy(() -> imports.importFile(SubjectFileKind.INDEX, "one-line.csv", huge, ImportOptions.APPLY))
+				.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class)
+				.hasMessageContaining("1行目1列目の項目が長すぎます")
+				.satisfies(e -> assertThat(((jp.ikiiki.desk.shared.InvalidInputException) e).properties())
+						.containsEntry("row", 1L).containsEntry("limit", "ikiiki.subjects.import.max-cell-length"));
+		assertThat(huge.n).as("bytes read").isLessThan(1_000_000);
+		SubjectImportSummary failed = history.list(0, 1).get(0);
+		assertThat(failed.fileName()).isEqualTo("one-line.csv");
+		assertThat(failed.status()).isEqualTo(SubjectImportSummary.State.FAILED);
+		assertThat(failed.finishedAt()).isNotNull();
+		assertThat(history.problems(failed.id(), 0, 5)).singleElement()
+				.satisfies(p -> assertThat(p.reason()).contains("4,000文字"));
+		assertThat(jdbc.sql("select detail from audit_event where action = 'IMPORT' and file_name = 'one-line.csv'"
+				+ " order by id desc limit 1").query(String.class).single()).contains("異常終了").contains("max-cell-length");
+		assertThat(subjects()).isZero();
+	}
+
+	@Test
+	void the_api_refuses_a_header_of_a_million_columns_with_a_422_problem_naming_the_limit() throws Exception {
+		byte[] header = ("宛名番号" + ",x".repeat(1_000_000) + "\r\n").getBytes(StandardCharsets.UTF_8);
+		var file = new MockMultipartFile("file", "wide.csv", "text/csv", header);
+		mvc.perform(multipart("/api/imports/subjects").file(file).param("kind", "index").with(user("op").roles("OPERATOR")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("application/problem+json")))
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("1行目の列が多すぎます（100列まで")))
+				.andExpect(jsonPath("$.row").value(1))
+				.andExpect(jsonPath("$.limit").value("ikiiki.subjects.import.max-columns"))
+				.andExpect(jsonPath("$.importId").isNumber());
+		assertThat(history.list(0, 1).get(0).status()).isEqualTo(SubjectImportSummary.State.FAILED);
+	}
+
+	@Test
+	void a_file_over_the_size_limit_is_refused_while_it_streams() {
+		var endless = new java.io.InputStream() {
+			long n;
+
+			@Override
+			public int read() {
+				n++;
+				return n == 1 ? 'h' : (n % 100 == 0 ? '\n' : 'x');
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				for (int i = 0; i < len; i++) {
+					b[off + i] = (byte) read();
+				}
+				return len;
+			}
+		};
+		assertThatThrownBy(() -> imports.importFile(SubjectFileKind.INDEX, "endless.csv", endless, ImportOptions.APPLY))
+				.isInstanceOf(jp.ikiiki.desk.shared.InvalidInputException.class)
+				.hasMessageContaining("200 MB");
+		assertThat(endless.n).isLessThan(201L * 1024 * 1024);
+	}
+
+	@Test
+	void the_problems_csv_neutralises_formulas_from_the_file() throws Exception {
+		List<Map<String, Object>> rows = threeIndexRows();
+		rows.get(0).put("性別", "=HYPERLINK(\"http://x\",\"y\")");
+		rows.get(1).put("性別", "+cmd|' /C calc'!A0");
+		rows.get(2).put("性別", "@SUM(A1)");
+		ImportOutcome outcome = importIndex(TestFiles.utf8(SubjectFileKind.INDEX, rows), "f.csv", new ImportOptions(true, true));
+		String csv = new String(history.problemsCsv(outcome.importId(), "test").orElseThrow().content(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "'+cmd|' /C calc'!A0", "'@SUM(A1)");
+		assertThat(csv.lines().skip(1)).noneMatch(l -> l.matches("^[0-9]+,[^,]*,[=+@-].*"));
 	}
 }

@@ -153,4 +153,30 @@ final class TestFiles {
 	static byte[] xlsx(SubjectFileKind kind, List<Map<String, Object>> rows) {
 		return xlsx(headers(kind, kind.columns().size() == 84 ? 54 : kind.columns().size()), rows);
 	}
+
+	/**
+	 * An XLSX as Excel writes control characters: the OOXML escape {@code _x001B_} in the shared strings (POI's writer
+	 * would turn them into '?'). Each {@code «HHHH»} in a value becomes {@code _xHHHH_}.
+	 */
+	static byte[] xlsxWithEscapes(SubjectFileKind kind, List<Map<String, Object>> rows) {
+		byte[] plain = xlsx(kind, rows);
+		var out = new ByteArrayOutputStream();
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain));
+				var zip = new java.util.zip.ZipOutputStream(out)) {
+			java.util.zip.ZipEntry e;
+			while ((e = in.getNextEntry()) != null) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				byte[] bytes = in.readAllBytes();
+				if (e.getName().endsWith("sharedStrings.xml")) {
+					bytes = new String(bytes, StandardCharsets.UTF_8).replaceAll("«([0-9A-F]{4})»", "_x$1_")
+							.getBytes(StandardCharsets.UTF_8);
+				}
+				zip.write(bytes);
+				zip.closeEntry();
+			}
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
 }

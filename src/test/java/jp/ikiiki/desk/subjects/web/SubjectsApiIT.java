@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * {@code GET /api/subjects} and {@code GET /api/subjects/{addressNumber}} (issue 2 point 8). The user is set per
+ * {@code GET /api/subjects} and {@code GET /api/subjects/{addressNumber}}. The user is set per
  * request: the API chain is stateless, and {@code @WithMockUser} holds only for the first request of a test.
  */
 @SpringBootTest
@@ -75,11 +75,47 @@ class SubjectsApiIT {
 	}
 
 	@Test
-	void search_without_criteria_or_with_a_bad_date_is_a_bad_request() throws Exception {
-		mvc.perform(get("/api/subjects").with(user("agent").roles("AGENT"))).andExpect(status().isBadRequest());
+	void search_without_criteria_or_with_a_bad_date_is_refused_with_a_japanese_reason() throws Exception {
+		mvc.perform(get("/api/subjects").with(user("agent").roles("AGENT")))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.reason").value("検索条件を入力してください"));
 		mvc.perform(get("/api/subjects").with(user("agent").roles("AGENT")).param("birthDate", "H31.5.1"))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.detail").value(containsString("生年月日")))
+				.andExpect(jsonPath("$.field").value("生年月日"));
+	}
+
+	@Test
+	void hostile_queries_are_problems_with_a_japanese_reason_never_a_500_and_are_audited() throws Exception {
+		for (String q : new String[] {"\u0000", "タナカ\u001b[2J", "x".repeat(201), "a b c d e f g h i j k"}) {
+			mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", q))
+					.andExpect(status().isUnprocessableEntity())
+					.andExpect(jsonPath("$.title").value("内容を受け付けられません"))
+					.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.matchesPattern(".*[ぁ-んァ-ン一-龥].*")));
+		}
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("addressNumber", "12\u0000"))
+				.andExpect(status().isUnprocessableEntity());
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("kana", "タナカ\u0007"))
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.field").value("氏名カナ"));
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("address", "%_\\'\"; drop table subject"))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/subjects/12a").with(user("hostile").roles("AGENT")))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.reason").value("この宛名番号の対象者はいません"));
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("limit", "-1"))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("生年月日")));
+				.andExpect(jsonPath("$.reason").value(containsString("limit")));
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("offset", "-1"))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("limit", "x"))
+				.andExpect(status().isBadRequest());
+
+		var refused = jdbc.sql("select detail from audit_event where username = 'hostile' and action = 'SEARCH'"
+				+ " and detail like 'refused:%' order by id").query(String.class).list();
+		assertThat(refused).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(refused.get(0)).contains("制御文字（NUL）").contains("q=<NUL>");
+		assertThat(jdbc.sql("select count(*) from subject").query(Integer.class).single()).isPositive();
 	}
 
 	@Test

@@ -260,6 +260,6 @@ class LineRulesIT {
 		assertThat(days.get(23).am()).isEqualTo(7);
 		assertThat(days.get(29).am()).isEqualTo(7);
 		assertThatThrownBy(() -> lines.setMonth(YearMonth.of(2026, 10), EnumSet.allOf(Half.class), 7, "test"))
-				.isInstanceOf(StateConflictException.class).hasMessageContaining("2026年10月");
+				.isInstanceOf(StateConflictException.class).hasMessageContaining("令和8年10月");
 	}
 }
