@@ -21,6 +21,14 @@ public interface BankMaster {
 	/** The branch; empty if never in the master. */
 	Optional<Branch> branch(String bankCode, String branchCode);
 
+	/**
+	 * The branch a new account may name: both codes as keyed (full-width digits tolerated), the bank and the branch in
+	 * the master and open.
+	 *
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException naming the code and why (not digits, unknown, closed)
+	 */
+	Branch forNewAccount(String bankCode, String branchCode);
+
 	/** Open banks whose code starts with, or whose kana or name contains, {@code text}; at most {@code limit}. */
 	List<Bank> findBanks(String text, int limit);
 

@@ -71,7 +71,7 @@ class BankMasterService implements BankMaster {
 	}
 
 	/** The master in memory: banks and branches by code (closed ones included), open ones in code order. */
-	private record Index(Version version, Map<String, Bank> banks, Map<String, Branch> branches, List<Bank> openBanks,
+	record Index(Version version, Map<String, Bank> banks, Map<String, Branch> branches, List<Bank> openBanks,
 			Map<String, List<Branch>> openBranches) {
 	}
 
@@ -167,6 +167,41 @@ class BankMasterService implements BankMaster {
 	}
 
 	@Override
+	public Branch forNewAccount(String bankCodeText, String branchCodeText) {
+		String bankCode = digits(bankCodeText);
+		String branchCode = digits(branchCodeText);
+		if (!bankCode.matches("[0-9]{4}")) {
+			throw new InvalidInputException("bankCode", "金融機関コードは4桁の数字です");
+		}
+		if (!branchCode.matches("[0-9]{3}")) {
+			throw new InvalidInputException("branchCode", "店舗コードは3桁の数字です");
+		}
+		Index i = index();
+		Bank bank = i.banks().get(bankCode);
+		if (bank == null) {
+			throw new InvalidInputException("bankCode", "金融機関コード " + bankCode + " は銀行マスタにありません");
+		}
+		if (!bank.open()) {
+			throw new InvalidInputException("bankCode", "金融機関 " + bankCode + "（" + bank.name()
+					+ "）は廃止されているため新しい口座には使えません");
+		}
+		Branch branch = i.branches().get(bankCode + "-" + branchCode);
+		if (branch == null) {
+			throw new InvalidInputException("branchCode", "店舗コード " + branchCode + " は " + bank.name()
+					+ "（" + bankCode + "）の店舗にありません");
+		}
+		if (!branch.open()) {
+			throw new InvalidInputException("branchCode", bank.name() + " の店舗 " + branchCode + "（" + branch.name()
+					+ "）は廃止されているため新しい口座には使えません");
+		}
+		return branch;
+	}
+
+	private static String digits(String text) {
+		return text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
+	}
+
+	@Override
 	public List<Bank> findBanks(String text, int limit) {
 		String t = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
 		var out = new ArrayList<Bank>();
@@ -215,7 +250,7 @@ class BankMasterService implements BankMaster {
 				rs.getInt("banks"), rs.getInt("branches"), rs.getString("loaded_by"), PaymentsClock.instant(rs, "loaded_at"));
 	}
 
-	private Index readIndex() {
+	Index readIndex() {
 		Version v = jdbc.sql("select * from bank_master_load order by id desc limit 1").query((rs, n) -> version(rs))
 				.optional().orElse(new Version(0, null, "", 0, 0, "", null));
 		var banks = new HashMap<String, Bank>(2_048);
