@@ -11,11 +11,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The payments' configuration ({@code ikiiki.payments}), documented in docs/operations.md.
  *
- * @param bankMaster the bank and branch master
+ * @param bankMaster   the bank and branch master
+ * @param claimTimeout a keying pass of an account form left untouched this long may be taken over
  */
 @Validated
 @ConfigurationProperties("ikiiki.payments")
-public record PaymentsProperties(@NotNull @Valid BankMasterSettings bankMaster) {
+public record PaymentsProperties(@NotNull @Valid BankMasterSettings bankMaster, @NotNull Duration claimTimeout) {
 
 	/**
 	 * The bank and branch master.
