@@ -43,10 +43,10 @@ class AccountFormsIT extends TallyITSupport {
 
 	@BeforeEach
 	void subjects() {
-		jdbc.sql("delete from payee_account").update();
-		jdbc.sql("delete from account_form_decision").update();
-		jdbc.sql("delete from account_form_key").update();
-		jdbc.sql("delete from account_form").update();
+		for (String t : List.of("payment_return", "payment_exclusion", "payment", "payment_run_file", "payment_run",
+				"payee_account", "account_form_decision", "account_form_key", "account_form")) {
+			jdbc.sql("delete from " + t).update();
+		}
 		importSubjects(List.of(progress(A), progress(B), progress(C)));
 	}
 

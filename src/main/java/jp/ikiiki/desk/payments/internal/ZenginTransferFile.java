@@ -13,7 +13,7 @@ import jp.ikiiki.desk.payments.ZenginText;
  * to their field. Written and read back (the reader checks every record's length and kind, and the trailer against
  * the data).
  */
-final class ZenginTransferFile {
+public final class ZenginTransferFile {
 
 	static final int RECORD = 120;
 
@@ -27,7 +27,7 @@ final class ZenginTransferFile {
 	 * @param name        振込依頼人名 in 全銀 characters, up to 40
 	 * @param transferDay 取組日 (振込指定日)
 	 */
-	record Header(String code, String name, LocalDate transferDay, String bankCode, String bankName,
+	public record Header(String code, String name, LocalDate transferDay, String bankCode, String bankName,
 			String branchCode, String branchName, int accountType, String accountNumber) {
 	}
 
@@ -37,12 +37,12 @@ final class ZenginTransferFile {
 	 * @param customerCode 顧客コード1, up to 10 characters (how a returned transfer is matched to the payment)
 	 * @param transferKind 振込指定区分: 7 電信, 8 文書
 	 */
-	record Data(String bankCode, String bankName, String branchCode, String branchName, int accountType,
+	public record Data(String bankCode, String bankName, String branchCode, String branchName, int accountType,
 			String accountNumber, String holder, long amountYen, String customerCode, char transferKind) {
 	}
 
 	/** A file read back. */
-	record Parsed(Header header, List<Data> data, int trailerCount, long trailerSumYen) {
+	public record Parsed(Header header, List<Data> data, int trailerCount, long trailerSumYen) {
 	}
 
 	static byte[] write(Header h, List<Data> data, boolean crlf) {
@@ -107,7 +107,7 @@ final class ZenginTransferFile {
 	}
 
 	/** Reads a file written by {@link #write} (or a bank's of the same format). */
-	static Parsed parse(byte[] bytes) {
+	public static Parsed parse(byte[] bytes) {
 		boolean crlf = bytes.length >= RECORD + 2 && bytes[RECORD] == '\r' && bytes[RECORD + 1] == '\n';
 		int step = crlf ? RECORD + 2 : RECORD;
 		if (bytes.length % step != 0) {
