@@ -25,6 +25,7 @@ import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.tally.BusinessYear;
 import jp.ikiiki.desk.tally.BusinessYears;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,7 @@ class PaymentRunService implements PaymentRuns {
 	static final String CHANNEL = "支払処理";
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
 	private final BusinessYears years;
 	private final BusinessCalendar calendar;
 	private final BankMaster master;
@@ -44,9 +46,10 @@ class PaymentRunService implements PaymentRuns {
 	private final AuditTrail audit;
 	private final PaymentsClock clock;
 
-	PaymentRunService(JdbcClient jdbc, BusinessYears years, BusinessCalendar calendar, BankMaster master,
+	PaymentRunService(JdbcClient jdbc, JdbcTemplate template, BusinessYears years, BusinessCalendar calendar, BankMaster master,
 			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.years = years;
 		this.calendar = calendar;
 		this.master = master;
@@ -135,24 +138,30 @@ class PaymentRunService implements PaymentRuns {
 				.param("kind", properties.transferKind())
 				.param("crlf", properties.lineEnding() == PaymentsProperties.LineEnding.CRLF)
 				.param("by", CurrentUser.name()).param("at", clock.at()).query(Long.class).single();
-		for (Line l : lines) {
-			jdbc.sql("""
-					insert into payment (run_id, seq, address_number, business_year, amount_yen, account_id, deadline,
-					  late, state) values (:r, :seq, :a, :y, :amount, :acc, :deadline, :late, 'SCHEDULED')""")
-					.param("r", runId).param("seq", l.seq()).param("a", l.c().addressNumber()).param("y", businessYear)
-					.param("amount", l.amountYen()).param("acc", l.c().accountId()).param("deadline", l.deadline())
-					.param("late", l.late()).update();
-		}
+		template.batchUpdate("""
+				insert into payment (run_id, seq, address_number, business_year, amount_yen, account_id, deadline, late,
+				  state) values (?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED')""", lines, 5_000, (ps, l) -> {
+			ps.setLong(1, runId);
+			ps.setInt(2, l.seq());
+			ps.setString(3, l.c().addressNumber());
+			ps.setInt(4, businessYear);
+			ps.setLong(5, l.amountYen());
+			ps.setLong(6, l.c().accountId());
+			ps.setObject(7, l.deadline());
+			ps.setBoolean(8, l.late());
+		});
 		var risky = new java.util.HashMap<String, LocalDate>();
 		late.stream().filter(l -> l.kind().equals("AT_RISK")).forEach(l -> risky.put(l.addressNumber(), l.deadline()));
-		for (Exclusion e : excluded) {
-			jdbc.sql("""
-					insert into payment_exclusion (run_id, address_number, reason, amount_yen, deadline, at_risk)
-					values (:r, :a, :reason, :amount, :deadline, :risk)""")
-					.param("r", runId).param("a", e.addressNumber()).param("reason", e.reason())
-					.param("amount", e.amountYen()).param("deadline", risky.get(e.addressNumber()))
-					.param("risk", risky.containsKey(e.addressNumber())).update();
-		}
+		template.batchUpdate("""
+				insert into payment_exclusion (run_id, address_number, reason, amount_yen, deadline, at_risk)
+				values (?, ?, ?, ?, ?, ?)""", excluded, 5_000, (ps, e) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, e.addressNumber());
+			ps.setString(3, e.reason());
+			ps.setLong(4, e.amountYen());
+			ps.setObject(5, risky.get(e.addressNumber()));
+			ps.setBoolean(6, risky.containsKey(e.addressNumber()));
+		});
 		String base = "payment-" + businessYear + "-" + transferDate + "-run" + runId;
 		store(runId, "TRANSFER", base + ".txt", transferFile(requester, transferDate, lines));
 		store(runId, "DATA_CSV", base + ".csv", csv(lines, businessYear, transferDate));
