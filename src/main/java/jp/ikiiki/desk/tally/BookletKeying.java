@@ -4,34 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.ikiiki.desk.keying.Outcome;
+import jp.ikiiki.desk.keying.Pass;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Entry and verify (第7章1(4)): two different operators key every booklet independently, field by field, and every
  * field is saved as it is keyed. The verify pass compares each field with the entry as it is keyed (1カラムずつ検査・
  * 照合) without showing the entry's value: a difference stops the verifier at that field to key it again, and what
- * still differs goes to a floor manager's decision. Nothing unverified reaches a total.
+ * still differs goes to a floor manager's decision. Nothing unverified reaches a total. The rules are those of
+ * {@link jp.ikiiki.desk.keying.DoubleKeying}, shared with every keyed document.
  */
 public interface BookletKeying {
-
-	/** The two keyings. */
-	enum Pass {
-		/** The first keying (エントリー). */
-		ENTRY("エントリー"),
-		/** The second keying, compared field by field (ベリファイ). */
-		VERIFY("ベリファイ");
-
-		private final String label;
-
-		Pass(String label) {
-			this.label = label;
-		}
-
-		/** The Japanese label. */
-		public String label() {
-			return label;
-		}
-	}
 
 	/**
 	 * The next booklet for the signed-in operator in {@code pass}, claimed for them: their own unfinished one first,
@@ -57,8 +41,8 @@ public interface BookletKeying {
 
 	/**
 	 * Keys one field and saves it at once. In the entry pass the value is stored (and may be keyed again until the
-	 * entry is completed). In the verify pass it is compared with the entry: {@link FieldResult.Outcome#MATCHED},
-	 * {@link FieldResult.Outcome#REKEY} (the first difference: key it again) or {@link FieldResult.Outcome#DISPUTED}
+	 * entry is completed). In the verify pass it is compared with the entry: {@link Outcome#MATCHED},
+	 * {@link Outcome#REKEY} (the first difference: key it again) or {@link Outcome#DISPUTED}
 	 * (the second: goes to a decision); a matched or disputed field is final.
 	 *
 	 * @param value 0 to {@code ikiiki.tally.max-stamps}
@@ -124,14 +108,13 @@ public interface BookletKeying {
 	 * @param status  per keyed field: KEYED (entry), MATCHED, REKEY or DISPUTED (verify)
 	 * @param pages   pages of the linked scan; 0 if none
 	 */
-	record Sheet(BookletSummary booklet, Pass pass, Map<StampField, Integer> values, Map<StampField, FieldResult.Outcome> status,
+	record Sheet(BookletSummary booklet, Pass pass, Map<StampField, Integer> values, Map<StampField, Outcome> status,
 			int pages) {
 
 		/** The first field not keyed yet (or waiting to be keyed again); empty when every field is done. */
 		public Optional<StampField> firstOpen() {
 			for (StampField f : StampField.ALL) {
-				FieldResult.Outcome s = status.get(f);
-				if (s == null || s == FieldResult.Outcome.REKEY) {
+				if (Outcome.open(status.get(f))) {
 					return Optional.of(f);
 				}
 			}
@@ -147,18 +130,6 @@ public interface BookletKeying {
 	 * @param state   the booklet's state afterwards
 	 */
 	record FieldResult(StampField field, Outcome outcome, BookletState state) {
-
-		/** What keying one field did. */
-		public enum Outcome {
-			/** Entry: saved. */
-			KEYED,
-			/** Verify: equal to the entry. */
-			MATCHED,
-			/** Verify: differs from the entry the first time; key it again. */
-			REKEY,
-			/** Verify: differs again; the field goes to a floor manager's decision. */
-			DISPUTED
-		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.tally.BookletKeying;
 import jp.ikiiki.desk.tally.BookletScans;
@@ -17,6 +18,6 @@ import jp.ikiiki.desk.tally.TallyProperties;
 class EntryView extends KeyingScreen {
 
 	EntryView(BookletKeying keying, BookletScans scans, TallyProperties properties) {
-		super(keying, scans, properties, BookletKeying.Pass.ENTRY, "tally-entry", "tally.entry.title", "画面:手帳エントリー");
+		super(keying, scans, properties, Pass.ENTRY, "tally-entry", "tally.entry.title", "画面:手帳エントリー");
 	}
 }

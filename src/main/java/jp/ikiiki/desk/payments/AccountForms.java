@@ -1,0 +1,71 @@
+package jp.ikiiki.desk.payments;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * The returned 口座登録用紙 (第8章5, 第10章3): received, keyed by two operators (entry and verify, the keying module's
+ * rules, as the tally's booklets), checked as keyed — bank and branch in the bank master and open, 預金種目 普通/当座/貯蓄,
+ * 口座番号 of 7 digits, ゆうちょ 記号・番号 converted to 店番 and 口座番号, the holder's name converted to 全銀 characters
+ * — and, once verified, the person's account; or recorded faulty with what is wrong. Refusals are domain exceptions
+ * with the reason in Japanese. Every call acts as the signed-in operator and looks the subject up (audited).
+ */
+public interface AccountForms {
+
+	/**
+	 * The entry (first keying) of the person's open form, completed; a form is received first if none is open.
+	 *
+	 * @param addressNumber 宛名番号
+	 * @param receivedOn    口座受付日 of a form received now; null: today (Japan time). Ignored if a form is open.
+	 * @throws jp.ikiiki.desk.shared.NotFoundException      unknown subject
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException  a check that fails, naming the field and why
+	 * @throws jp.ikiiki.desk.shared.StateConflictException the entry is complete or held by another operator
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	AccountForm entry(String addressNumber, AccountEntry entry, LocalDate receivedOn);
+
+	/**
+	 * The verify (second keying) of the person's open form, compared field by field with the entry.
+	 *
+	 * @return the form afterwards and the fields that differ (API names)
+	 * @throws jp.ikiiki.desk.shared.NotFoundException      no form open for the person
+	 * @throws jp.ikiiki.desk.shared.StateConflictException the verifier keyed the entry, or the entry is not complete
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	VerifyResult verify(String addressNumber, AccountEntry entry);
+
+	/**
+	 * A floor manager's decision on every disputed field of the person's form (both keyings kept).
+	 *
+	 * @param values the value that counts, per disputed field, as an operator would key it
+	 */
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
+	AccountForm decide(String addressNumber, Map<AccountField, String> values, String note);
+
+	/**
+	 * Records the person's open form as faulty (不備) with what is wrong, on {@code faultyOn} (today if null); the
+	 * person is due for a reminder.
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	AccountForm recordFaulty(String addressNumber, List<String> reasons, LocalDate faultyOn);
+
+	/** The person's forms, newest first. */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
+	List<AccountForm> forms(String addressNumber);
+
+	/** The person's current account (VALID or FAULTY). */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	Optional<PayeeAccount> account(String addressNumber);
+
+	/**
+	 * The verify's outcome.
+	 *
+	 * @param form       the form afterwards (VERIFIED, VERIFYING with fields to key again, or DISPUTED)
+	 * @param mismatches fields that differ, by API name
+	 */
+	record VerifyResult(AccountForm form, List<String> mismatches) {
+	}
+}

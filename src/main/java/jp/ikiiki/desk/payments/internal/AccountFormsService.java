@@ -1,0 +1,159 @@
+package jp.ikiiki.desk.payments.internal;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.ikiiki.desk.keying.DoubleKeying;
+import jp.ikiiki.desk.keying.KeyingStore.Held;
+import jp.ikiiki.desk.payments.AccountEntry;
+import jp.ikiiki.desk.payments.AccountField;
+import jp.ikiiki.desk.payments.AccountForm;
+import jp.ikiiki.desk.payments.AccountFormState;
+import jp.ikiiki.desk.payments.AccountForms;
+import jp.ikiiki.desk.payments.AccountType;
+import jp.ikiiki.desk.payments.BankMaster;
+import jp.ikiiki.desk.payments.PayeeAccount;
+import jp.ikiiki.desk.payments.PaymentsProperties;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.subjects.SubjectDetail;
+import jp.ikiiki.desk.subjects.SubjectLookup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link AccountForms} over {@link AccountKeyingStore} with the keying module's rules. */
+@Service
+class AccountFormsService implements AccountForms {
+
+	static final String CHANNEL = "口座登録用紙";
+
+	private final JdbcClient jdbc;
+	private final BankMaster master;
+	private final SubjectLookup subjects;
+	private final PaymentsClock clock;
+	private final DoubleKeying<AccountForm, AccountField, String> rules;
+
+	AccountFormsService(JdbcClient jdbc, BankMaster master, SubjectLookup subjects, PaymentsClock clock,
+			AccountKeyingStore store, PaymentsProperties properties) {
+		this.jdbc = jdbc;
+		this.master = master;
+		this.subjects = subjects;
+		this.clock = clock;
+		this.rules = new DoubleKeying<>(store, "口座登録用紙", clock::now, () -> properties.claimTimeout());
+	}
+
+	@Override
+	@Transactional
+	public AccountForm entry(String addressNumber, AccountEntry entry, LocalDate receivedOn) {
+		String a = AddressNumber.parse(addressNumber).value();
+		Map<AccountField, String> values = AccountValues.of(entry, master);
+		long id = openForm(a).orElseGet(() -> receive(a, receivedOn));
+		return rules.submitEntry(id, values).document();
+	}
+
+	@Override
+	@Transactional
+	public VerifyResult verify(String addressNumber, AccountEntry entry) {
+		String a = AddressNumber.parse(addressNumber).value();
+		long id = openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
+		Map<AccountField, String> values = AccountValues.of(entry, master);
+		var v = rules.submitVerify(id, values);
+		return new VerifyResult(v.document().document(), v.mismatches());
+	}
+
+	@Override
+	@Transactional
+	public AccountForm decide(String addressNumber, Map<AccountField, String> values, String note) {
+		String a = AddressNumber.parse(addressNumber).value();
+		long id = openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
+		var converted = new EnumMap<AccountField, String>(AccountField.class);
+		values.forEach((f, v) -> converted.put(f, AccountValues.convert(f, v)));
+		Held<AccountForm> done = rules.decide(id, converted, note);
+		return done.document();
+	}
+
+	@Override
+	@Transactional
+	public AccountForm recordFaulty(String addressNumber, List<String> reasons, LocalDate faultyOn) {
+		String a = AddressNumber.parse(addressNumber).value();
+		List<String> clean = reasons == null ? List.of()
+				: reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+		if (clean.isEmpty()) {
+			throw new InvalidInputException("reasons", "不備の内容を入力してください");
+		}
+		if (clean.stream().anyMatch(r -> r.length() > 200)) {
+			throw new InvalidInputException("reasons", "不備の内容は1件200文字までです");
+		}
+		LocalDate on = faultyOn == null ? clock.today() : faultyOn;
+		if (on.isAfter(clock.today())) {
+			throw new InvalidInputException("faultyOn", "不備の記録日に未来の日付は指定できません");
+		}
+		long id = openForm(a).orElseGet(() -> receive(a, null));
+		AccountForm form = jdbc.sql("select * from account_form where id = :id for update").param("id", id)
+				.query((rs, n) -> AccountKeyingStore.form(rs)).single();
+		form.state().checkStep(id, AccountFormState.FAULTY);
+		jdbc.sql("""
+				update account_form set state = 'FAULTY', faulty_reasons = :r, faulty_on = :on, faulty_by = :by,
+				  faulty_at = :at where id = :id""")
+				.param("r", clean.toArray(new String[0])).param("on", on).param("by", CurrentUser.name())
+				.param("at", clock.at()).param("id", id).update();
+		return load(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AccountForm> forms(String addressNumber) {
+		String a = AddressNumber.parse(addressNumber).value();
+		subjects.find(a, CHANNEL);
+		return jdbc.sql("select * from account_form where address_number = :a order by received_on desc, id desc")
+				.param("a", a).query((rs, n) -> AccountKeyingStore.form(rs)).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PayeeAccount> account(String addressNumber) {
+		String a = AddressNumber.parse(addressNumber).value();
+		subjects.find(a, CHANNEL);
+		return jdbc.sql("select * from payee_account where address_number = :a and state <> 'REPLACED'").param("a", a)
+				.query((rs, n) -> new PayeeAccount(rs.getLong("id"), rs.getString("address_number"),
+						rs.getString("bank_code"), rs.getString("branch_code"),
+						AccountType.ofCode(rs.getInt("account_type")).orElseThrow(), rs.getString("account_number"),
+						rs.getString("holder_kana"), rs.getString("yucho_symbol"), rs.getString("yucho_number"),
+						rs.getObject("valid_from", LocalDate.class), rs.getString("state")))
+				.optional();
+	}
+
+	private Optional<Long> openForm(String addressNumber) {
+		return jdbc.sql("select id from account_form where address_number = :a and state not in ('VERIFIED', 'FAULTY')")
+				.param("a", addressNumber).query(Long.class).optional();
+	}
+
+	private AccountForm load(long id) {
+		return jdbc.sql("select * from account_form where id = :id").param("id", id)
+				.query((rs, n) -> AccountKeyingStore.form(rs)).single();
+	}
+
+	/** A form received now for a known subject (audited look-up), dated {@code receivedOn} or today. */
+	private long receive(String addressNumber, LocalDate receivedOn) {
+		SubjectDetail subject = subjects.find(addressNumber, CHANNEL)
+				.orElseThrow(() -> new NotFoundException("宛名番号 " + addressNumber + " の対象者はいません"));
+		LocalDate today = clock.today();
+		LocalDate on = receivedOn == null ? today : receivedOn;
+		if (on.isAfter(today)) {
+			throw new InvalidInputException("receivedOn", "口座受付日に未来の日付は指定できません");
+		}
+		if (on.isBefore(today.minusYears(3))) {
+			throw new InvalidInputException("receivedOn", "口座受付日が3年以上前です。日付を確認してください");
+		}
+		return jdbc.sql("""
+				insert into account_form (address_number, management_number, received_on, received_by, received_at, state)
+				values (:a, :m, :on, :by, :at, 'RECEIVED') returning id""")
+				.param("a", addressNumber).param("m", subject.managementNumber()).param("on", on)
+				.param("by", CurrentUser.name()).param("at", clock.at()).query(Long.class).single();
+	}
+}

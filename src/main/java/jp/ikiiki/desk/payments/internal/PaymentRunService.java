@@ -1,0 +1,431 @@
+package jp.ikiiki.desk.payments.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.payments.AccountType;
+import jp.ikiiki.desk.payments.BankMaster;
+import jp.ikiiki.desk.payments.PaymentDataColumn;
+import jp.ikiiki.desk.payments.PaymentRuns;
+import jp.ikiiki.desk.payments.PaymentsProperties;
+import jp.ikiiki.desk.payments.ZenginText;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.subjects.AddressNumber;
+import jp.ikiiki.desk.tally.BusinessYear;
+import jp.ikiiki.desk.tally.BusinessYears;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link PaymentRuns}: selection, files and returns in {@code payment_run} and its tables. */
+@Service
+class PaymentRunService implements PaymentRuns {
+
+	static final String CHANNEL = "支払処理";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final BusinessYears years;
+	private final BusinessCalendar calendar;
+	private final BankMaster master;
+	private final PaymentsProperties properties;
+	private final AuditTrail audit;
+	private final PaymentsClock clock;
+
+	PaymentRunService(JdbcClient jdbc, JdbcTemplate template, BusinessYears years, BusinessCalendar calendar, BankMaster master,
+			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.years = years;
+		this.calendar = calendar;
+		this.master = master;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A subject's year as the selection reads it. */
+	private record Candidate(String addressNumber, long amountYen, LocalDate receivedOn, long paidYen, Long accountId,
+			String accountState, LocalDate validFrom, String bankCode, String branchCode, int accountType,
+			String accountNumber, String holder) {
+	}
+
+	/** One payment of the run being made. */
+	private record Line(int seq, Candidate c, long amountYen, LocalDate deadline, boolean late) {
+	}
+
+	@Override
+	@Transactional
+	public Run create(int businessYear, LocalDate transferDate) {
+		BusinessYear year = years.find(businessYear).orElseThrow(() -> new InvalidInputException("businessYear",
+				businessYear + "年度は支払できる事業年度ではありません"));
+		if (transferDate == null) {
+			throw new InvalidInputException("transferDate", "振込指定日を入力してください");
+		}
+		if (!transferDate.isAfter(clock.today())) {
+			throw new InvalidInputException("transferDate", "振込指定日は明日以降の日付にしてください");
+		}
+		if (!calendar.isOpenDay(transferDate)) {
+			throw new InvalidInputException("transferDate", "振込指定日 " + transferDate + " は銀行の営業日ではありません");
+		}
+		PaymentsProperties.Requester requester = properties.requester();
+		if (requester.incomplete()) {
+			throw new StateConflictException("振込依頼人（コード・名称・口座）が設定されていません。運用マニュアルの支払の設定を確認してください");
+		}
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('payments.run'), :y)").param("y", businessYear)
+				.query(Object.class).optional();
+		if (jdbc.sql("select count(*) from payment_run where business_year = :y and state = 'DRAFT'")
+				.param("y", businessYear).query(Long.class).single() > 0) {
+			throw new StateConflictException(businessYear + "年度には未送付の支払処理があります。送付済にするか取り消してから作成してください");
+		}
+		List<Candidate> candidates = candidates(businessYear);
+		var lines = new ArrayList<Line>();
+		var excluded = new ArrayList<Exclusion>();
+		var late = new ArrayList<Late>();
+		for (Candidate c : candidates) {
+			long due = c.amountYen() - c.paidYen();
+			String reason = null;
+			if (c.amountYen() == 0) {
+				reason = "AMOUNT_ZERO";
+			} else if (due <= 0) {
+				reason = "ALREADY_PAID";
+			} else if (c.accountId() == null) {
+				reason = "NO_ACCOUNT";
+			} else if (!"VALID".equals(c.accountState())) {
+				reason = "FAULTY_ACCOUNT";
+			}
+			if (reason == null) {
+				LocalDate deadline = PaymentDeadlines.deadline(c.receivedOn(), c.validFrom(), year);
+				boolean isLate = PaymentDeadlines.late(deadline, transferDate);
+				lines.add(new Line(lines.size() + 1, c, due, deadline, isLate));
+				if (isLate) {
+					late.add(new Late(c.addressNumber(), "LATE", deadline));
+				}
+			} else {
+				long stillDue = Math.max(0, due);
+				LocalDate deadline = stillDue > 0 ? PaymentDeadlines.deadline(c.receivedOn(),
+						"VALID".equals(c.accountState()) ? c.validFrom() : null, year) : null;
+				boolean atRisk = deadline != null && (PaymentDeadlines.late(deadline, transferDate)
+						|| PaymentDeadlines.atRiskIfLeft(deadline, transferDate));
+				excluded.add(new Exclusion(c.addressNumber(), reason, stillDue));
+				if (atRisk) {
+					late.add(new Late(c.addressNumber(), "AT_RISK", deadline));
+				}
+			}
+		}
+		long total = lines.stream().mapToLong(Line::amountYen).sum();
+		long runId = jdbc.sql("""
+				insert into payment_run (business_year, transfer_date, state, payments, total_yen, excluded, late, at_risk,
+				  transfer_kind, crlf, created_by, created_at)
+				values (:y, :d, 'DRAFT', :n, :total, :ex, :late, :risk, :kind, :crlf, :by, :at) returning id""")
+				.param("y", businessYear).param("d", transferDate).param("n", lines.size()).param("total", total)
+				.param("ex", excluded.size()).param("late", late.stream().filter(l -> l.kind().equals("LATE")).count())
+				.param("risk", late.stream().filter(l -> l.kind().equals("AT_RISK")).count())
+				.param("kind", properties.transferKind())
+				.param("crlf", properties.lineEnding() == PaymentsProperties.LineEnding.CRLF)
+				.param("by", CurrentUser.name()).param("at", clock.at()).query(Long.class).single();
+		template.batchUpdate("""
+				insert into payment (run_id, seq, address_number, business_year, amount_yen, account_id, deadline, late,
+				  state) values (?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED')""", lines, 5_000, (ps, l) -> {
+			ps.setLong(1, runId);
+			ps.setInt(2, l.seq());
+			ps.setString(3, l.c().addressNumber());
+			ps.setInt(4, businessYear);
+			ps.setLong(5, l.amountYen());
+			ps.setLong(6, l.c().accountId());
+			ps.setObject(7, l.deadline());
+			ps.setBoolean(8, l.late());
+		});
+		var risky = new java.util.HashMap<String, LocalDate>();
+		late.stream().filter(l -> l.kind().equals("AT_RISK")).forEach(l -> risky.put(l.addressNumber(), l.deadline()));
+		template.batchUpdate("""
+				insert into payment_exclusion (run_id, address_number, reason, amount_yen, deadline, at_risk)
+				values (?, ?, ?, ?, ?, ?)""", excluded, 5_000, (ps, e) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, e.addressNumber());
+			ps.setString(3, e.reason());
+			ps.setLong(4, e.amountYen());
+			ps.setObject(5, risky.get(e.addressNumber()));
+			ps.setBoolean(6, risky.containsKey(e.addressNumber()));
+		});
+		String base = "payment-" + businessYear + "-" + transferDate + "-run" + runId;
+		store(runId, "TRANSFER", base + ".txt", transferFile(requester, transferDate, lines));
+		store(runId, "DATA_CSV", base + ".csv", csv(lines, businessYear, transferDate));
+		store(runId, "DATA_XLSX", base + ".xlsx", xlsx(lines, businessYear, transferDate));
+		audit.record(AuditAction.CREATE, CHANNEL, lines.stream().map(l -> l.c().addressNumber()).toList(),
+				"支払処理 " + runId + " 作成: " + businessYear + "年度, 振込指定日 " + transferDate + ", " + lines.size()
+						+ "件 " + total + "円, 対象外 " + excluded.size() + "件");
+		return new Run(runId, businessYear, transferDate, "DRAFT", lines.size(), total, List.copyOf(excluded),
+				List.copyOf(late));
+	}
+
+	private List<Candidate> candidates(int businessYear) {
+		var out = new ArrayList<Candidate>();
+		jdbc.sql("""
+				select y.address_number, y.amount_yen, y.received_on,
+				  coalesce((select sum(p.amount_yen) from payment p join payment_run r on r.id = p.run_id
+				            where p.address_number = y.address_number and p.business_year = y.business_year
+				              and p.state = 'SCHEDULED' and r.state <> 'CANCELLED'), 0) as paid,
+				  a.id as account_id, a.state as account_state, a.valid_from, a.bank_code, a.branch_code, a.account_type,
+				  a.account_number, a.holder_kana
+				from payable_year y
+				left join payee_account a on a.address_number = y.address_number and a.state <> 'REPLACED'
+				where y.business_year = :y order by y.address_number""")
+				.param("y", businessYear).query((RowCallbackHandler) rs -> out.add(new Candidate(
+						rs.getString("address_number"), rs.getLong("amount_yen"),
+						rs.getObject("received_on", LocalDate.class), rs.getLong("paid"),
+						rs.getObject("account_id", Long.class), rs.getString("account_state"),
+						rs.getObject("valid_from", LocalDate.class), rs.getString("bank_code"),
+						rs.getString("branch_code"), rs.getInt("account_type"), rs.getString("account_number"),
+						rs.getString("holder_kana"))));
+		return out;
+	}
+
+	private byte[] transferFile(PaymentsProperties.Requester r, LocalDate day, List<Line> lines) {
+		var header = new ZenginTransferFile.Header(r.code(), ZenginText.convert("振込依頼人名", r.name(), 40), day,
+				r.bankCode(), bankName(r.bankCode()), r.branchCode(), branchName(r.bankCode(), r.branchCode()),
+				r.accountType(), r.accountNumber());
+		char kind = properties.transferKind().charAt(0);
+		var data = new ArrayList<ZenginTransferFile.Data>(lines.size());
+		for (Line l : lines) {
+			Candidate c = l.c();
+			String customer = c.addressNumber().length() <= 10 ? c.addressNumber() : "";
+			data.add(new ZenginTransferFile.Data(c.bankCode(), bankName(c.bankCode()), c.branchCode(),
+					branchName(c.bankCode(), c.branchCode()), c.accountType(), c.accountNumber(), c.holder(),
+					l.amountYen(), customer, kind));
+		}
+		return ZenginTransferFile.write(header, data, properties.lineEnding() == PaymentsProperties.LineEnding.CRLF);
+	}
+
+	private String bankName(String code) {
+		return master.bank(code).map(BankMaster.Bank::zenginName).orElse("");
+	}
+
+	private String branchName(String bank, String branch) {
+		return master.branch(bank, branch).map(BankMaster.Branch::zenginName).orElse("");
+	}
+
+	private List<String> row(Line l, int year, LocalDate transferDate) {
+		Candidate c = l.c();
+		var cells = new ArrayList<String>();
+		for (PaymentDataColumn col : properties.paymentData().columns()) {
+			cells.add(switch (col) {
+				case SEQ -> String.valueOf(l.seq());
+				case ADDRESS_NUMBER -> c.addressNumber();
+				case BUSINESS_YEAR -> String.valueOf(year);
+				case AMOUNT -> String.valueOf(l.amountYen());
+				case BANK_CODE -> c.bankCode();
+				case BANK_NAME -> master.bank(c.bankCode()).map(BankMaster.Bank::name).orElse("");
+				case BRANCH_CODE -> c.branchCode();
+				case BRANCH_NAME -> master.branch(c.bankCode(), c.branchCode()).map(BankMaster.Branch::name).orElse("");
+				case ACCOUNT_TYPE -> AccountType.ofCode(c.accountType()).map(AccountType::label).orElse("");
+				case ACCOUNT_NUMBER -> c.accountNumber();
+				case HOLDER -> c.holder();
+				case TRANSFER_DATE -> transferDate.toString();
+				case DEADLINE -> l.deadline().toString();
+				case LATE -> l.late() ? "超過" : "";
+			});
+		}
+		return cells;
+	}
+
+	private byte[] csv(List<Line> lines, int year, LocalDate transferDate) {
+		Charset cs = Charset.forName(properties.paymentData().csvCharset());
+		var sb = new StringBuilder();
+		if (cs.equals(StandardCharsets.UTF_8)) {
+			sb.append('\uFEFF');
+		}
+		sb.append(String.join(",", properties.paymentData().columns().stream().map(PaymentDataColumn::header).toList()))
+				.append("\r\n");
+		for (Line l : lines) {
+			sb.append(String.join(",", row(l, year, transferDate).stream().map(PaymentRunService::cell).toList()))
+					.append("\r\n");
+		}
+		return sb.toString().getBytes(cs);
+	}
+
+	private static String cell(String v) {
+		// No cell of ours starts with = + - @ (codes, digits, kana), but names of branches are data: quote everything.
+		return '"' + v.replace("\"", "\"\"") + '"';
+	}
+
+	private byte[] xlsx(List<Line> lines, int year, LocalDate transferDate) {
+		try (var wb = new SXSSFWorkbook(200)) {
+			var sheet = wb.createSheet("支払データ");
+			var head = sheet.createRow(0);
+			List<PaymentDataColumn> cols = properties.paymentData().columns();
+			for (int i = 0; i < cols.size(); i++) {
+				head.createCell(i).setCellValue(cols.get(i).header());
+			}
+			int r = 1;
+			for (Line l : lines) {
+				var row = sheet.createRow(r++);
+				List<String> cells = row(l, year, transferDate);
+				for (int i = 0; i < cells.size(); i++) {
+					if (cols.get(i) == PaymentDataColumn.AMOUNT || cols.get(i) == PaymentDataColumn.SEQ) {
+						row.createCell(i).setCellValue(Long.parseLong(cells.get(i)));
+					} else {
+						row.createCell(i).setCellValue(cells.get(i));
+					}
+				}
+			}
+			var out = new ByteArrayOutputStream();
+			wb.write(out);
+			wb.dispose();
+			return out.toByteArray();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void store(long runId, String kind, String name, byte[] content) {
+		jdbc.sql("insert into payment_run_file (run_id, kind, file_name, content, sha256) values (:r, :k, :n, :c, :sha)")
+				.param("r", runId).param("k", kind).param("n", name).param("c", content)
+				.param("sha", BankMasterService.sha(content)).update();
+	}
+
+	@Override
+	@Transactional
+	public RunFile file(long runId, FileKind kind) {
+		Run run = run(runId);
+		RunFile f = jdbc.sql("select file_name, content from payment_run_file where run_id = :r and kind = :k")
+				.param("r", runId).param("k", kind.name())
+				.query((rs, n) -> new RunFile(rs.getString("file_name"), switch (kind) {
+					case TRANSFER -> "application/octet-stream";
+					case DATA_CSV -> "text/csv";
+					case DATA_XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+				}, rs.getBytes("content"))).optional()
+				.orElseThrow(() -> new NotFoundException("支払処理 " + runId + " のファイルはありません"));
+		List<String> subjects = jdbc.sql("select address_number from payment where run_id = :r").param("r", runId)
+				.query(String.class).list();
+		audit.record(AuditAction.DOWNLOAD, CHANNEL, subjects, f.fileName(), "支払処理 " + runId + "（" + run.state()
+				+ "）" + kind);
+		return f;
+	}
+
+	@Override
+	@Transactional
+	public Run deliver(long runId) {
+		String state = lockState(runId);
+		if (!state.equals("DRAFT")) {
+			throw new StateConflictException("支払処理 " + runId + " は送付済または取消済です").with("state", state);
+		}
+		jdbc.sql("update payment_run set state = 'DELIVERED', delivered_by = :by, delivered_at = :at where id = :r")
+				.param("by", CurrentUser.name()).param("at", clock.at()).param("r", runId).update();
+		audit.record(AuditAction.SEND, CHANNEL, List.of(), "支払処理 " + runId + " 送付済");
+		return run(runId);
+	}
+
+	@Override
+	@Transactional
+	public Run cancel(long runId) {
+		String state = lockState(runId);
+		if (!state.equals("DRAFT")) {
+			throw new StateConflictException("送付済の支払処理は取り消せません。訂正は新しい支払処理で行います").with("state", state);
+		}
+		jdbc.sql("update payment set state = 'CANCELLED' where run_id = :r").param("r", runId).update();
+		jdbc.sql("update payment_run set state = 'CANCELLED', cancelled_by = :by, cancelled_at = :at where id = :r")
+				.param("by", CurrentUser.name()).param("at", clock.at()).param("r", runId).update();
+		audit.record(AuditAction.UPDATE, CHANNEL, List.of(), "支払処理 " + runId + " 取消");
+		return run(runId);
+	}
+
+	private String lockState(long runId) {
+		return jdbc.sql("select state from payment_run where id = :r for update").param("r", runId).query(String.class)
+				.optional().orElseThrow(() -> new NotFoundException("支払処理 " + runId + " はありません"));
+	}
+
+	@Override
+	@Transactional
+	public int recordReturns(long runId, List<ReturnItem> items) {
+		String state = lockState(runId);
+		if (!state.equals("DELIVERED")) {
+			throw new StateConflictException("振込不能は送付済の支払処理にだけ記録できます").with("state", state);
+		}
+		if (items == null || items.isEmpty()) {
+			throw new InvalidInputException("items", "振込不能の明細がありません");
+		}
+		var marked = new ArrayList<String>();
+		for (int k = 0; k < items.size(); k++) {
+			final int i = k;
+			ReturnItem item = items.get(i);
+			String row = (i + 1) + "件目: ";
+			if (item == null || item.reason() == null || item.reason().isBlank()) {
+				throw new InvalidInputException("items[" + i + "].reason", row + "振込不能の理由を入力してください");
+			}
+			String a = AddressNumber.tryParse(item.addressNumber()).map(AddressNumber::value).orElseThrow(
+					() -> new InvalidInputException("items[" + i + "].addressNumber", row + "宛名番号が正しくありません"));
+			var payment = jdbc.sql("select id, account_id, state from payment where run_id = :r and address_number = :a for update")
+					.param("r", runId).param("a", a)
+					.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("account_id"),
+							rs.getString("state").equals("SCHEDULED") ? 1 : 0 }).optional()
+					.orElseThrow(() -> new InvalidInputException("items[" + i + "].addressNumber",
+							row + "宛名番号 " + a + " はこの支払処理で振り込まれていません"));
+			if (payment[2] == 0) {
+				throw new StateConflictException(row + "宛名番号 " + a + " の振込不能は記録済みです");
+			}
+			String reason = item.reason().strip();
+			jdbc.sql("update payment set state = 'FAILED', failed_reason = :why, failed_at = :at where id = :id")
+					.param("why", reason).param("at", clock.at()).param("id", payment[0]).update();
+			jdbc.sql("update payee_account set state = 'FAULTY', faulty_reason = :why, faulty_at = :at"
+					+ " where id = :id and state = 'VALID'").param("why", "振込不能: " + reason).param("at", clock.at())
+					.param("id", payment[1]).update();
+			marked.add(a);
+		}
+		jdbc.sql("insert into payment_return (run_id, items, recorded_by, recorded_at) values (:r, :n, :by, :at)")
+				.param("r", runId).param("n", marked.size()).param("by", CurrentUser.name()).param("at", clock.at())
+				.update();
+		audit.record(AuditAction.UPDATE, CHANNEL, marked, "支払処理 " + runId + " 振込不能 " + marked.size() + "件");
+		return marked.size();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Run run(long runId) {
+		return jdbc.sql("select * from payment_run where id = :r").param("r", runId)
+				.query((rs, n) -> new Run(rs.getLong("id"), rs.getInt("business_year"),
+						rs.getObject("transfer_date", LocalDate.class), rs.getString("state"), rs.getInt("payments"),
+						rs.getLong("total_yen"),
+						jdbc.sql("select address_number, reason, amount_yen from payment_exclusion where run_id = :r"
+								+ " order by address_number").param("r", runId)
+								.query((x, m) -> new Exclusion(x.getString(1), x.getString(2), x.getLong(3))).list(),
+						lateOf(runId)))
+				.optional().orElseThrow(() -> new NotFoundException("支払処理 " + runId + " はありません"));
+	}
+
+	private List<Late> lateOf(long runId) {
+		return jdbc.sql("""
+				select address_number, 'LATE' as kind, deadline from payment where run_id = :r and late
+				union all
+				select address_number, 'AT_RISK', deadline from payment_exclusion where run_id = :r and at_risk
+				order by 1""").param("r", runId)
+				.query((x, m) -> new Late(x.getString(1), x.getString(2), x.getObject(3, LocalDate.class))).list();
+	}
+
+	@Override
+	@Transactional
+	public List<PaymentLine> history(String addressNumber) {
+		String a = AddressNumber.parse(addressNumber).value();
+		audit.record(AuditAction.VIEW, CHANNEL, List.of(a), "支払履歴");
+		return jdbc.sql("""
+				select p.run_id, p.business_year, r.transfer_date, p.amount_yen, p.state, r.state as run_state,
+				  p.failed_reason from payment p join payment_run r on r.id = p.run_id
+				where p.address_number = :a order by r.transfer_date desc, p.run_id desc""").param("a", a)
+				.query((rs, n) -> new PaymentLine(rs.getLong(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+						rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+	}
+}
