@@ -38,7 +38,7 @@ import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.tally.BookletKeying;
-import jp.ikiiki.desk.tally.BookletKeying.Pass;
+import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.tally.BookletKind;
 import jp.ikiiki.desk.tally.BookletReceipts;
 import jp.ikiiki.desk.tally.BookletReceipts.Receipt;

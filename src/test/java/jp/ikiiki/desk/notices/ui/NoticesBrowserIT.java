@@ -10,7 +10,7 @@ import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.subjects.SubjectImports;
 import jp.ikiiki.desk.tally.BookletKeying;
-import jp.ikiiki.desk.tally.BookletKeying.Pass;
+import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.tally.BookletKind;
 import jp.ikiiki.desk.tally.BookletReceipts;
 import jp.ikiiki.desk.tally.BookletReceipts.Receipt;
