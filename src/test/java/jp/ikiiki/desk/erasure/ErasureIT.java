@@ -287,14 +287,19 @@ class ErasureIT {
 				values (:b, 'scan-erase-1.pdf', :sha, 1, 10, :original, 'BARCODE', 'operator1', now())""")
 				.param("b", booklet).param("sha", "a".repeat(64)).param("original", a0 + ".pdf").update();
 		long batch = jdbc.sql("""
-				insert into mailing_batch (kind, title, status, bundle_size, target_list, created_by)
-				values ('REISSUE', '再発行', 'NEW', 100, array[:a0, :a1], 'operator1') returning id""")
+				insert into mailing_batch (kind, title, status, bundle_size, target_list, created_by, business_year)
+				values ('REISSUE', '再発行', 'NEW', 100, array[:a0, :a1], 'operator1', 2026) returning id""")
 				.param("a0", a0).param("a1", a1).query(Long.class).single();
 		jdbc.sql("""
 				insert into mailing_envelope (batch_id, seq, bundle_no, bundle_seq, subject_id, fields)
 				values (:b, 1, 1, 1, :a, cast(:fields as jsonb))""")
 				.param("b", batch).param("a", a0).param("fields", "{\"name\":\"" + name0 + "\"}").update();
-		jdbc.sql("insert into subject_mailing (subject_id, batch_id, kind, dispatched_on) values (:a, :b, 'REISSUE', current_date)")
+		jdbc.sql("""
+				insert into mailing_given (batch_id, subject_id, fields) values (:b, :a, cast(:fields as jsonb))""")
+				.param("b", batch).param("a", a1).param("fields", "{\"name\":\"" + name1 + "\"}").update();
+		jdbc.sql("""
+				insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, business_year)
+				values (:a, :b, 'REISSUE', current_date, 2026)""")
 				.param("a", a1).param("b", batch).update();
 		Path print = Files.createDirectories(FILES.resolve("mailings").resolve("batch-" + batch));
 		Files.writeString(print.resolve("bundle-1.pdf"), "%PDF-1.4 " + name1 + " " + a1);
