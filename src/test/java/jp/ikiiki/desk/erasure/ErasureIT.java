@@ -27,6 +27,8 @@ import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditFilter;
 import jp.ikiiki.desk.audit.AuditQueries;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.payments.AccountEntry;
+import jp.ikiiki.desk.payments.AccountForms;
 import jp.ikiiki.desk.shared.StateConflictException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -106,6 +108,7 @@ class ErasureIT {
 	@Autowired JdbcClient jdbc;
 	@Autowired Flyway flyway;
 	@Autowired MovableClock clock;
+	@Autowired AccountForms accountForms;
 
 	@AfterEach
 	void signOut() {
@@ -115,6 +118,16 @@ class ErasureIT {
 	static <T> T as(String user, Supplier<T> work) {
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
 				List.of(new SimpleGrantedAuthority("ROLE_SECURITY_ADMIN"))));
+		try {
+			return work.get();
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static <T> T asRole(String user, String role, Supplier<T> work) {
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
+				List.of(new SimpleGrantedAuthority("ROLE_" + role))));
 		try {
 			return work.get();
 		} finally {
@@ -146,6 +159,14 @@ class ErasureIT {
 
 		fillEveryStore(a0, a1, name0, name1, phone, searched);
 		fillLaterModules(a0, a1, name0, name1);
+		// An account form through the payments' own service: keyed by one operator, verified by another.
+		String a2 = (String) people.get(2).get("address_number");
+		var entry = AccountEntry.bank("0001", "001", "普通", "1122334", "ツバキ　ハルコ");
+		asRole("erasure-op1", "OPERATOR", () -> accountForms.entry(a2, entry, java.time.LocalDate.of(2027, 3, 10)));
+		asRole("erasure-op2", "OPERATOR", () -> accountForms.verify(a2, entry));
+		String keyedHolder = jdbc.sql("select holder_kana from payee_account where address_number = :a and state = 'VALID'")
+				.param("a", a2).query(String.class).single();
+		needles.add(keyedHolder);
 
 		var dry = as("security-a", erasures::dryRun);
 		assertThat(dry.dryRun()).isTrue();
@@ -168,7 +189,7 @@ class ErasureIT {
 		assertThat(auditQueries(a0)).isPositive();
 		checkpoint();
 		// The search term reached the trail sealed: it is in no table and no file even now.
-		assertThat(found(dump(), needles)).contains(name0, a0, phone, HOLDER, NOTICE_LIST, TRANSFER_FILE, DELIVERABLE_FILE,
+		assertThat(found(dump(), needles)).contains(name0, a0, phone, keyedHolder, HOLDER, NOTICE_LIST, TRANSFER_FILE, DELIVERABLE_FILE,
 				OPENING_FILE).doesNotContain(searched);
 		assertThat(found(dataDirectory(), needles)).contains(name0, phone).doesNotContain(searched);
 
