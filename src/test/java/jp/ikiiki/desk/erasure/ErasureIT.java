@@ -244,7 +244,8 @@ class ErasureIT {
 		byte[] pdf = as("security-a", () -> erasures.certificatePdf(done.id()));
 		try (var document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("データ消去証明書", "security-a", "security-b", "対象者", "SHA-256", "VACUUM FULL");
+			assertThat(text).contains("データ消去証明書", "security-a", "security-b", "対象者", "SHA-256", "VACUUM FULL",
+					"通知の対象とした手帳", "登録口座", "全銀ファイル", "事業年度の進捗", "提出データのファイル", "金融機関・店舗マスタ");
 		}
 		Files.write(Path.of("target", "erasure-certificate.pdf"), pdf);
 
