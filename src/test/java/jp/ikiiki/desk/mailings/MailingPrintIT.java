@@ -276,6 +276,11 @@ class MailingPrintIT {
 				"広島市中区基町1番1号", "基町ハイツ201", true, true, false, null, false, false, false, null, "転入",
 				"タクシー券", "要介護認定なし");
 		for (MailingKind kind : mailings.kinds()) {
+			if (kind.audience() == MailingKind.Audience.GIVEN) {
+				// Its values per person come with the batch from the module that makes it (the points notices from the
+				// notice run, whose test prints them), not from the subject alone.
+				continue;
+			}
 			Map<String, String> fields = new java.util.HashMap<>(kind.fields(subject, kind.countsReissues() ? 1 : 0));
 			// What the batch adds to every envelope, and to registered mail once its 引受番号 is assigned.
 			fields.put(PrintFields.ISSUE_DATE, "令和8年9月1日");
