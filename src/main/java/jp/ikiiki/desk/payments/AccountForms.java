@@ -100,6 +100,19 @@ public interface AccountForms {
 	@PreAuthorize("hasRole('FLOOR_MANAGER')")
 	List<Dispute> disputes();
 
+	/**
+	 * The person's current account as an agent may see it (the subject page and the desk): the bank's and branch's
+	 * names, the 預金種目, the account number masked but for its last 3 digits, its state and since when. The look-up
+	 * is audited under {@code channel}.
+	 */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
+	Optional<AccountSummary> accountSummary(String addressNumber, String channel);
+
+	/** A current account, masked: {@code maskedNumber} shows only the last 3 digits (＊＊＊＊123). */
+	record AccountSummary(String bankName, String branchName, String accountType, String maskedNumber, String state,
+			LocalDate validFrom, boolean yucho) {
+	}
+
 	/** The verify keyed so far: per field its value (converted) and outcome. */
 	record VerifySheet(AccountForm form, Map<AccountField, String> values, Map<AccountField, Outcome> status) {
 	}

@@ -218,6 +218,33 @@ class AccountFormsService implements AccountForms {
 		}).toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> accountSummary(String addressNumber, String channel) {
+		String a = AddressNumber.parse(addressNumber).value();
+		subjects.find(a, channel == null || channel.isBlank() ? CHANNEL : channel);
+		return jdbc.sql("""
+				select bank_code, branch_code, account_type, account_number, state, valid_from, yucho_symbol
+				from payee_account where address_number = :a and state <> 'REPLACED'""").param("a", a)
+				.query((rs, n) -> {
+					String bank = rs.getString(1);
+					String branch = rs.getString(2);
+					String number = rs.getString(4);
+					return new AccountSummary(master.bank(bank).map(BankMaster.Bank::name).orElse(bank),
+							master.branch(bank, branch).map(BankMaster.Branch::name).orElse(branch),
+							AccountType.ofCode(rs.getInt(3)).map(AccountType::label).orElse(""), mask(number),
+							rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7) != null);
+				}).optional();
+	}
+
+	/** Every digit but the last 3 hidden. */
+	static String mask(String number) {
+		if (number == null || number.length() <= 3) {
+			return "＊＊＊";
+		}
+		return "＊".repeat(number.length() - 3) + number.substring(number.length() - 3);
+	}
+
 	private long openFormOf(String addressNumber) {
 		String a = AddressNumber.parse(addressNumber).value();
 		return openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
