@@ -13,14 +13,13 @@ import jp.ikiiki.desk.payments.AccountForm;
 import jp.ikiiki.desk.payments.AccountFormState;
 import jp.ikiiki.desk.payments.AccountForms.AccountSummary;
 import jp.ikiiki.desk.payments.PaymentRuns.PaymentLine;
-import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.tally.BusinessYear;
 
 /** The account and the payments of one person, newest first. */
 class PaymentHistoryPanel extends Div {
 
-	PaymentHistoryPanel(AccountSummary account, List<AccountForm> forms, List<PaymentLine> lines) {
+	PaymentHistoryPanel(AccountSummary account, List<AccountForm> forms, List<PaymentLine> lines, LocalDate today) {
 		setId("payments-history");
 		add(new H3(getTranslation("payments.history.title")));
 		var accountLine = new Span(account == null ? noAccount(forms)
@@ -37,7 +36,6 @@ class PaymentHistoryPanel extends Div {
 			return;
 		}
 		NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
-		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		var table = new Grid<PaymentLine>(PaymentLine.class, false);
 		table.setId("payments-history-table");
 		table.addThemeVariants(GridVariant.LUMO_COMPACT);

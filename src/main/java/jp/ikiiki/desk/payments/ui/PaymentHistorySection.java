@@ -21,9 +21,13 @@ class PaymentHistorySection implements SubjectPageSection {
 	private final PaymentRuns runs;
 	private final AccountForms forms;
 
-	PaymentHistorySection(PaymentRuns runs, AccountForms forms) {
+	private final java.time.Clock clock;
+
+	PaymentHistorySection(PaymentRuns runs, AccountForms forms,
+			org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
 		this.runs = runs;
 		this.forms = forms;
+		this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
 	}
 
 	@Override
@@ -43,6 +47,7 @@ class PaymentHistorySection implements SubjectPageSection {
 		}
 		Optional<AccountForms.AccountSummary> account = forms.accountSummary(number.value(), channel);
 		List<PaymentRuns.PaymentLine> lines = runs.history(number.value());
-		return new PaymentHistoryPanel(account.orElse(null), forms.forms(number.value()), lines);
+		return new PaymentHistoryPanel(account.orElse(null), forms.forms(number.value()), lines,
+				jp.ikiiki.desk.shared.JapanTime.today(clock));
 	}
 }

@@ -63,7 +63,8 @@ class PaymentRunsView extends VerticalLayout {
 	private final VerticalLayout detail = new VerticalLayout();
 	private final NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
 
-	PaymentRunsView(PaymentRuns runs, BusinessCalendar calendar) {
+	PaymentRunsView(PaymentRuns runs, BusinessCalendar calendar,
+			org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
 		this.runs = runs;
 		this.operator = CurrentUser.hasRole(Roles.OPERATOR);
 		setPadding(true);
@@ -71,7 +72,7 @@ class PaymentRunsView extends VerticalLayout {
 		if (operator) {
 			var year = new IntegerField(getTranslation("payments.runs.year"));
 			year.setId("payments-run-year");
-			year.setValue(calendar.businessYearOf(java.time.LocalDate.now(JapanTime.ZONE)));
+			year.setValue(calendar.businessYearOf(JapanTime.today(clock.getIfAvailable(java.time.Clock::systemUTC))));
 			year.setHelperText(getTranslation("payments.runs.year.help"));
 			var date = new DatePicker(getTranslation("payments.runs.transfer-date"));
 			date.setId("payments-run-date");
