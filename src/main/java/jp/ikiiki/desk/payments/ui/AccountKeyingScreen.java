@@ -125,9 +125,11 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 		moveOn(fields.get(AccountField.YUCHO_NUMBER), id(AccountField.HOLDER), null);
 		moveOn(fields.get(AccountField.HOLDER), complete.getId().orElseThrow(), null);
 
-		var types = new Span(getTranslation("payments.key.types"));
-		types.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-		add(heading, help, scans, message, grid, types, complete);
+		fields.get(AccountField.ACCOUNT_TYPE).setPlaceholder(getTranslation("payments.key.types"));
+		fields.get(AccountField.ACCOUNT_TYPE).setWidth("16em");
+		setSpacing(false);
+		getStyle().set("gap", "var(--lumo-space-xs)");
+		add(heading, help, scans, message, grid, complete);
 		setFieldsEnabled(false);
 	}
 

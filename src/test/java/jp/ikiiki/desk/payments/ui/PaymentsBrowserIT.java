@@ -120,9 +120,10 @@ class PaymentsBrowserIT extends BrowserTest {
 			assertThat(page.locator("#payments-entry-yuchoNumber-note")).containsText("店番 418");
 			assertThat(page.locator("#payments-entry-yuchoNumber-note")).containsText("口座番号 1234567");
 			typeAndEnter(page, "ヤマダ　ハナコ");
+			assertThat(page.locator("#payments-entry-complete")).isFocused();
 			shot(page, "payments-03-entry-yucho.png");
 			page.keyboard().press("Enter");
-			assertThat(page.locator("vaadin-notification-card").last()).containsText("エントリーを完了しました");
+			assertThat(page.locator("vaadin-notification-card").last()).containsText("宛名番号 " + B);
 		}
 		assertThat(jdbc.sql("select count(*) from account_form where state = 'ENTERED'").query(Long.class).single())
 				.isEqualTo(2);
@@ -151,7 +152,7 @@ class PaymentsBrowserIT extends BrowserTest {
 			assertThat(page.locator("#payments-verify-holderKana-note")).hasAttribute("data-status", "MATCHED");
 			assertThat(page.locator("#payments-verify-complete")).isFocused();
 			page.keyboard().press("Enter");
-			assertThat(page.locator("vaadin-notification-card").last()).containsText("口座を登録しました");
+			assertThat(page.locator("vaadin-notification-card").last()).containsText("宛名番号 " + A + " の口座を登録しました");
 
 			typeAndEnter(page, B);
 			assertThat(page.locator("#payments-verify-bankCode input")).isFocused();
@@ -163,7 +164,7 @@ class PaymentsBrowserIT extends BrowserTest {
 			assertThat(page.locator("#payments-verify-complete")).isFocused();
 			shot(page, "payments-05-verify-yucho.png");
 			page.keyboard().press("Enter");
-			assertThat(page.locator("vaadin-notification-card").last()).containsText("口座を登録しました");
+			assertThat(page.locator("vaadin-notification-card").last()).containsText("宛名番号 " + B + " の口座を登録しました");
 		}
 		assertThat(jdbc.sql("select count(*) from payee_account where state = 'VALID'").query(Long.class).single())
 				.isEqualTo(2);
