@@ -104,7 +104,7 @@ class AccountDecisionsView extends VerticalLayout {
 			value.setId(fid);
 			value.addThemeVariants(TextFieldVariant.LUMO_SMALL);
 			value.setWidth(f.field() == AccountField.HOLDER ? "16em" : "8em");
-			String label = getTranslation("payments.field." + f.field().apiName());
+			String label = getTranslation(Labels.FIELD + f.field().apiName());
 			value.setAriaLabel(label);
 			var name = new Span(label);
 			name.setWidth("10em");

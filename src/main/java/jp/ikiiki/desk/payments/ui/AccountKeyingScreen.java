@@ -140,7 +140,7 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 	}
 
 	private String labelOf(AccountField f) {
-		return getTranslation("payments.field." + f.apiName());
+		return getTranslation(Labels.FIELD + f.apiName());
 	}
 
 	private String id(AccountField f) {
@@ -378,7 +378,7 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 			return;
 		}
 		switch (o) {
-			case KEYED, MATCHED -> mark(note, getTranslation("payments.key.mark." + o.name().toLowerCase()), "var(--lumo-success-text-color)");
+			case KEYED, MATCHED -> mark(note, getTranslation(Labels.MARK + o.name().toLowerCase()), "var(--lumo-success-text-color)");
 			case REKEY -> mark(note, getTranslation("payments.key.mark.rekey"), "var(--lumo-error-text-color)");
 			case DISPUTED -> mark(note, getTranslation("payments.key.mark.disputed"), "var(--lumo-warning-text-color, #b35c00)");
 		}

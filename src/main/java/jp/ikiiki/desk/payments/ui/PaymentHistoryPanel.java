@@ -25,7 +25,7 @@ class PaymentHistoryPanel extends Div {
 		var accountLine = new Span(account == null ? noAccount(forms)
 				: getTranslation("payments.history.account", account.bankName(), account.branchName(),
 						account.accountType(), account.maskedNumber(),
-						getTranslation("payments.account.state." + account.state()),
+						getTranslation(Labels.ACCOUNT_STATE + account.state()),
 						JapaneseDates.toWestern(account.validFrom())));
 		accountLine.setId("payments-history-account");
 		add(new Div(accountLine));

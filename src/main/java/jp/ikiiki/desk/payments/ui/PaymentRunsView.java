@@ -96,7 +96,7 @@ class PaymentRunsView extends VerticalLayout {
 		grid.addColumn(r -> BusinessYear.labelOf(r.businessYear())).setHeader(getTranslation("payments.runs.col.year")).setWidth("9em").setFlexGrow(0);
 		grid.addColumn(r -> JapaneseDates.toWesternWithWeekday(r.transferDate())).setHeader(getTranslation("payments.runs.col.date"))
 				.setWidth("10em").setFlexGrow(0);
-		grid.addColumn(r -> getTranslation("payments.run.state." + r.state())).setHeader(getTranslation("payments.runs.col.state"))
+		grid.addColumn(r -> getTranslation(Labels.RUN_STATE + r.state())).setHeader(getTranslation("payments.runs.col.state"))
 				.setWidth("7em").setFlexGrow(0);
 		grid.addColumn(r -> yen.format(r.count())).setHeader(getTranslation("payments.runs.col.count")).setWidth("6em").setFlexGrow(0);
 		grid.addColumn(r -> getTranslation("payments.yen", yen.format(r.totalYen()))).setHeader(getTranslation("payments.runs.col.total"))
@@ -160,7 +160,7 @@ class PaymentRunsView extends VerticalLayout {
 			return;
 		}
 		detail.add(new H3(getTranslation("payments.run.heading", run.id(), BusinessYear.labelOf(run.businessYear()),
-				JapaneseDates.toWesternWithWeekday(run.transferDate()), getTranslation("payments.run.state." + run.state()))));
+				JapaneseDates.toWesternWithWeekday(run.transferDate()), getTranslation(Labels.RUN_STATE + run.state()))));
 		var totals = new Span(getTranslation("payments.run.totals", BusinessYear.labelOf(run.businessYear()),
 				yen.format(run.count()), yen.format(run.totalYen())));
 		totals.setId("payments-run-totals");
@@ -174,7 +174,7 @@ class PaymentRunsView extends VerticalLayout {
 		});
 		List<String> parts = new ArrayList<>();
 		byReason.forEach((reason, a) -> parts.add(getTranslation("payments.run.excluded.part",
-				getTranslation("payments.exclusion." + reason), yen.format(a[0]), yen.format(a[1]))));
+				getTranslation(Labels.EXCLUSION + reason), yen.format(a[0]), yen.format(a[1]))));
 		var excludedLine = new Span(parts.isEmpty() ? getTranslation("payments.run.excluded.none")
 				: getTranslation("payments.run.excluded", String.join("、", parts)));
 		excludedLine.setId("payments-run-excluded");
@@ -274,7 +274,7 @@ class PaymentRunsView extends VerticalLayout {
 		g.setId("payments-run-excluded-grid");
 		g.addThemeVariants(GridVariant.LUMO_COMPACT);
 		g.addColumn(PaymentRuns.Exclusion::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("9em").setFlexGrow(0);
-		g.addColumn(x -> getTranslation("payments.exclusion." + x.reason())).setHeader(getTranslation("payments.run.col.reason")).setFlexGrow(1);
+		g.addColumn(x -> getTranslation(Labels.EXCLUSION + x.reason())).setHeader(getTranslation("payments.run.col.reason")).setFlexGrow(1);
 		g.addColumn(x -> getTranslation("payments.yen", yen.format(x.amountYen()))).setHeader(getTranslation("payments.run.col.due")).setWidth("8em").setFlexGrow(0);
 		g.setItems(run.excluded());
 		g.setHeight("14em");
@@ -289,7 +289,7 @@ class PaymentRunsView extends VerticalLayout {
 		g.setId("payments-run-late-grid");
 		g.addThemeVariants(GridVariant.LUMO_COMPACT);
 		g.addColumn(PaymentRuns.Late::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("9em").setFlexGrow(0);
-		g.addColumn(x -> getTranslation("payments.late." + x.kind())).setHeader(getTranslation("payments.run.col.kind")).setFlexGrow(1);
+		g.addColumn(x -> getTranslation(Labels.LATE + x.kind())).setHeader(getTranslation("payments.run.col.kind")).setFlexGrow(1);
 		g.addColumn(x -> JapaneseDates.toWestern(x.deadline())).setHeader(getTranslation("payments.run.col.deadline")).setWidth("8em").setFlexGrow(0);
 		g.setItems(run.late());
 		g.setHeight("14em");
