@@ -191,9 +191,11 @@ class PaymentsBrowserIT extends BrowserTest {
 			byte[] file = Files.readAllBytes(download.path());
 			assertThat(file.length).isEqualTo(5 * 122);
 			page.locator("#payments-run-deliver").click();
-			assertThat(page.locator("#payments-run-deliver-confirm")).containsText("以後変更も取消もできません");
+			var dialog = page.locator("vaadin-confirm-dialog-overlay");
+			assertThat(dialog).containsText("以後変更も取消もできません");
 			shot(page, "payments-07-deliver-confirm.png");
-			page.locator("#payments-run-deliver-confirm vaadin-button[slot='confirm-button']").click();
+			dialog.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+					.setHasText("以後変更できません")).click();
 			assertThat(page.locator("vaadin-notification-card").last()).containsText("送付済にしました");
 			assertThat(page.locator("#payments-run-grid")).containsText("送付済");
 			shot(page, "payments-08-delivered.png");
