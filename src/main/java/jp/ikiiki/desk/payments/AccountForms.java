@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.ikiiki.desk.keying.Outcome;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
@@ -59,6 +60,70 @@ public interface AccountForms {
 	/** The person's current account (VALID or FAULTY). */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	Optional<PayeeAccount> account(String addressNumber);
+
+	/**
+	 * What a field keyed so far reads as, for the keyer to compare with the paper: the bank's or branch's name from the
+	 * bank master, the 預金種目, the 口座番号, the ゆうちょ 店番 and 口座番号 derived from the 記号・番号, the holder's name
+	 * in 全銀 characters. Needs the fields before it ({@code soFar}); looks no subject up.
+	 *
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException the field's check fails, with the reason
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	String check(AccountField field, AccountEntry soFar);
+
+	/**
+	 * Opens the verify of the person's form for the signed-in operator (claimed as in the tally) and returns what is
+	 * keyed so far, per field: its value and outcome.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException      no form open for the person
+	 * @throws jp.ikiiki.desk.shared.StateConflictException the verify is not open for this operator
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	VerifySheet openVerify(String addressNumber);
+
+	/**
+	 * Verifies one field as the console keys it: compared with the entry at once (MATCHED; REKEY the first time it
+	 * differs; DISPUTED the second), so the verifier stops at the first field that differs.
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	Outcome verifyField(String addressNumber, AccountField field, String text);
+
+	/**
+	 * Completes the verify once every field is matched or disputed: VERIFIED (the person's account) or DISPUTED.
+	 *
+	 * @throws jp.ikiiki.desk.shared.StateConflictException fields still to key
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	AccountForm completeVerify(String addressNumber);
+
+	/** Forms waiting for a floor manager's decision, oldest first, with both keyings of each disputed field. */
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
+	List<Dispute> disputes();
+
+	/**
+	 * The person's current account as an agent may see it (the subject page and the desk): the bank's and branch's
+	 * names, the 預金種目, the account number masked but for its last 3 digits, its state and since when. The look-up
+	 * is audited under {@code channel}.
+	 */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
+	Optional<AccountSummary> accountSummary(String addressNumber, String channel);
+
+	/** A current account, masked: {@code maskedNumber} shows only the last 3 digits (＊＊＊＊123). */
+	record AccountSummary(String bankName, String branchName, String accountType, String maskedNumber, String state,
+			LocalDate validFrom, boolean yucho) {
+	}
+
+	/** The verify keyed so far: per field its value (converted) and outcome. */
+	record VerifySheet(AccountForm form, Map<AccountField, String> values, Map<AccountField, Outcome> status) {
+	}
+
+	/** A disputed form: the fields the two keyings disagree on, and who keyed. */
+	record Dispute(AccountForm form, List<DisputedField> fields, String enteredBy, String verifiedBy) {
+	}
+
+	/** One disputed field: the entry's value, the verifier's first and second. */
+	record DisputedField(AccountField field, String entryValue, String firstVerifyValue, String verifyValue) {
+	}
 
 	/**
 	 * The verify's outcome.

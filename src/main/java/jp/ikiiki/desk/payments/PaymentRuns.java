@@ -47,6 +47,10 @@ public interface PaymentRuns {
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	Run run(long runId);
 
+	/** The latest runs of every year, newest first, at most {@code limit}. */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	List<RunSummary> runs(int limit);
+
 	/** The person's payments, newest first (audited as VIEW). */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
 	List<PaymentLine> history(String addressNumber);
@@ -72,6 +76,11 @@ public interface PaymentRuns {
 
 	/** LATE (paid after the deadline) or AT_RISK (left out; late if left for the next run). */
 	record Late(String addressNumber, String kind, LocalDate deadline) {
+	}
+
+	/** A run in a list: its totals and how many were left out or are late. */
+	record RunSummary(long id, int businessYear, LocalDate transferDate, String state, int count, long totalYen,
+			int excluded, int late) {
 	}
 
 	/** A file as stored. */

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.ikiiki.desk.keying.DoubleKeying;
+import jp.ikiiki.desk.keying.Outcome;
+import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.payments.YuchoNumbers;
+import jp.ikiiki.desk.payments.ZenginText;
 import jp.ikiiki.desk.keying.KeyingStore.Held;
 import jp.ikiiki.desk.payments.AccountEntry;
 import jp.ikiiki.desk.payments.AccountField;
@@ -126,6 +130,124 @@ class AccountFormsService implements AccountForms {
 						rs.getString("holder_kana"), rs.getString("yucho_symbol"), rs.getString("yucho_number"),
 						rs.getObject("valid_from", LocalDate.class), rs.getString("state")))
 				.optional();
+	}
+
+	@Override
+	public String check(AccountField field, AccountEntry e) {
+		return switch (field) {
+			case BANK_CODE -> {
+				String code = AccountValues.digits(e.bankCode());
+				if (!code.matches("[0-9]{4}")) {
+					throw new InvalidInputException("bankCode", "金融機関コードは4桁の数字です");
+				}
+				BankMaster.Bank bank = master.bank(code)
+						.orElseThrow(() -> new InvalidInputException("bankCode", "金融機関コード " + code + " はありません"));
+				if (!bank.open()) {
+					throw new InvalidInputException("bankCode", bank.name() + "（" + code + "）は廃止されているため新しい口座には使えません");
+				}
+				yield bank.name() + "（" + bank.kana() + "）";
+			}
+			case BRANCH_CODE -> {
+				BankMaster.Branch b = master.forNewAccount(e.bankCode(), e.branchCode());
+				yield b.name() + "（" + b.kana() + "）";
+			}
+			case ACCOUNT_TYPE -> AccountType.parse(e.accountType()).map(AccountType::label).orElseThrow(
+					() -> new InvalidInputException("accountType", "預金種目は 普通(1)・当座(2)・貯蓄(4) のいずれかです"));
+			case ACCOUNT_NUMBER -> {
+				String number = AccountValues.digits(e.accountNumber());
+				if (!number.matches("[0-9]{7}")) {
+					throw new InvalidInputException("accountNumber",
+							"口座番号は7桁の数字です（7桁に満たない番号は先頭を0で埋めてください）");
+				}
+				yield number;
+			}
+			case YUCHO_SYMBOL -> YuchoNumbers.symbol(e.yuchoSymbol());
+			case YUCHO_NUMBER -> {
+				YuchoNumbers.Converted c = YuchoNumbers.convert(e.yuchoSymbol(), e.yuchoNumber());
+				BankMaster.Branch b;
+				try {
+					b = master.forNewAccount(YuchoNumbers.BANK_CODE, c.branchCode());
+				} catch (InvalidInputException x) {
+					throw new InvalidInputException("yuchoSymbol", "記号 " + YuchoNumbers.symbol(e.yuchoSymbol())
+							+ " から求めた店番 " + c.branchCode() + " がありません: " + x.getMessage());
+				}
+				yield "店番 " + c.branchCode() + "（" + b.name() + "）口座番号 " + c.accountNumber();
+			}
+			case HOLDER -> ZenginText.convert("口座名義", e.holderKana(), AccountValues.HOLDER_LENGTH);
+		};
+	}
+
+	@Override
+	@Transactional
+	public VerifySheet openVerify(String addressNumber) {
+		String a = AddressNumber.parse(addressNumber).value();
+		subjects.find(a, CHANNEL);
+		long id = openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
+		AccountForm form = rules.open(id, Pass.VERIFY).document();
+		var sheet = rules.sheet(id, Pass.VERIFY);
+		var values = new EnumMap<AccountField, String>(AccountField.class);
+		values.putAll(sheet.values());
+		var status = new EnumMap<AccountField, Outcome>(AccountField.class);
+		status.putAll(sheet.status());
+		return new VerifySheet(form, values, status);
+	}
+
+	@Override
+	@Transactional
+	public Outcome verifyField(String addressNumber, AccountField field, String text) {
+		long id = openFormOf(addressNumber);
+		String value = AccountValues.convert(field, text);
+		return rules.key(id, Pass.VERIFY, field, value).outcome();
+	}
+
+	@Override
+	@Transactional
+	public AccountForm completeVerify(String addressNumber) {
+		return rules.complete(openFormOf(addressNumber), Pass.VERIFY).document();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Dispute> disputes() {
+		List<AccountForm> forms = jdbc.sql("select * from account_form where state = 'DISPUTED' order by id")
+				.query((rs, n) -> AccountKeyingStore.form(rs)).list();
+		return forms.stream().map(f -> {
+			var d = rules.dispute(f.id());
+			return new Dispute(f, d.fields().stream().map(x -> new DisputedField(x.field(), x.entryValue(),
+					x.firstVerifyValue(), x.verifyValue())).toList(), d.enteredBy(), d.verifiedBy());
+		}).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> accountSummary(String addressNumber, String channel) {
+		String a = AddressNumber.parse(addressNumber).value();
+		subjects.find(a, channel == null || channel.isBlank() ? CHANNEL : channel);
+		return jdbc.sql("""
+				select bank_code, branch_code, account_type, account_number, state, valid_from, yucho_symbol
+				from payee_account where address_number = :a and state <> 'REPLACED'""").param("a", a)
+				.query((rs, n) -> {
+					String bank = rs.getString(1);
+					String branch = rs.getString(2);
+					String number = rs.getString(4);
+					return new AccountSummary(master.bank(bank).map(BankMaster.Bank::name).orElse(bank),
+							master.branch(bank, branch).map(BankMaster.Branch::name).orElse(branch),
+							AccountType.ofCode(rs.getInt(3)).map(AccountType::label).orElse(""), mask(number),
+							rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7) != null);
+				}).optional();
+	}
+
+	/** Every digit but the last 3 hidden. */
+	static String mask(String number) {
+		if (number == null || number.length() <= 3) {
+			return "＊＊＊";
+		}
+		return "＊".repeat(number.length() - 3) + number.substring(number.length() - 3);
+	}
+
+	private long openFormOf(String addressNumber) {
+		String a = AddressNumber.parse(addressNumber).value();
+		return openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
 	}
 
 	private Optional<Long> openForm(String addressNumber) {

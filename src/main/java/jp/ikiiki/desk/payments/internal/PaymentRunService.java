@@ -417,6 +417,16 @@ class PaymentRunService implements PaymentRuns {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<RunSummary> runs(int limit) {
+		return jdbc.sql("""
+				select id, business_year, transfer_date, state, payments, total_yen, excluded, late + at_risk
+				from payment_run order by created_at desc, id desc limit :n""").param("n", Math.max(1, Math.min(limit, 200)))
+				.query((rs, n) -> new RunSummary(rs.getLong(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+						rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getInt(8))).list();
+	}
+
+	@Override
 	@Transactional
 	public List<PaymentLine> history(String addressNumber) {
 		String a = AddressNumber.parse(addressNumber).value();
