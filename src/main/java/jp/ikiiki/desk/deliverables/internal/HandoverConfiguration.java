@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
@@ -56,6 +60,40 @@ final class HandoverConfiguration {
 		List<Property> list = new ArrayList<>(properties.values());
 		list.sort(java.util.Comparator.comparing(Property::name));
 		return list;
+	}
+
+	/**
+	 * The effective values of every {@code @ConfigurationProperties} record under {@code ikiiki}, defaults included
+	 * (what the application actually runs with), flattened to {@code prefix.property[index].property}; masked by the
+	 * same rule, once by the report's sanitizer on the leaf name and again on the whole path.
+	 */
+	static List<Property> bound(ApplicationContext context) {
+		ConfigurationPropertiesReportEndpoint report = new ConfigurationPropertiesReportEndpoint(
+				List.<SanitizingFunction>of(data -> secretName(data.getKey()) ? data.withValue(MASK) : data), Show.ALWAYS);
+		report.setApplicationContext(context);
+		List<Property> list = new ArrayList<>();
+		for (var ctx : report.configurationPropertiesWithPrefix("ikiiki").getContexts().values()) {
+			for (var bean : ctx.getBeans().values()) {
+				flatten(bean.getPrefix(), bean.getProperties(), bean.getPrefix(), list);
+			}
+		}
+		list.sort(java.util.Comparator.comparing(Property::name));
+		return list;
+	}
+
+	private static void flatten(String name, Object value, String source, List<Property> out) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((k, v) -> flatten(name + "." + k, v, source, out));
+		} else if (value instanceof List<?> items) {
+			for (int i = 0; i < items.size(); i++) {
+				flatten(name + "[" + i + "]", items.get(i), source, out);
+			}
+		} else {
+			boolean secret = secretName(name) || MASK.equals(value);
+			String text = value == null ? "" : value.toString();
+			out.add(new Property(name, secret ? MASK : maskUrlPasswords(text), secret, "@ConfigurationProperties(\""
+					+ source + "\")"));
+		}
 	}
 
 	static boolean ours(String name) {

@@ -27,6 +27,7 @@ import jp.ikiiki.desk.deliverables.Deliverables;
 import jp.ikiiki.desk.deliverables.HandoverPackages;
 import jp.ikiiki.desk.shared.JapanTime;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -52,9 +53,12 @@ class HandoverPackageService implements HandoverPackages {
 	private final AuditTrail audit;
 	private final DeliverablesProperties properties;
 	private final Clock clock;
+	private final ApplicationContext context;
 
 	HandoverPackageService(Deliverables deliverables, HandoverDataModel dataModel, ConfigurableEnvironment environment,
-			AuditTrail audit, DeliverablesProperties properties, ObjectProvider<Clock> clock) {
+			AuditTrail audit, DeliverablesProperties properties, ObjectProvider<Clock> clock,
+			ApplicationContext context) {
+		this.context = context;
 		this.deliverables = deliverables;
 		this.dataModel = dataModel;
 		this.environment = environment;
@@ -86,7 +90,8 @@ class HandoverPackageService implements HandoverPackages {
 		List<HandoverDataModel.Migration> migrations = dataModel.migrations();
 		entries.put("data-model/flyway-migrations.csv", csv(HandoverTexts.migrationsCsv(migrations)));
 		entries.put("configuration/configuration.properties", utf8(HandoverTexts.configuration(
-				HandoverConfiguration.inForce(environment), List.of(environment.getActiveProfiles()))));
+				HandoverConfiguration.inForce(environment), HandoverConfiguration.bound(context),
+				List.of(environment.getActiveProfiles()))));
 		List<DeliverablePeriod> open = openDeliverables(local.toLocalDate());
 		entries.put("checklist/引継ぎチェックリスト.xlsx", HandoverChecklist.xlsx(title, open, parts(docs)));
 		entries.put("README.txt", utf8(HandoverTexts.readme(title, revision, docs, columns, migrations, open)));

@@ -85,7 +85,8 @@ final class HandoverTexts {
 		return md.toString();
 	}
 
-	static String configuration(List<HandoverConfiguration.Property> properties, List<String> profiles) {
+	static String configuration(List<HandoverConfiguration.Property> properties,
+			List<HandoverConfiguration.Property> bound, List<String> profiles) {
 		StringBuilder text = new StringBuilder();
 		text.append("# Configuration in force when this package was made (every ikiiki.* property and IKIIKI_*\n");
 		text.append("# environment variable). Values of passwords, keys, tokens and other secrets are replaced by ")
@@ -96,6 +97,13 @@ final class HandoverTexts {
 			text.append("# from: ").append(oneLine(p.source())).append(p.masked() ? " (secret, masked)" : "")
 					.append('\n');
 			text.append(escapeKey(p.name())).append('=').append(escapeValue(p.value())).append('\n');
+		}
+		text.append("\n# ---------------------------------------------------------------------------------------------\n");
+		text.append("# Effective values of every ikiiki settings record (@ConfigurationProperties), defaults included.\n");
+		text.append("# Informational: the names are the records' Java property names.\n");
+		for (HandoverConfiguration.Property p : bound) {
+			text.append("# effective: ").append(escapeKey(p.name())).append('=').append(oneLine(escapeValue(p.value())))
+					.append('\n');
 		}
 		return text.toString();
 	}
