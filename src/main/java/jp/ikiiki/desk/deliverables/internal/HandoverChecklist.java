@@ -62,6 +62,7 @@ final class HandoverChecklist {
 			tick(deliverables, 3, Math.max(3, r - 1));
 			widths(deliverables, 8, 12, 34, 24, 22, 22, 10, 12, 36, 20, 12, 14, 30);
 			deliverables.createFreezePane(0, 3);
+			printable(deliverables);
 
 			Sheet list = wb.createSheet("引継ぎ項目");
 			list.createRow(0).createCell(0).setCellValue(title + "　引継ぎ項目（第9章1(4)）");
@@ -73,6 +74,7 @@ final class HandoverChecklist {
 			}
 			tick(list, 3, Math.max(3, r - 1));
 			widths(list, 8, 28, 34, 70, 12, 14, 30);
+			printable(list);
 			wb.write(out);
 			return out.toByteArray();
 		} catch (IOException e) {
@@ -98,6 +100,15 @@ final class HandoverChecklist {
 				new String[] { OPEN, TICKED }), new CellRangeAddressList(first, last, 0, 0));
 		validation.setShowErrorBox(true);
 		sheet.addValidationData(validation);
+	}
+
+	/** Landscape, one page wide, so that the printed list keeps its columns together. */
+	private static void printable(Sheet sheet) {
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
+		sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 2, -1, -1));
 	}
 
 	private static void widths(Sheet sheet, int... chars) {

@@ -93,7 +93,7 @@ class HandoverPackageService implements HandoverPackages {
 				HandoverConfiguration.inForce(environment), HandoverConfiguration.bound(context),
 				List.of(environment.getActiveProfiles()))));
 		List<DeliverablePeriod> open = openDeliverables(local.toLocalDate());
-		entries.put("checklist/引継ぎチェックリスト.xlsx", HandoverChecklist.xlsx(title, open, parts(docs)));
+		entries.put("checklist/handover-checklist.xlsx", HandoverChecklist.xlsx(title, open, parts(docs)));
 		entries.put("README.txt", utf8(HandoverTexts.readme(title, revision, docs, columns, migrations, open)));
 		entries.put("SHA256SUMS", utf8(HandoverTexts.sums(entries)));
 
@@ -140,7 +140,7 @@ class HandoverPackageService implements HandoverPackages {
 		parts.add(new HandoverChecklist.Part("ソースコードの版", "source-revision.properties", "このビルドの git コミット ID"));
 		parts.add(new HandoverChecklist.Part("設定（秘密情報を除く）", "configuration/configuration.properties",
 				"稼働中の ikiiki.* 設定。パスワード・鍵・トークンは伏せ字"));
-		parts.add(new HandoverChecklist.Part("未了の提出物", "checklist/引継ぎチェックリスト.xlsx（未了の提出物）", "未納品の提出物と期限"));
+		parts.add(new HandoverChecklist.Part("未了の提出物", "checklist/handover-checklist.xlsx（未了の提出物）", "未納品の提出物と期限"));
 		parts.add(new HandoverChecklist.Part("改ざん確認", "SHA256SUMS", "各ファイルの SHA-256"));
 		return parts;
 	}
