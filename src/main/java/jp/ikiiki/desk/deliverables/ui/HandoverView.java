@@ -43,8 +43,10 @@ class HandoverView extends VerticalLayout implements HasDynamicTitle {
 		H2 title = new H2(getTranslation("deliverables.handover.heading"));
 		title.getStyle().set("margin", "0");
 		UnorderedList parts = new UnorderedList();
-		for (String part : new String[] { "docs", "data-model", "revision", "configuration", "checklist", "sums" }) {
-			parts.add(new ListItem(getTranslation("deliverables.handover.part." + part)));
+		for (String key : new String[] { "deliverables.handover.part.docs", "deliverables.handover.part.data-model",
+				"deliverables.handover.part.revision", "deliverables.handover.part.configuration",
+				"deliverables.handover.part.checklist", "deliverables.handover.part.sums" }) {
+			parts.add(new ListItem(getTranslation(key)));
 		}
 		DownloadHandler handler = DownloadHandler.fromInputStream(event -> {
 			UI ui = event.getUI();
