@@ -136,14 +136,14 @@ final class HandoverTexts {
 		return text.toString();
 	}
 
-	/** One CSV line (RFC 4180 quoting; formulas defused for Excel). */
+	/** One CSV line (RFC 4180 quoting; text Excel would read as a formula defused, negative numbers kept). */
 	static void line(StringBuilder csv, String... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				csv.append(',');
 			}
 			String v = values[i] == null ? "" : values[i];
-			if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+			if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
 				v = "'" + v;
 			}
 			if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
