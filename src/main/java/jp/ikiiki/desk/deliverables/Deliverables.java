@@ -15,9 +15,10 @@ public interface Deliverables {
 
 	/**
 	 * Every period due in the month (by its due date), every line of the contract's table included whether or not a
-	 * module generates it yet, ordered by due date and kind.
+	 * module generates it yet, ordered by due date and kind. The security administrator reads it for the handover
+	 * package's checklist of open deliverables (第9章1(4)).
 	 */
-	@PreAuthorize("hasAnyRole('FLOOR_MANAGER','OPERATOR','CITY_STAFF')")
+	@PreAuthorize("hasAnyRole('FLOOR_MANAGER','OPERATOR','CITY_STAFF','SECURITY_ADMIN')")
 	List<DeliverablePeriod> month(YearMonth month);
 
 	/** Periods due on or before {@code today} and not delivered, oldest first (provided kinds only). */

@@ -1,0 +1,83 @@
+package jp.ikiiki.desk.deliverables.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import jp.ikiiki.desk.deliverables.HandoverPackages;
+import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handover package from the command line (第9章1(4)): started with {@code --handover-package=<file or
+ * directory>}, the application writes the package there once it has started (database migrated, configuration
+ * bound) and stops with exit code 0 (1 if the file could not be written). An existing file is never overwritten.
+ * The package is made as the application with the security administrator's role and recorded in the audit trail
+ * with the channel 「コマンド」. Without the option this runner does nothing.
+ */
+@Component
+class HandoverCommand implements ApplicationRunner {
+
+	static final String OPTION = "handover-package";
+	private static final Logger log = LoggerFactory.getLogger(HandoverCommand.class);
+
+	private final HandoverPackages packages;
+	private final ConfigurableApplicationContext context;
+
+	HandoverCommand(HandoverPackages packages, ConfigurableApplicationContext context) {
+		this.packages = packages;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!args.containsOption(OPTION)) {
+			return;
+		}
+		int code = 0;
+		try {
+			Path written = write(args.getOptionValues(OPTION));
+			log.info("Handover package written to {}", written.toAbsolutePath());
+		} catch (InvalidInputException | UncheckedIOException e) {
+			log.error("Handover package not written: {}", e.getMessage());
+			code = 1;
+		}
+		int exit = SpringApplication.exit(context, () -> 0);
+		System.exit(code == 0 ? exit : code);
+	}
+
+	/** Builds the package and writes it to the file named, or into the directory named under its own name. */
+	Path write(List<String> values) {
+		String value = values == null || values.isEmpty() || values.get(0).isBlank() ? "." : values.get(0).strip();
+		HandoverPackages.HandoverPackage pkg = CurrentUser.callAsSystem(() -> packages.build("コマンド --" + OPTION),
+				"SECURITY_ADMIN");
+		Path target = Path.of(value);
+		if (Files.isDirectory(target)) {
+			target = target.resolve(pkg.fileName());
+		}
+		if (Files.exists(target)) {
+			throw new InvalidInputException(OPTION, "出力先のファイルが既にあります（上書きしません）: " + target);
+		}
+		try {
+			Path parent = target.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.write(target, pkg.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			log.info("Handover package SHA-256 {} ({} bytes, {} entries)", pkg.sha256(), pkg.content().length,
+					pkg.entries().size());
+			return target;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
