@@ -104,6 +104,8 @@ class NoticeRunIT extends TallyITSupport {
 	MailingsProperties mailingsProperties;
 	@Autowired
 	MockMvc mvc;
+	@Autowired
+	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
 
 	@BeforeEach
 	void clean() {
@@ -236,6 +238,30 @@ class NoticeRunIT extends TallyITSupport {
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
 		assertThat(july.withAccountForm()).isEmpty();
+	}
+
+	@Test
+	void a_dispatched_notice_batch_puts_the_dispatch_date_into_the_progress_record_and_the_points_statement() {
+		year2025();
+		jdbc.sql("delete from progress_year where address_number in (:s)").param("s", List.of(PLAIN, ACCOUNT, ALL_VOID))
+				.update();
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		LocalDate today = LocalDate.of(2026, 6, 15);
+		run("operator1", () -> {
+			mailings.print(r.noticeBatchId(), MailingProgress.NONE, CHANNEL);
+			mailings.dispatch(r.noticeBatchId(), today, CHANNEL);
+		}, "OPERATOR");
+
+		// the postcards went to ACCOUNT and ALL_VOID; the form batch (PLAIN) is not dispatched yet
+		for (String sent : List.of(ACCOUNT, ALL_VOID)) {
+			assertThat(as("operator1", () -> progressRecords.find(AddressNumber.parse(sent), 2025, CHANNEL), "OPERATOR"))
+					.hasValueSatisfying(p -> assertThat(p.noticeSentOn()).isEqualTo(today));
+		}
+		assertThat(as("operator1", () -> progressRecords.find(AddressNumber.parse(PLAIN), 2025, CHANNEL), "OPERATOR")
+				.map(jp.ikiiki.desk.progress.ProgressYear::noticeSentOn)).isEmpty();
+		assertThat(as("agent1", () -> progressRecords.statement(AddressNumber.parse(ACCOUNT), CHANNEL), "AGENT"))
+				.filteredOn(y -> y.businessYear() == 2025).singleElement()
+				.satisfies(y -> assertThat(y.noticeSentOn()).isEqualTo(today));
 	}
 
 	@Test

@@ -45,9 +45,11 @@ class PaymentRunService implements PaymentRuns {
 	private final PaymentsProperties properties;
 	private final AuditTrail audit;
 	private final PaymentsClock clock;
+	private final ProgressEntries progress;
 
 	PaymentRunService(JdbcClient jdbc, JdbcTemplate template, BusinessYears years, BusinessCalendar calendar, BankMaster master,
-			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock) {
+			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock, ProgressEntries progress) {
+		this.progress = progress;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.years = years;
@@ -326,6 +328,7 @@ class PaymentRunService implements PaymentRuns {
 		}
 		jdbc.sql("update payment_run set state = 'DELIVERED', delivered_by = :by, delivered_at = :at where id = :r")
 				.param("by", CurrentUser.name()).param("at", clock.at()).param("r", runId).update();
+		progress.runDelivered(runId);
 		audit.record(AuditAction.SEND, CHANNEL, List.of(), "支払処理 " + runId + " 送付済");
 		return run(runId);
 	}
