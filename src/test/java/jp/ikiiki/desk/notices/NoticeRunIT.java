@@ -106,6 +106,8 @@ class NoticeRunIT extends TallyITSupport {
 	MockMvc mvc;
 	@Autowired
 	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
+	@Autowired
+	jp.ikiiki.desk.deliverables.Deliverables deliverables;
 
 	@BeforeEach
 	void clean() {
@@ -262,6 +264,16 @@ class NoticeRunIT extends TallyITSupport {
 		assertThat(as("agent1", () -> progressRecords.statement(AddressNumber.parse(ACCOUNT), CHANNEL), "AGENT"))
 				.filteredOn(y -> y.businessYear() == 2025).singleElement()
 				.satisfies(y -> assertThat(y.noticeSentOn()).isEqualTo(today));
+
+		// 獲得ポイント通知一覧 of June's first half, delivered to the city: the run's list as stored (one run: the XLSX)
+		var generated = as("fm1", () -> deliverables.generate(jp.ikiiki.desk.deliverables.DeliverableKinds.POINT_NOTICE_LIST,
+				"2026-06-M"), "FLOOR_MANAGER");
+		var file = as("fm1", () -> deliverables.download(generated.fileId(), CHANNEL), "FLOOR_MANAGER");
+		assertThat(file.fileName()).isEqualTo("獲得ポイント通知一覧_" + r.id() + ".xlsx");
+		assertThat(file.content()).isEqualTo(as("operator1", () -> notices.listXlsx(r.id(), CHANNEL), "OPERATOR"));
+		assertThatThrownBy(() -> as("fm1", () -> deliverables.generate(
+				jp.ikiiki.desk.deliverables.DeliverableKinds.POINT_NOTICE_LIST, "2026-05-L"), "FLOOR_MANAGER"))
+				.isInstanceOf(jp.ikiiki.desk.shared.NotFoundException.class);
 	}
 
 	@Test

@@ -94,6 +94,7 @@ class PaymentRunService implements PaymentRuns {
 				.param("y", businessYear).query(Long.class).single() > 0) {
 			throw new StateConflictException(businessYear + "年度には未送付の支払処理があります。送付済にするか取り消してから作成してください");
 		}
+		progress.takeCarriedOver(businessYear);
 		List<Candidate> candidates = candidates(businessYear);
 		var lines = new ArrayList<Line>();
 		var excluded = new ArrayList<Exclusion>();

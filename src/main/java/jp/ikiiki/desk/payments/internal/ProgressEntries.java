@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.payments.BankMaster;
+import jp.ikiiki.desk.progress.ProgressRecords;
 import jp.ikiiki.desk.progress.ProgressUpdates;
+import jp.ikiiki.desk.progress.YearColumns;
 import jp.ikiiki.desk.progress.ProgressUpdates.BankDetails;
 import jp.ikiiki.desk.shared.JapanTime;
 import jp.ikiiki.desk.subjects.AddressNumber;
@@ -35,14 +37,16 @@ class ProgressEntries {
 
 	private final JdbcClient jdbc;
 	private final ProgressUpdates progress;
+	private final ProgressRecords records;
 	private final BankMaster master;
 	private final BusinessYears years;
 	private final BusinessCalendar calendar;
 
-	ProgressEntries(JdbcClient jdbc, ProgressUpdates progress, BankMaster master, BusinessYears years,
-			BusinessCalendar calendar) {
+	ProgressEntries(JdbcClient jdbc, ProgressUpdates progress, ProgressRecords records, BankMaster master,
+			BusinessYears years, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.progress = progress;
+		this.records = records;
 		this.master = master;
 		this.years = years;
 		this.calendar = calendar;
@@ -96,6 +100,31 @@ class ProgressEntries {
 				progress.accountReceived(subject, p.year(), p.account().receivedOn(), details(p.account()));
 			}
 			progress.paymentPlanned(subject, p.year(), p.transferDate(), p.extractedOn());
+		}
+	}
+
+	/**
+	 * The predecessor's booklets of {@code businessYear} received before the switch (第9章1(1), opening balances) that
+	 * are not marked paid become payable years like a verified booklet: amount 支払金額 (col 75), receipt 手帳受付日
+	 * (col 50). A year the tally already keeps for the person is left as the tally has it. Called by the payment run
+	 * under its lock, before it judges the payable years.
+	 */
+	void takeCarriedOver(int businessYear) {
+		record Opening(String addressNumber, long amountYen, LocalDate receivedOn) {
+		}
+		List<Opening> carried = new java.util.ArrayList<>();
+		records.forEachCarriedOver(businessYear, b -> {
+			Integer amount = b.record().number(YearColumns.AMOUNT);
+			if (!b.paid() && amount != null && amount > 0 && b.receivedOn() != null) {
+				carried.add(new Opening(b.addressNumber(), amount, b.receivedOn()));
+			}
+		});
+		for (Opening o : carried) {
+			jdbc.sql("""
+					insert into payable_year (address_number, business_year, amount_yen, received_on, updated_at)
+					values (:a, :y, :amount, :on, now()) on conflict do nothing""")
+					.param("a", o.addressNumber()).param("y", businessYear).param("amount", o.amountYen())
+					.param("on", o.receivedOn()).update();
 		}
 	}
 
