@@ -260,7 +260,9 @@ class PaymentRunsIT extends TallyITSupport {
 
 		PaymentRuns.Run again = as("op1", () -> runs.create(2024, LocalDate.of(2026, 7, 15)), "OPERATOR");
 		assertThat(again.count()).isZero();
-		assertThat(again.excluded()).containsExactly(new PaymentRuns.Exclusion(C, "ALREADY_PAID", 0));
+		// (other tests' opening balances of the year may be there too: only C is looked at)
+		assertThat(again.excluded()).filteredOn(e -> e.addressNumber().equals(C))
+				.containsExactly(new PaymentRuns.Exclusion(C, "ALREADY_PAID", 0));
 	}
 
 	private ProgressYear record(String subject) {
