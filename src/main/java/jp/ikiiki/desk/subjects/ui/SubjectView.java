@@ -75,13 +75,13 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 			ended.getElement().getThemeList().add("badge contrast");
 			header.add(ended);
 		}
-		if (Boolean.TRUE.equals(s.booklet().emergencyStop())) {
+		if (s.booklet() != null && Boolean.TRUE.equals(s.booklet().emergencyStop())) {
 			var stop = new Span(getTranslation("subjects.detail.emergency-stop"));
 			stop.setId("subject-emergency-stop");
 			stop.getElement().getThemeList().add("badge error");
 			header.add(stop);
 		}
-		if (s.booklet().deathDate() != null) {
+		if (s.booklet() != null && s.booklet().deathDate() != null) {
 			var death = new Span(getTranslation("subjects.detail.death", date(s.booklet().deathDate())));
 			death.getElement().getThemeList().add("badge error");
 			header.add(death);
@@ -112,78 +112,86 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 					.item(getTranslation("subjects.field.mail-address-extra"), s.mailing().extra(), null);
 		}
 
+		// A person only in one of the city's files has no record of the other's kind: its sections are left out.
 		var care = s.care();
-		section("subject-care", "subjects.detail.care")
-				.item(getTranslation("subjects.field.care-level"), care.level(), "subject-care-level")
-				.item(getTranslation("subjects.field.care-valid"), period(care.validFrom(), care.validTo())
-						+ (care.expiredOn(LocalDate.now(JapanTime.ZONE)) ? getTranslation("subjects.detail.expired") : ""), null)
-				.item(getTranslation("subjects.field.care-certified"), date(care.certifiedOn()), null)
-				.item(getTranslation("subjects.field.care-applied"), date(care.applicationDate()), null)
-				.item(getTranslation("subjects.field.care-reason"), care.applicationReason(), null)
-				.item(getTranslation("subjects.field.insured-number"), care.insuredNumber(), null)
-				.item(getTranslation("subjects.field.disability-kind"), care.disabilityKind(), null);
+		if (care != null) {
+			section("subject-care", "subjects.detail.care")
+					.item(getTranslation("subjects.field.care-level"), care.level(), "subject-care-level")
+					.item(getTranslation("subjects.field.care-valid"), careValid(care), null)
+					.item(getTranslation("subjects.field.care-certified"), date(care.certifiedOn()), null)
+					.item(getTranslation("subjects.field.care-applied"), date(care.applicationDate()), null)
+					.item(getTranslation("subjects.field.care-reason"), care.applicationReason(), null)
+					.item(getTranslation("subjects.field.insured-number"), care.insuredNumber(), null)
+					.item(getTranslation("subjects.field.disability-kind"), care.disabilityKind(), null);
+		}
 
 		var sub = s.subsidy();
-		section("subject-subsidy", "subjects.detail.subsidy")
-				.item(getTranslation("subjects.field.transport-subsidy"), flag(sub.transportSubsidy()), null)
-				.item(getTranslation("subjects.field.ticket-type"), sub.ticketType(), "subject-ticket-type")
-				.item(getTranslation("subjects.field.decision-reason"), sub.decisionReason(), null)
-				.item(getTranslation("subjects.field.receipt-status"), sub.receiptStatus(), null)
-				.item(getTranslation("subjects.field.processing-status"), sub.processingStatus(), null)
-				.item(getTranslation("subjects.field.judgement-count"), number(sub.judgementCount()), null)
-				.item(getTranslation("subjects.field.continuing"), flag(sub.continuing()), null)
-				.item(getTranslation("subjects.field.reference-number"), sub.referenceNumber(), null)
-				.item(getTranslation("subjects.field.moved-in-kind"), sub.movedInKind(), null)
-				.item(getTranslation("subjects.field.moved-in-date"), date(sub.movedInDate()), null)
-				.item(getTranslation("subjects.field.resident-since"), date(sub.residentSince()), null)
-				.item(getTranslation("subjects.field.registration-kind"), sub.registrationKind(), null)
-				.item(getTranslation("subjects.field.disabled-transport-subsidy"), flag(sub.disabledTransportSubsidy()), null)
-				.item(getTranslation("subjects.field.disabled-ticket-type"), sub.disabledTicketType(), null)
-				.item(getTranslation("subjects.field.paspy-id"), sub.paspyId(), null)
-				.item(getTranslation("subjects.field.citizen-kind"), sub.citizenKind(), null);
+		if (sub != null) {
+			section("subject-subsidy", "subjects.detail.subsidy")
+					.item(getTranslation("subjects.field.transport-subsidy"), flag(sub.transportSubsidy()), null)
+					.item(getTranslation("subjects.field.ticket-type"), sub.ticketType(), "subject-ticket-type")
+					.item(getTranslation("subjects.field.decision-reason"), sub.decisionReason(), null)
+					.item(getTranslation("subjects.field.receipt-status"), sub.receiptStatus(), null)
+					.item(getTranslation("subjects.field.processing-status"), sub.processingStatus(), null)
+					.item(getTranslation("subjects.field.judgement-count"), number(sub.judgementCount()), null)
+					.item(getTranslation("subjects.field.continuing"), flag(sub.continuing()), null)
+					.item(getTranslation("subjects.field.reference-number"), sub.referenceNumber(), null)
+					.item(getTranslation("subjects.field.moved-in-kind"), sub.movedInKind(), null)
+					.item(getTranslation("subjects.field.moved-in-date"), date(sub.movedInDate()), null)
+					.item(getTranslation("subjects.field.resident-since"), date(sub.residentSince()), null)
+					.item(getTranslation("subjects.field.registration-kind"), sub.registrationKind(), null)
+					.item(getTranslation("subjects.field.disabled-transport-subsidy"), flag(sub.disabledTransportSubsidy()), null)
+					.item(getTranslation("subjects.field.disabled-ticket-type"), sub.disabledTicketType(), null)
+					.item(getTranslation("subjects.field.paspy-id"), sub.paspyId(), null)
+					.item(getTranslation("subjects.field.citizen-kind"), sub.citizenKind(), null);
+		}
 
 		var b = s.booklet();
-		section("subject-booklet", "subjects.detail.booklet")
-				.item(getTranslation("subjects.field.booklet-status"), b.status(), "subject-booklet-status")
-				.item(getTranslation("subjects.field.booklet-additional-status"), b.additionalStatus(), null)
-				.item(getTranslation("subjects.field.processing-status"), b.processingStatus(), null)
-				.item(getTranslation("subjects.field.booklet-created"), date(b.createdOn()), null)
-				.item(getTranslation("subjects.field.booklet-received"), date(b.receivedOn()), null)
-				.item(getTranslation("subjects.field.points-excluded"), flag(b.pointsExcluded()), null)
-				.item(getTranslation("subjects.field.issue-requested"), flag(b.issueRequested()) + dated(b.issueRequestReceivedOn()), null)
-				.item(getTranslation("subjects.field.issue-wanted"), flag(b.issueWanted()) + dated(b.issueWantedOn()), null)
-				.item(getTranslation("subjects.field.disabled-booklet-wanted"), flag(b.disabledBookletWanted()), null)
-				.item(getTranslation("subjects.field.atomic-bomb-facility"), flag(b.atomicBombFacility()), null)
-				.item(getTranslation("subjects.field.not-issued"), flag(b.notIssued()) + dated(b.notIssuedReceivedOn()), null)
-				.item(getTranslation("subjects.field.stopped"), flag(b.stopped()) + (b.stoppedYear() == null ? "" : getTranslation("subjects.detail.stopped-year", String.valueOf(b.stoppedYear()))), null)
-				.item(getTranslation("subjects.field.stopped-reason"), b.stoppedReason(), null)
-				.item(getTranslation("subjects.field.emergency-stop"), flag(b.emergencyStop()), null)
-				.item(getTranslation("subjects.field.death-date"), date(b.deathDate()), null)
-				.item(getTranslation("subjects.field.data-use-refused"), flag(b.dataUseRefused()), null)
-				.item(getTranslation("subjects.field.moved-in-kind"), b.movedInKind(), null)
-				.item(getTranslation("subjects.field.account-received"), date(b.accountReceivedOn()), null)
-				.item(getTranslation("subjects.field.deficiency-notice-sent"), date(b.deficiencyNoticeSentOn()), null)
-				.item(getTranslation("subjects.field.payment-due"), date(b.paymentDueOn()), null)
-				.item(getTranslation("subjects.field.transferred"), flag(b.transferred()), null)
-				.item(getTranslation("subjects.field.registered-mail-number"), b.registeredMailNumber(), null)
-				.item(getTranslation("subjects.field.scan-file"), b.scanFile(), null)
-				.item(getTranslation("subjects.field.additional-scan-file"), b.additionalScanFile(), null)
-				.item(getTranslation("subjects.field.extracted"), date(b.extractedOn()), null)
-				.item(getTranslation("subjects.field.memo"), b.memo(), null)
-				.item(getTranslation("subjects.field.remarks"), b.remarks(), null);
+		if (b != null) {
+			section("subject-booklet", "subjects.detail.booklet")
+					.item(getTranslation("subjects.field.booklet-status"), b.status(), "subject-booklet-status")
+					.item(getTranslation("subjects.field.booklet-additional-status"), b.additionalStatus(), null)
+					.item(getTranslation("subjects.field.processing-status"), b.processingStatus(), null)
+					.item(getTranslation("subjects.field.booklet-created"), date(b.createdOn()), null)
+					.item(getTranslation("subjects.field.booklet-received"), date(b.receivedOn()), null)
+					.item(getTranslation("subjects.field.points-excluded"), flag(b.pointsExcluded()), null)
+					.item(getTranslation("subjects.field.issue-requested"), flag(b.issueRequested()) + dated(b.issueRequestReceivedOn()), null)
+					.item(getTranslation("subjects.field.issue-wanted"), flag(b.issueWanted()) + dated(b.issueWantedOn()), null)
+					.item(getTranslation("subjects.field.disabled-booklet-wanted"), flag(b.disabledBookletWanted()), null)
+					.item(getTranslation("subjects.field.atomic-bomb-facility"), flag(b.atomicBombFacility()), null)
+					.item(getTranslation("subjects.field.not-issued"), flag(b.notIssued()) + dated(b.notIssuedReceivedOn()), null)
+					.item(getTranslation("subjects.field.stopped"), flag(b.stopped()) + (b.stoppedYear() == null ? "" : getTranslation("subjects.detail.stopped-year", String.valueOf(b.stoppedYear()))), null)
+					.item(getTranslation("subjects.field.stopped-reason"), b.stoppedReason(), null)
+					.item(getTranslation("subjects.field.emergency-stop"), flag(b.emergencyStop()), null)
+					.item(getTranslation("subjects.field.death-date"), date(b.deathDate()), null)
+					.item(getTranslation("subjects.field.data-use-refused"), flag(b.dataUseRefused()), null)
+					.item(getTranslation("subjects.field.moved-in-kind"), b.movedInKind(), null)
+					.item(getTranslation("subjects.field.account-received"), date(b.accountReceivedOn()), null)
+					.item(getTranslation("subjects.field.deficiency-notice-sent"), date(b.deficiencyNoticeSentOn()), null)
+					.item(getTranslation("subjects.field.payment-due"), date(b.paymentDueOn()), null)
+					.item(getTranslation("subjects.field.transferred"), flag(b.transferred()), null)
+					.item(getTranslation("subjects.field.registered-mail-number"), b.registeredMailNumber(), null)
+					.item(getTranslation("subjects.field.scan-file"), b.scanFile(), null)
+					.item(getTranslation("subjects.field.additional-scan-file"), b.additionalScanFile(), null)
+					.item(getTranslation("subjects.field.extracted"), date(b.extractedOn()), null)
+					.item(getTranslation("subjects.field.memo"), b.memo(), null)
+					.item(getTranslation("subjects.field.remarks"), b.remarks(), null);
+		}
 
 		var p = s.points();
-		var points = section("subject-points", "subjects.detail.points")
-				.item(getTranslation("subjects.field.points-total"), number(p.total()), "subject-points-total")
-				.item(getTranslation("subjects.field.points-cap"), number(p.cap()), null)
-				.item(getTranslation("subjects.field.payment-amount"), p.paymentAmount() == null ? null : getTranslation("subjects.detail.yen", p.paymentAmount()), null)
-				.item(getTranslation("subjects.field.activity-4p"), number(p.activity4P()), null)
-				.item(getTranslation("subjects.field.activity-2p"), number(p.activity2P()), null)
-				.item(getTranslation("subjects.field.health-1p"), number(p.health1P()), null)
-				.item(getTranslation("subjects.field.checkup-subtotal"), number(p.checkupSubtotal()), null);
-		for (int i = 0; i < p.checkups().size(); i++) {
-			if (p.checkups().get(i) != null) {
-				points.item(getTranslation("subjects.field.checkup", i + 1), number(p.checkups().get(i)), null);
+		if (p != null) {
+			var points = section("subject-points", "subjects.detail.points")
+					.item(getTranslation("subjects.field.points-total"), number(p.total()), "subject-points-total")
+					.item(getTranslation("subjects.field.points-cap"), number(p.cap()), null)
+					.item(getTranslation("subjects.field.payment-amount"), p.paymentAmount() == null ? null : getTranslation("subjects.detail.yen", p.paymentAmount()), null)
+					.item(getTranslation("subjects.field.activity-4p"), number(p.activity4P()), null)
+					.item(getTranslation("subjects.field.activity-2p"), number(p.activity2P()), null)
+					.item(getTranslation("subjects.field.health-1p"), number(p.health1P()), null)
+					.item(getTranslation("subjects.field.checkup-subtotal"), number(p.checkupSubtotal()), null);
+			for (int i = 0; i < p.checkups().size(); i++) {
+				if (p.checkups().get(i) != null) {
+					points.item(getTranslation("subjects.field.checkup", i + 1), number(p.checkups().get(i)), null);
+				}
 			}
 		}
 
@@ -227,6 +235,15 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 
 	private static String dated(LocalDate d) {
 		return d == null ? "" : "（" + JapaneseDates.toWestern(d) + "）";
+	}
+
+	/** The care level's period of validity, marked when it has expired; null when the file gives no dates. */
+	private String careValid(SubjectDetail.Care care) {
+		String period = period(care.validFrom(), care.validTo());
+		if (period == null) {
+			return null;
+		}
+		return period + (care.expiredOn(LocalDate.now(JapanTime.ZONE)) ? getTranslation("subjects.detail.expired") : "");
 	}
 
 	private static String period(LocalDate from, LocalDate to) {

@@ -285,15 +285,22 @@ class DeskBrowserIT extends BrowserTest {
 	private long dispatched(String kind, String title, LocalDate on, String registeredNumber, int reissueNo) {
 		long id = jdbc.sql("""
 				insert into mailing_batch (kind, title, status, bundle_size, created_by, dispatched_on, dispatched_at,
-				                           dispatched_by)
-				values (:kind, :title, 'DISPATCHED', 100, 'desk-test', :on, now(), 'desk-test') returning id""")
-				.param("kind", kind).param("title", title).param("on", on).query(Long.class).single();
+				                           dispatched_by, business_year)
+				values (:kind, :title, 'DISPATCHED', 100, 'desk-test', :on, now(), 'desk-test', :year) returning id""")
+				.param("kind", kind).param("title", title).param("on", on).param("year", businessYear(on))
+				.query(Long.class).single();
 		jdbc.sql("""
-				insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no)
-				values ('9900000001', :id, :kind, :on, :number, :reissue)""")
+				insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no,
+				                             business_year)
+				values ('9900000001', :id, :kind, :on, :number, :reissue, :year)""")
 				.param("id", id).param("kind", kind).param("on", on).param("number", registeredNumber)
-				.param("reissue", reissueNo).update();
+				.param("reissue", reissueNo).param("year", businessYear(on)).update();
 		return id;
+	}
+
+	/** The business year (1 September–31 August) a day falls in, named by the year it starts. */
+	private static int businessYear(LocalDate on) {
+		return on.getMonthValue() >= 9 ? on.getYear() : on.getYear() - 1;
 	}
 
 	private void assertRestored(Page page) {
