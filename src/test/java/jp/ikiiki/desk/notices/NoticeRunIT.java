@@ -104,6 +104,10 @@ class NoticeRunIT extends TallyITSupport {
 	MailingsProperties mailingsProperties;
 	@Autowired
 	MockMvc mvc;
+	@Autowired
+	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
+	@Autowired
+	jp.ikiiki.desk.deliverables.Deliverables deliverables;
 
 	@BeforeEach
 	void clean() {
@@ -236,6 +240,41 @@ class NoticeRunIT extends TallyITSupport {
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
 		assertThat(july.withAccountForm()).isEmpty();
+	}
+
+	@Test
+	void a_dispatched_notice_batch_puts_the_dispatch_date_into_the_progress_record_and_the_points_statement() {
+		year2025();
+		jdbc.sql("delete from progress_year where address_number in (:s)").param("s", List.of(PLAIN, ACCOUNT, ALL_VOID))
+				.update();
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		LocalDate today = LocalDate.of(2026, 6, 15);
+		run("operator1", () -> mailings.print(r.noticeBatchId(), MailingProgress.NONE, CHANNEL), "OPERATOR");
+		// the print run stamps the database's own time; the test's day is the pinned clock's
+		jdbc.sql("update mailing_batch set printed_at = :at where id = :id")
+				.param("at", java.sql.Timestamp.from(NOW)).param("id", r.noticeBatchId()).update();
+		run("operator1", () -> mailings.dispatch(r.noticeBatchId(), today, CHANNEL), "OPERATOR");
+
+		// the postcards went to ACCOUNT and ALL_VOID; the form batch (PLAIN) is not dispatched yet
+		for (String sent : List.of(ACCOUNT, ALL_VOID)) {
+			assertThat(as("operator1", () -> progressRecords.find(AddressNumber.parse(sent), 2025, CHANNEL), "OPERATOR"))
+					.hasValueSatisfying(p -> assertThat(p.noticeSentOn()).isEqualTo(today));
+		}
+		assertThat(as("operator1", () -> progressRecords.find(AddressNumber.parse(PLAIN), 2025, CHANNEL), "OPERATOR")
+				.map(jp.ikiiki.desk.progress.ProgressYear::noticeSentOn)).isEmpty();
+		assertThat(as("agent1", () -> progressRecords.statement(AddressNumber.parse(ACCOUNT), CHANNEL), "AGENT"))
+				.filteredOn(y -> y.businessYear() == 2025).singleElement()
+				.satisfies(y -> assertThat(y.noticeSentOn()).isEqualTo(today));
+
+		// 獲得ポイント通知一覧 of June's first half, delivered to the city: the run's list as stored (one run: the XLSX)
+		var generated = as("fm1", () -> deliverables.generate(jp.ikiiki.desk.deliverables.DeliverableKinds.POINT_NOTICE_LIST,
+				"2026-06-M"), "FLOOR_MANAGER");
+		var file = as("fm1", () -> deliverables.download(generated.fileId(), CHANNEL), "FLOOR_MANAGER");
+		assertThat(file.fileName()).isEqualTo("獲得ポイント通知一覧_" + r.id() + ".xlsx");
+		assertThat(file.content()).isEqualTo(as("operator1", () -> notices.listXlsx(r.id(), CHANNEL), "OPERATOR"));
+		assertThatThrownBy(() -> as("fm1", () -> deliverables.generate(
+				jp.ikiiki.desk.deliverables.DeliverableKinds.POINT_NOTICE_LIST, "2026-05-L"), "FLOOR_MANAGER"))
+				.isInstanceOf(jp.ikiiki.desk.shared.NotFoundException.class);
 	}
 
 	@Test

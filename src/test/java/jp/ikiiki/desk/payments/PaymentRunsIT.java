@@ -1,5 +1,14 @@
 package jp.ikiiki.desk.payments;
 
+import java.time.YearMonth;
+import jp.ikiiki.desk.deliverables.DeliverableKinds;
+import jp.ikiiki.desk.deliverables.DeliverablePeriod;
+import jp.ikiiki.desk.deliverables.Deliverables;
+import jp.ikiiki.desk.progress.ProgressRecords;
+import jp.ikiiki.desk.progress.ProgressYear;
+import jp.ikiiki.desk.progress.YearColumns;
+import jp.ikiiki.desk.subjects.AddressNumber;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +60,12 @@ class PaymentRunsIT extends TallyITSupport {
 	PaymentRuns runs;
 	@Autowired
 	MockMvc mvc;
+	@Autowired
+	ProgressRecords records;
+	@Autowired
+	BankMaster bankMaster;
+	@Autowired
+	Deliverables deliverables;
 
 	@BeforeEach
 	void data() {
@@ -164,6 +179,94 @@ class PaymentRunsIT extends TallyITSupport {
 		assertThat(after.count()).isZero();
 		assertThat(as("op1", () -> runs.history(A), "OPERATOR")).extracting(PaymentRuns.PaymentLine::state)
 				.containsExactly("SCHEDULED", "FAILED");
+	}
+
+	@Test
+	void a_verified_account_and_a_delivered_run_fill_the_progress_record_and_the_run_is_delivered_to_the_city()
+			throws Exception {
+		jdbc.sql("delete from progress_year where address_number in (:s)").param("s", List.of(A, B, C)).update();
+		verifiedBooklet(B, LocalDate.of(2026, 5, 15), 25);
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from payable_year")
+				.query(Long.class).single() == 1);
+		account(B, AccountEntry.bank("0001", "001", "普通", "0000001", "ヤマダ タロウ"), LocalDate.of(2026, 6, 1));
+
+		// 口座受付日 (col 51) and the bank details (78–81) in the year B has points for
+		String bankName = as("op1", () -> bankMaster.bank("0001"), "OPERATOR").orElseThrow().name();
+		ProgressYear p = record(B);
+		assertThat(p.value(YearColumns.ACCOUNT_RECEIVED)).isEqualTo("2026-06-01");
+		assertThat(List.of(p.value(78), p.value(YearColumns.BANK_NAME), p.value(80), p.value(YearColumns.ACCOUNT_HOLDER)))
+				.containsExactly("0001", bankName, "001", "ﾔﾏﾀﾞ ﾀﾛｳ");
+		assertThat(p.value(YearColumns.PAYMENT_PLANNED)).isEmpty();
+
+		// a draft plans nothing; the delivered run does: 支払予定日 (col 53) = the transfer date, 抽出日 (col 83) = today
+		PaymentRuns.Run run = as("op1", () -> runs.create(2025, LocalDate.of(2026, 6, 25)), "OPERATOR");
+		assertThat(record(B).value(YearColumns.PAYMENT_PLANNED)).isEmpty();
+		as("op1", () -> runs.deliver(run.id()), "OPERATOR");
+		assertThat(record(B).value(YearColumns.PAYMENT_PLANNED)).isEqualTo("2026-06-25");
+		assertThat(record(B).value(YearColumns.EXTRACTED)).isEqualTo("2026-06-15");
+		assertThat(as("agent1", () -> records.statement(AddressNumber.parse(B), "テスト"), "AGENT"))
+				.filteredOn(y -> y.businessYear() == 2025).singleElement()
+				.satisfies(y -> assertThat(y.paymentPlanned()).isEqualTo(LocalDate.of(2026, 6, 25)));
+
+		// the bank returns it: no transfer, so 振込有無 (col 54) stays empty and nothing says paid
+		as("op1", () -> runs.recordReturns(run.id(), List.of(new PaymentRuns.ReturnItem(B, "口座なし"))), "OPERATOR");
+		assertThat(record(B).value(YearColumns.TRANSFERRED)).isEmpty();
+		assertThat(record(B).paidOn()).isNull();
+
+		// 支払データ及び伝送用データ: the delivered run is a period of the month, its file the run's three files as stored
+		DeliverablePeriod period = as("fm1", () -> deliverables.month(YearMonth.of(2026, 6)), "FLOOR_MANAGER").stream()
+				.filter(d -> d.kind().equals(DeliverableKinds.PAYMENT_DATA)).filter(d -> d.period().equals("run-" + run.id()))
+				.findFirst().orElseThrow();
+		assertThat(period.provided()).isTrue();
+		DeliverablePeriod generated = as("fm1", () -> deliverables.generate(DeliverableKinds.PAYMENT_DATA,
+				"run-" + run.id()), "FLOOR_MANAGER");
+		byte[] zip = as("fm1", () -> deliverables.download(generated.fileId(), "テスト"), "FLOOR_MANAGER").content();
+		var entries = new java.util.LinkedHashMap<String, byte[]>();
+		try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				entries.put(e.getName(), in.readAllBytes());
+			}
+		}
+		for (PaymentRuns.FileKind kind : PaymentRuns.FileKind.values()) {
+			PaymentRuns.RunFile f = as("op1", () -> runs.file(run.id(), kind), "OPERATOR");
+			assertThat(entries).containsKey(f.fileName());
+			assertThat(entries.get(f.fileName())).isEqualTo(f.content());
+		}
+		assertThat(entries).hasSize(3);
+	}
+
+	@Test
+	void a_booklet_the_predecessor_received_before_the_switch_is_paid_by_the_run_of_its_year_once() {
+		// C's 令和6年度分 (the 旧々 year) booklet, received by the predecessor: an opening-balance row (第9章1(1)),
+		// 支払金額 5,000 yen, not paid; no tally booklet for it
+		var values = new java.util.ArrayList<String>(java.util.Collections.nCopies(36, ""));
+		values.set(YearColumns.BOOKLET_RECEIVED - 49, "2025-03-10");
+		values.set(YearColumns.AMOUNT - 49, "5000");
+		jdbc.sql("delete from progress_year where address_number in (:s)").param("s", List.of(A, B, C)).update();
+		jdbc.sql("""
+				insert into progress_year (address_number, business_year, year_record, source, updated_at)
+				values (:a, 2024, :v, 'OPENING', now())""").param("a", C).param("v", values.toArray(String[]::new))
+				.update();
+		account(C, AccountEntry.bank("0001", "001", "普通", "0000003", "ヤマダ ハナコ"), LocalDate.of(2026, 6, 1));
+
+		PaymentRuns.Run run = as("op1", () -> runs.create(2024, LocalDate.of(2026, 6, 25)), "OPERATOR");
+		assertThat(run.count()).isEqualTo(1);
+		assertThat(run.totalYen()).isEqualTo(5_000);
+		assertThat(jdbc.sql("select address_number || ' ' || amount_yen from payment where run_id = :r")
+				.param("r", run.id()).query(String.class).list()).containsExactly(C + " 5000");
+		as("op1", () -> runs.deliver(run.id()), "OPERATOR");
+		assertThat(as("op1", () -> records.find(AddressNumber.parse(C), 2024, "テスト"), "OPERATOR").orElseThrow()
+				.value(YearColumns.PAYMENT_PLANNED)).isEqualTo("2026-06-25");
+
+		PaymentRuns.Run again = as("op1", () -> runs.create(2024, LocalDate.of(2026, 7, 15)), "OPERATOR");
+		assertThat(again.count()).isZero();
+		// (other tests' opening balances of the year may be there too: only C is looked at)
+		assertThat(again.excluded()).filteredOn(e -> e.addressNumber().equals(C))
+				.containsExactly(new PaymentRuns.Exclusion(C, "ALREADY_PAID", 0));
+	}
+
+	private ProgressYear record(String subject) {
+		return as("op1", () -> records.find(AddressNumber.parse(subject), 2025, "テスト"), "OPERATOR").orElseThrow();
 	}
 
 	@Test

@@ -46,6 +46,8 @@ class ProgressListIT extends TallyITSupport {
 	OpeningBalances openings;
 	@Autowired
 	MockMvc mvc;
+	@Autowired
+	jp.ikiiki.desk.deliverables.Deliverables deliverables;
 
 	@BeforeEach
 	void data() {
@@ -77,6 +79,35 @@ class ProgressListIT extends TallyITSupport {
 			}
 			return out.toByteArray();
 		}, "OPERATOR");
+	}
+
+	@Test
+	void the_monthly_deliverable_holds_the_list_of_every_open_year_as_xlsx_read_from_one_snapshot() throws Exception {
+		var generated = as("fm1", () -> deliverables.generate(jp.ikiiki.desk.deliverables.DeliverableKinds.PROGRESS_LIST,
+				"2026-06"), "FLOOR_MANAGER");
+		byte[] zip = as("fm1", () -> deliverables.download(generated.fileId(), "テスト"), "FLOOR_MANAGER").content();
+		var entries = new java.util.LinkedHashMap<String, byte[]>();
+		try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				entries.put(e.getName(), in.readAllBytes());
+			}
+		}
+		// 2026-06-15: the open years are 2024, 2025 and 2026, one list each (第7章2: 事業年度を分けて作成すること)
+		assertThat(entries.keySet()).containsExactly("対象者別進捗状況一覧_2024.xlsx", "対象者別進捗状況一覧_2025.xlsx",
+				"対象者別進捗状況一覧_2026.xlsx");
+		var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+		try (var delivered = new XSSFWorkbook(new ByteArrayInputStream(entries.get("対象者別進捗状況一覧_2024.xlsx")));
+				var direct = new XSSFWorkbook(new ByteArrayInputStream(export(ProgressList.Format.XLSX)))) {
+			var a = delivered.getSheetAt(0);
+			var b = direct.getSheetAt(0);
+			assertThat(a.getLastRowNum()).isEqualTo(b.getLastRowNum()).isGreaterThan(3);
+			for (int r = 0; r <= a.getLastRowNum(); r++) {
+				for (int c = 0; c < 84; c++) {
+					assertThat(formatter.formatCellValue(a.getRow(r).getCell(c)))
+							.as("row %d column %d", r, c + 1).isEqualTo(formatter.formatCellValue(b.getRow(r).getCell(c)));
+				}
+			}
+		}
 	}
 
 	@Test

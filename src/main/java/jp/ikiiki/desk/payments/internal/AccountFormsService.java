@@ -41,9 +41,11 @@ class AccountFormsService implements AccountForms {
 	private final SubjectLookup subjects;
 	private final PaymentsClock clock;
 	private final DoubleKeying<AccountForm, AccountField, String> rules;
+	private final ProgressEntries progress;
 
 	AccountFormsService(JdbcClient jdbc, BankMaster master, SubjectLookup subjects, PaymentsClock clock,
-			AccountKeyingStore store, PaymentsProperties properties) {
+			AccountKeyingStore store, PaymentsProperties properties, ProgressEntries progress) {
+		this.progress = progress;
 		this.jdbc = jdbc;
 		this.master = master;
 		this.subjects = subjects;
@@ -67,6 +69,7 @@ class AccountFormsService implements AccountForms {
 		long id = openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
 		Map<AccountField, String> values = AccountValues.of(entry, master);
 		var v = rules.submitVerify(id, values);
+		toProgress(v.document().document());
 		return new VerifyResult(v.document().document(), v.mismatches());
 	}
 
@@ -78,6 +81,7 @@ class AccountFormsService implements AccountForms {
 		var converted = new EnumMap<AccountField, String>(AccountField.class);
 		values.forEach((f, v) -> converted.put(f, AccountValues.convert(f, v)));
 		Held<AccountForm> done = rules.decide(id, converted, note);
+		toProgress(done.document());
 		return done.document();
 	}
 
@@ -203,7 +207,9 @@ class AccountFormsService implements AccountForms {
 	@Override
 	@Transactional
 	public AccountForm completeVerify(String addressNumber) {
-		return rules.complete(openFormOf(addressNumber), Pass.VERIFY).document();
+		AccountForm form = rules.complete(openFormOf(addressNumber), Pass.VERIFY).document();
+		toProgress(form);
+		return form;
 	}
 
 	@Override
@@ -248,6 +254,12 @@ class AccountFormsService implements AccountForms {
 	private long openFormOf(String addressNumber) {
 		String a = AddressNumber.parse(addressNumber).value();
 		return openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
+
+	/** A form that has just become the person's account goes to the progress record (別紙3 cols 51, 78–81). */
+	private void toProgress(AccountForm form) {
+		if (form.state() == AccountFormState.VERIFIED) {
+			progress.accountVerified(form.id());
+		}
 	}
 
 	private Optional<Long> openForm(String addressNumber) {

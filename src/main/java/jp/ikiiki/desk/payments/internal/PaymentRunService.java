@@ -45,9 +45,11 @@ class PaymentRunService implements PaymentRuns {
 	private final PaymentsProperties properties;
 	private final AuditTrail audit;
 	private final PaymentsClock clock;
+	private final ProgressEntries progress;
 
 	PaymentRunService(JdbcClient jdbc, JdbcTemplate template, BusinessYears years, BusinessCalendar calendar, BankMaster master,
-			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock) {
+			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock, ProgressEntries progress) {
+		this.progress = progress;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.years = years;
@@ -92,6 +94,7 @@ class PaymentRunService implements PaymentRuns {
 				.param("y", businessYear).query(Long.class).single() > 0) {
 			throw new StateConflictException(businessYear + "年度には未送付の支払処理があります。送付済にするか取り消してから作成してください");
 		}
+		progress.takeCarriedOver(businessYear);
 		List<Candidate> candidates = candidates(businessYear);
 		var lines = new ArrayList<Line>();
 		var excluded = new ArrayList<Exclusion>();
@@ -326,6 +329,7 @@ class PaymentRunService implements PaymentRuns {
 		}
 		jdbc.sql("update payment_run set state = 'DELIVERED', delivered_by = :by, delivered_at = :at where id = :r")
 				.param("by", CurrentUser.name()).param("at", clock.at()).param("r", runId).update();
+		progress.runDelivered(runId);
 		audit.record(AuditAction.SEND, CHANNEL, List.of(), "支払処理 " + runId + " 送付済");
 		return run(runId);
 	}

@@ -90,6 +90,22 @@ class ProgressListService implements ProgressList {
 		return rows;
 	}
 
+	/**
+	 * The XLSX of one year for the deliverable 対象者別進捗状況一覧 ({@link ProgressListKind}), whose generation is
+	 * allowed to floor managers and operators; audited as EXPORT.
+	 */
+	public long writeDeliverable(int businessYear, OutputStream out, String channel) throws IOException {
+		long rows;
+		try {
+			rows = writeXlsx(businessYear, out);
+		} catch (UncheckedIOException e) {
+			throw e.getCause();
+		}
+		audit.recordFile(AuditAction.EXPORT, channel, ProgressList.fileName(businessYear, Format.XLSX),
+				"対象者別進捗状況一覧 " + businessYear + "年度 XLSX; rows=" + rows);
+		return rows;
+	}
+
 	/** Streams the rows of the year: 84 values each. */
 	long forEachRow(int businessYear, RowSink sink) {
 		Long count = readOnly.execute(tx -> {

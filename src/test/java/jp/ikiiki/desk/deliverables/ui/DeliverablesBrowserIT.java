@@ -9,7 +9,6 @@ import jp.ikiiki.desk.browser.BrowserTest;
 import jp.ikiiki.desk.browser.Chromium;
 import jp.ikiiki.desk.deliverables.DeliverableFile;
 import jp.ikiiki.desk.deliverables.DeliverableKind;
-import jp.ikiiki.desk.deliverables.DeliverableKinds;
 import jp.ikiiki.desk.deliverables.DeliverableSchedule;
 import jp.ikiiki.desk.shared.JapanTime;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The deliverables screen in headless Chromium at 1280×720 and 1440×900: an operator generates this month's mid-month
- * 獲得ポイント通知一覧 (a stand-in provider), a floor manager sees the overdue ones on the home page, checks and
+ * period of a twice-monthly test kind (a stand-in provider), a floor manager sees the overdue ones on the home page, checks and
  * delivers it. Screenshots in target/screenshots/.
  */
 @Import(DeliverablesBrowserIT.Provider.class)
@@ -32,12 +31,12 @@ class DeliverablesBrowserIT extends BrowserTest {
 			return new DeliverableKind() {
 				@Override
 				public String code() {
-					return DeliverableKinds.POINT_NOTICE_LIST;
+					return "TEST_TWICE_MONTHLY_LIST";
 				}
 
 				@Override
 				public String label() {
-					return "獲得ポイント通知一覧";
+					return "テスト用一覧";
 				}
 
 				@Override
@@ -57,7 +56,7 @@ class DeliverablesBrowserIT extends BrowserTest {
 
 				@Override
 				public DeliverableFile generate(String period) {
-					return new DeliverableFile("獲得ポイント通知一覧_" + period + ".csv", DeliverableFile.CSV,
+					return new DeliverableFile("テスト用一覧_" + period + ".csv", DeliverableFile.CSV,
 							("期間," + period + "\n").getBytes(StandardCharsets.UTF_8));
 				}
 			};
@@ -69,7 +68,7 @@ class DeliverablesBrowserIT extends BrowserTest {
 		Chromium.user(jdbc, encoder, "dlv-op", "提出担当", "dlv-pass-1", "OPERATOR");
 		Chromium.user(jdbc, encoder, "dlv-mgr", "現場責任者", "dlv-pass-2", "FLOOR_MANAGER");
 		String period = YearMonth.now(JapanTime.ZONE) + "-M";
-		String id = DeliverableKinds.POINT_NOTICE_LIST + "-" + period;
+		String id = "TEST_TWICE_MONTHLY_LIST-" + period;
 		try (var ctx = chromium.context(1280, 720)) {
 			Page page = ctx.newPage();
 			page.setDefaultTimeout(30_000);
