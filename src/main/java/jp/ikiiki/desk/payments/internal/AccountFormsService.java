@@ -254,6 +254,7 @@ class AccountFormsService implements AccountForms {
 	private long openFormOf(String addressNumber) {
 		String a = AddressNumber.parse(addressNumber).value();
 		return openForm(a).orElseThrow(() -> new NotFoundException("宛名番号 " + a + " の口座登録用紙は受け付けられていません"));
+	}
 
 	/** A form that has just become the person's account goes to the progress record (別紙3 cols 51, 78–81). */
 	private void toProgress(AccountForm form) {
