@@ -114,6 +114,9 @@ class NoticeRunIT extends TallyITSupport {
 		clearTally();
 		jdbc.sql("delete from notice_booklet").update();
 		jdbc.sql("delete from notice_run").update();
+		// opening balances another test of this class loaded
+		jdbc.sql("delete from progress_year where source = 'OPENING' and address_number in (:s)")
+				.param("s", List.of(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, ACCOUNT)).update();
 	}
 
 	private static StampCounts counts(int s4, int s2, int[] checkups, int s1, int v) {
@@ -149,9 +152,13 @@ class NoticeRunIT extends TallyITSupport {
 	static final StampCounts VOID_COUNTS = counts(0, 0, new int[0], 0, 3);
 
 	/** Five subjects with booklets of 令和7年度分; four verified. */
-	private void year2025() {
-		importSubjects(List.of(progress(PLAIN), progress(ACCOUNT), progress(ALL_VOID), progress(NO_STAMP),
-				progress(UNVERIFIED)));
+	private void year2025(String... more) {
+		var subjects = new ArrayList<Map<String, Object>>(List.of(progress(PLAIN), progress(ACCOUNT), progress(ALL_VOID),
+				progress(NO_STAMP), progress(UNVERIFIED)));
+		for (String m : more) {
+			subjects.add(progress(m));
+		}
+		importSubjects(subjects);
 		verified(receive(PLAIN, LocalDate.of(2026, 5, 11)), PLAIN_COUNTS); // due 2026-06-11: late on the 15th
 		verified(receive(ACCOUNT, LocalDate.of(2026, 6, 8)), ACCOUNT_COUNTS);
 		verified(receive(ALL_VOID, LocalDate.of(2026, 6, 8)), VOID_COUNTS);
@@ -240,6 +247,92 @@ class NoticeRunIT extends TallyITSupport {
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
 		assertThat(july.withAccountForm()).isEmpty();
+	}
+
+	static final String CARRIED = "7760000006"; // predecessor's booklet (opening balance), no tally booklet
+	static final String CARRIED_NOTIFIED = "7760000007"; // predecessor's booklet already notified by the predecessor
+	static final String CARRIED_BROKEN = "7760000008"; // predecessor's booklet whose kinds do not add up to the total
+
+	/** An opening-balance row of 令和7年度分 as the predecessor's data loads it (第9章1(1)): cols 50 and 55–75. */
+	private void opening(String subject, String received, int p4, int p2, int[] checkups, int p1, int total, int cap,
+			int amount, String noticeSentOn) {
+		var values = new ArrayList<String>(java.util.Collections.nCopies(36, ""));
+		values.set(jp.ikiiki.desk.progress.YearColumns.BOOKLET_RECEIVED - 49, received);
+		values.set(55 - 49, Integer.toString(p4));
+		values.set(56 - 49, Integer.toString(p2));
+		int sub = 0;
+		for (int k = 0; k < 14; k++) {
+			int v = k < checkups.length ? checkups[k] : 0;
+			values.set(57 + k - 49, Integer.toString(v));
+			sub += v;
+		}
+		values.set(71 - 49, Integer.toString(sub));
+		values.set(72 - 49, Integer.toString(p1));
+		values.set(73 - 49, Integer.toString(total));
+		values.set(74 - 49, Integer.toString(cap));
+		values.set(75 - 49, Integer.toString(amount));
+		jdbc.sql("delete from progress_year where address_number = :a and business_year = 2025").param("a", subject)
+				.update();
+		jdbc.sql("""
+				insert into progress_year (address_number, business_year, year_record, source, notice_sent_on, updated_at)
+				values (:a, 2025, :v, 'OPENING', cast(:sent as date), now())""").param("a", subject)
+				.param("v", values.toArray(String[]::new)).param("sent", noticeSentOn).update();
+	}
+
+	@Test
+	void a_booklet_the_predecessor_received_before_the_switch_is_notified_by_a_run_of_its_year_once() throws Exception {
+		year2025(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN);
+		// CARRIED: 4P 40, 2P 10, check-ups 4 + 2, 1P 7 = 63 points, cap 100, 6,300 yen; received 1 May: due 1 June
+		opening(CARRIED, "2026-05-01", 40, 10, new int[] {4, 0, 2}, 7, 63, 100, 6_300, null);
+		opening(CARRIED_NOTIFIED, "2026-05-01", 40, 0, new int[0], 0, 40, 100, 4_000, "2026-05-20");
+		opening(CARRIED_BROKEN, "2026-05-01", 40, 0, new int[0], 0, 41, 100, 4_100, null);
+		// ACCOUNT has a tally booklet of the year as well: the tally's figures win
+		opening(ACCOUNT, "2026-04-01", 400, 0, new int[0], 0, 400, 200, 20_000, null);
+
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		assertThat(r.notified()).containsExactly(PLAIN, ACCOUNT, ALL_VOID, CARRIED);
+		assertThat(r.withAccountForm()).containsExactly(PLAIN, CARRIED);
+		assertThat(r.notNotified()).extracting(NoticeRunResult.NotNotified::addressNumber)
+				.containsExactly(NO_STAMP, CARRIED_BROKEN);
+		assertThat(r.notNotified()).filteredOn(n -> n.addressNumber().equals(CARRIED_BROKEN)).singleElement()
+				.satisfies(n -> assertThat(n.reason()).contains("引継ぎ").contains("第9章1(1)"));
+		assertThat(r.overdue()).filteredOn(o -> o.addressNumber().equals(CARRIED)).singleElement().satisfies(o -> {
+			assertThat(o.dueBy()).isEqualTo(LocalDate.of(2026, 6, 1));
+			assertThat(o.daysLeft()).isEqualTo(-14);
+		});
+		assertThat(as("operator1", () -> mailings.batch(r.formBatchId()), "OPERATOR"))
+				.hasValueSatisfying(b -> assertThat(b.envelopes()).isEqualTo(2));
+
+		Map<String, Map<String, String>> rows = read(as("operator1", () -> notices.listXlsx(r.id(), CHANNEL), "OPERATOR"));
+		assertThat(rows.keySet()).containsExactly(PLAIN, ACCOUNT, ALL_VOID, CARRIED);
+		expectRow(rows.get(ACCOUNT), ACCOUNT_COUNTS, 100, false, "2026-06-08", "2026-07-08");
+		expectRow(rows.get(CARRIED), counts(10, 5, new int[] {2, 0, 1}, 7, 0), 100, true, "2026-05-01", "2026-06-01");
+		assertThat(rows.get(CARRIED)).containsEntry("申請書管理番号", "");
+
+		// the printed notice carries the carried-over figures
+		run("operator1", () -> mailings.print(r.formBatchId(), MailingProgress.NONE, CHANNEL), "OPERATOR");
+		Path dir = mailingsProperties.outputDir().resolve("batch-" + r.formBatchId());
+		try (var pdf = Loader.loadPDF(Files.readAllBytes(dir.resolve("batch-" + r.formBatchId()
+				+ "-bundle-0001-points-notice.pdf")))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("63").contains("6,300");
+		}
+
+		// once: the late run takes nothing of it again
+		NoticeRunResult late = runNotices(2025, YearMonth.of(2026, 6), Half.LATE);
+		assertThat(late.notified()).isEmpty();
+		assertThat(late.notNotified()).extracting(NoticeRunResult.NotNotified::addressNumber)
+				.containsExactly(CARRIED_BROKEN);
+
+		// a withdrawn batch releases the carried-over year as it does a booklet
+		run("operator1", () -> mailings.cancel(r.formBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
+		NoticeRunResult july = as("operator1", () -> {
+			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
+			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+		}, "OPERATOR");
+		assertThat(july.notified()).containsExactly(PLAIN, CARRIED);
+		assertThat(july.withAccountForm()).containsExactly(PLAIN, CARRIED);
+		assertThat(jdbc.sql("select count(*) from notice_booklet where carried_address_number = :a")
+				.param("a", CARRIED).query(Integer.class).single()).isEqualTo(2);
 	}
 
 	@Test

@@ -34,6 +34,10 @@ import jp.ikiiki.desk.notices.NoticeRuns;
 import jp.ikiiki.desk.notices.NoticesProperties;
 import jp.ikiiki.desk.notices.RegisteredAccounts;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
+import jp.ikiiki.desk.progress.CarriedOverBooklet;
+import jp.ikiiki.desk.progress.ProgressRecords;
+import jp.ikiiki.desk.progress.ProgressYear;
+import jp.ikiiki.desk.progress.YearColumns;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
@@ -46,6 +50,7 @@ import jp.ikiiki.desk.tally.BusinessYear;
 import jp.ikiiki.desk.tally.BusinessYears;
 import jp.ikiiki.desk.tally.NoticeCandidate;
 import jp.ikiiki.desk.tally.PointTotals;
+import jp.ikiiki.desk.tally.StampCounts;
 import jp.ikiiki.desk.tally.TallyProperties;
 import jp.ikiiki.desk.tally.YearPoints;
 import org.slf4j.Logger;
@@ -64,6 +69,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * those with points that no {@link RegisteredAccounts} knows (第8章4), the mailing batches made and selected, then the
  * 獲得ポイント通知一覧 written from what the selection kept, and the booklets recorded as taken. A failure on the way
  * withdraws the batches made and leaves the run FAILED, to be run again.
+ * <p>
+ * The predecessor's booklets loaded as opening balances (第9章1(1), {@link ProgressRecords#forEachCarriedOver}) are
+ * taken alongside: a person-year not marked notified or paid by the predecessor and not yet taken gets the same notice
+ * and list row from its figures (別紙3 cols 55–75; city receipt date col 50, due a month after it). A person with a
+ * tally booklet of the year gets one notice with the tally's figures (the tally wins, as in the payment runs).
  */
 @Service
 @EnableConfigurationProperties(NoticesProperties.class)
@@ -82,11 +92,12 @@ class NoticeRunService implements NoticeRuns {
 	private final AuditTrail audit;
 	private final NoticesProperties properties;
 	private final TallyProperties tally;
+	private final ProgressRecords progress;
 	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
 	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, PointTotals totals, BusinessYears years, Mailings mailings,
 			SubjectRoster roster, List<RegisteredAccounts> accounts, AuditTrail audit, NoticesProperties properties,
-			TallyProperties tally) {
+			TallyProperties tally, ProgressRecords progress) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.totals = totals;
@@ -97,22 +108,88 @@ class NoticeRunService implements NoticeRuns {
 		this.audit = audit;
 		this.properties = properties;
 		this.tally = tally;
+		this.progress = progress;
 	}
 
-	/** One person's booklets of the run. */
-	private record Person(String addressNumber, List<NoticeCandidate> booklets) {
+	/** One person's booklets of the run: the tally's verified booklets, or the year carried over from the predecessor. */
+	private record Person(String addressNumber, List<NoticeCandidate> booklets, Carried carried) {
 
 		YearPoints year() {
-			return booklets.get(0).year();
+			return carried != null ? carried.year() : booklets.get(0).year();
 		}
 
 		boolean notifies() {
-			return booklets.stream().anyMatch(b -> b.decision().notifies());
+			// a carried-over year knows no void stamps: points 0 is "no stamp at all" (第8章3)
+			return carried != null ? carried.year().total() > 0 : booklets.stream().anyMatch(b -> b.decision().notifies());
 		}
 
-		NoticeCandidate earliestDue() {
-			return booklets.stream().min(Comparator.comparing(NoticeCandidate::dueBy)).orElseThrow();
+		Due earliestDue() {
+			if (carried != null) {
+				return new Due("", carried.receivedOn(), carried.receivedOn().plusMonths(1));
+			}
+			NoticeCandidate c = booklets.stream().min(Comparator.comparing(NoticeCandidate::dueBy)).orElseThrow();
+			return new Due(c.managementNumber(), c.receivedOn(), c.dueBy());
 		}
+	}
+
+	/** The booklet that sets a person's due date (第8章2: a month after the city's receipt date). */
+	private record Due(String managementNumber, LocalDate receivedOn, LocalDate dueBy) {
+	}
+
+	/** A predecessor's booklet carried over: its figures as a year's points, and the city's receipt date (col 50). */
+	private record Carried(YearPoints year, LocalDate receivedOn) {
+	}
+
+	static final String CARRIED_INCOMPLETE = "引継ぎデータ（別紙3 55〜75列）のポイントが欠けているか合計と合わないため通知できません。"
+			+ "進捗記録を確認してください（第9章1(1)）";
+
+	/**
+	 * The figures of a carried-over year (別紙3 cols 55–75, points) as the notice prints them, or null when they are
+	 * incomplete or inconsistent: every points column a number (an empty kind counts 0), 4P a multiple of 4, 2P and
+	 * each check-up a multiple of 2, the check-up subtotal (col 71, if given) their sum, the kinds adding up to the total
+	 * (col 73), cap (col 74) and amount (col 75) given.
+	 */
+	static YearPoints carriedFigures(CarriedOverBooklet b) {
+		ProgressYear r = b.record();
+		Integer total = r.number(YearColumns.TOTAL);
+		Integer cap = r.number(YearColumns.CAP);
+		Integer amount = r.number(YearColumns.AMOUNT);
+		if (total == null || cap == null || amount == null) {
+			return null;
+		}
+		int[] kinds = new int[YearColumns.HEALTH_1P - YearColumns.FIRST_FIGURE + 1];
+		for (int col = YearColumns.FIRST_FIGURE; col <= YearColumns.HEALTH_1P; col++) {
+			if (r.value(col).isEmpty()) {
+				continue;
+			}
+			Integer v = r.number(col);
+			if (v == null) {
+				return null;
+			}
+			kinds[col - YearColumns.FIRST_FIGURE] = v;
+		}
+		int p4 = kinds[0];
+		int p2 = kinds[1];
+		List<Integer> checkups = new ArrayList<>(14);
+		int checkupSum = 0;
+		for (int k = 0; k < 14; k++) {
+			int v = kinds[2 + k];
+			if (v % 2 != 0) {
+				return null;
+			}
+			checkups.add(v / 2);
+			checkupSum += v;
+		}
+		int subtotal = kinds[YearColumns.CHECKUP_SUBTOTAL - YearColumns.FIRST_FIGURE];
+		int p1 = kinds[YearColumns.HEALTH_1P - YearColumns.FIRST_FIGURE];
+		boolean subtotalGiven = !r.value(YearColumns.CHECKUP_SUBTOTAL).isEmpty();
+		if (p4 % 4 != 0 || p2 % 2 != 0 || (subtotalGiven && subtotal != checkupSum)
+				|| p4 + p2 + checkupSum + p1 != total) {
+			return null;
+		}
+		int credited = Math.min(total, cap);
+		return new YearPoints(b.addressNumber(), b.businessYear(), new StampCounts(p4 / 4, p2 / 2, checkups, p1, 0),
+				total, cap, null, credited, total - credited, amount, YearPoints.State.VERIFIED, 1, 1);
 	}
 
 	@Override
@@ -185,16 +262,34 @@ class NoticeRunService implements NoticeRuns {
 
 	private NoticeRunResult work(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
 			List<Long> batches) {
-		Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+		Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year and booklet_id is not null "
 				+ "and released_at is null").param("year", year.year()).query(Long.class).list());
 		Map<String, Person> people = new TreeMap<>();
 		totals.forEachDueForNotice(year.year(), c -> {
 			if (!taken.contains(c.bookletId())) {
-				people.computeIfAbsent(c.addressNumber(), a -> new Person(a, new ArrayList<>())).booklets().add(c);
+				people.computeIfAbsent(c.addressNumber(), a -> new Person(a, new ArrayList<>(), null)).booklets().add(c);
+			}
+		});
+		// 第9章1(1): the predecessor's booklets of the year; a year the tally keeps (taken now or before) is the tally's
+		Set<String> carriedTaken = new HashSet<>(jdbc.sql("select subject_id from notice_booklet where business_year = :year "
+				+ "and released_at is null").param("year", year.year()).query(String.class).list());
+		Map<String, LocalDate> incomplete = new TreeMap<>();
+		progress.forEachCarriedOver(year.year(), b -> {
+			if (b.notified() || b.paid() || b.receivedOn() == null || people.containsKey(b.addressNumber())
+					|| carriedTaken.contains(b.addressNumber())) {
+				return;
+			}
+			YearPoints figures = carriedFigures(b);
+			if (figures == null) {
+				incomplete.put(b.addressNumber(), b.receivedOn());
+			} else {
+				people.put(b.addressNumber(), new Person(b.addressNumber(), List.of(), new Carried(figures, b.receivedOn())));
 			}
 		});
 		Map<String, MailingSubject> subjects = new LinkedHashMap<>();
-		for (MailingSubject s : roster.find(people.keySet())) {
+		Set<String> looked = new java.util.TreeSet<>(people.keySet());
+		looked.addAll(incomplete.keySet());
+		for (MailingSubject s : roster.find(looked)) {
 			subjects.put(s.addressNumber(), s);
 		}
 		// 第8章4: the account form for those with points whom no account keeper knows
@@ -228,7 +323,7 @@ class NoticeRunService implements NoticeRuns {
 		List<Overdue> overdue = new ArrayList<>();
 		LocalDate horizon = today.plusDays(properties.dueSoonDays());
 		for (Person p : people.values()) {
-			NoticeCandidate due = p.earliestDue();
+			Due due = p.earliestDue();
 			String name = subjects.containsKey(p.addressNumber()) ? subjects.get(p.addressNumber()).nameKanji() : "";
 			String reason = leftOut.get(p.addressNumber());
 			if (reason == null) {
@@ -248,6 +343,12 @@ class NoticeRunService implements NoticeRuns {
 			}
 		}
 		overdue.sort(Comparator.comparing(Overdue::dueBy).thenComparing(Overdue::addressNumber));
+		// carried-over years whose figures cannot be printed: listed, not taken (the next run takes them once corrected)
+		for (var e : incomplete.entrySet()) {
+			String name = subjects.containsKey(e.getKey()) ? subjects.get(e.getKey()).nameKanji() : "";
+			left.add(new NoticeList.Left(e.getKey(), name, "", e.getValue(), CARRIED_INCOMPLETE));
+			leftOut.put(e.getKey(), CARRIED_INCOMPLETE);
+		}
 		List<NotNotified> notNotified = leftOut.entrySet().stream().map(e -> new NotNotified(e.getKey(), e.getValue()))
 				.toList();
 		byte[] xlsx = NoticeList.write(title + "（作成日 " + today + "）", lines, left);
@@ -263,6 +364,13 @@ class NoticeRunService implements NoticeRuns {
 					case "NOTIFIED" -> noticeBatch;
 					default -> null;
 				};
+				if (p.carried() != null) {
+					jdbc.sql("""
+							insert into notice_booklet (carried_address_number, run_id, business_year, subject_id, outcome,
+							  batch_id) values (:subject, :run, :year, :subject, :outcome, :batch)""")
+							.param("run", runId).param("year", year.year()).param("subject", p.addressNumber())
+							.param("outcome", outcome).param("batch", batch).update();
+				}
 				for (NoticeCandidate c : p.booklets()) {
 					jdbc.sql("""
 							insert into notice_booklet (booklet_id, run_id, business_year, subject_id, outcome, batch_id)
@@ -369,7 +477,7 @@ class NoticeRunService implements NoticeRuns {
 		LocalDate horizon = today.plusDays(properties.dueSoonDays());
 		List<DueNotice> due = new ArrayList<>();
 		for (BusinessYear y : years.open()) {
-			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year and booklet_id is not null "
 					+ "and released_at is null").param("year", y.year()).query(Long.class).list());
 			totals.forEachDueForNotice(y.year(), c -> {
 				if (!taken.contains(c.bookletId()) && c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
