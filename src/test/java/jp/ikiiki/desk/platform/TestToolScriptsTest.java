@@ -25,7 +25,7 @@ class TestToolScriptsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh"})
+	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh", "ensure-postgresql.sh"})
 	void without_root_nothing_is_installed_and_the_message_says_what_to_install(String script, @TempDir Path bin) throws Exception {
 		fake(bin, "id", "echo 1000");
 		fake(bin, "apt-get", "echo apt-get must not run >&2; exit 1");
@@ -35,13 +35,15 @@ class TestToolScriptsTest {
 				.contains("sudo apt-get install").doesNotContain("apt-get must not run");
 		if (script.equals("ensure-promtool.sh")) {
 			assertThat(run.output()).contains("apt-get install prometheus");
+		} else if (script.equals("ensure-postgresql.sh")) {
+			assertThat(run.output()).contains("apt-get install postgresql").contains("skipped without it");
 		} else {
 			assertThat(run.output()).contains("chromium").contains("poppler-utils").contains("libreoffice-calc-nogui");
 		}
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh"})
+	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh", "ensure-postgresql.sh"})
 	void as_root_without_apt_get_the_message_says_so(String script, @TempDir Path bin) throws Exception {
 		fake(bin, "id", "echo 0");
 		Run run = run(script, bin);
@@ -50,7 +52,7 @@ class TestToolScriptsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh"})
+	@ValueSource(strings = {"ensure-test-tools.sh", "ensure-promtool.sh", "ensure-postgresql.sh"})
 	void as_root_when_apt_get_fails_the_build_goes_on_with_a_warning(String script, @TempDir Path bin) throws Exception {
 		fake(bin, "id", "echo 0");
 		fake(bin, "apt-get", "echo \"E: Unable to locate package $*\" >&2; exit 100");
@@ -71,6 +73,8 @@ class TestToolScriptsTest {
 		var builder = new ProcessBuilder("/bin/bash", SCRIPTS.resolve(script).toString()).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().put("PATH", bin.toString());
+		// ensure-postgresql.sh looks for servers there (none) instead of /usr/lib/postgresql.
+		builder.environment().put("IKIIKI_TEST_PG_ROOT", bin.toString());
 		Process p = builder.start();
 		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
