@@ -178,9 +178,8 @@ class ExternalDatabaseIT {
 	@Test
 	@Order(4)
 	void a_wrong_password_for_the_application_role_stops_the_start_with_one_clear_message(CapturedOutput output) {
-		server.createDatabase("wrong_password", roles.owner());
 		var wrong = new PostgresCluster.Roles(roles.owner(), roles.ownerPassword(), roles.app(), "not-the-password");
-		assertThatThrownBy(() -> start(wrong.applicationProperties(server.jdbcUrl("wrong_password"))).close())
+		assertThatThrownBy(() -> start(wrong.applicationProperties(server.jdbcUrl("ikiiki"))).close())
 				.isNotNull();
 		assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
 				.contains("password authentication failed for user \"" + roles.app() + "\"")
