@@ -37,6 +37,7 @@ import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import jp.ikiiki.desk.telephony.simulator.CallSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,7 @@ import org.springframework.util.FileSystemUtils;
  * calls, audit trail (its sealed values readable, so the pgcrypto secrets came with the dump) and files (SHA-256), and
  * the application's role again unable to change the trail.
  */
+@ExtendWith(PostgresCluster.Required.class)
 class BackupRestoreIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -66,7 +68,6 @@ class BackupRestoreIT {
 	@Test
 	void a_dump_taken_while_the_system_works_restores_on_a_fresh_server_with_the_same_subjects_calls_trail_and_files()
 			throws Exception {
-		PostgresCluster.assumeAvailable();
 		Path work = Files.createDirectories(Path.of("target", "backup-drill")).resolve(UUID.randomUUID().toString());
 		Files.createDirectories(work);
 		toClose.add(() -> FileSystemUtils.deleteRecursively(work));

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Start-up failures (a wrong password, no server) end with one clear description, not a wall of stack traces.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({PostgresCluster.Required.class, OutputCaptureExtension.class})
 class ExternalDatabaseIT {
 
 	static PostgresCluster server;
@@ -54,7 +54,9 @@ class ExternalDatabaseIT {
 
 	@BeforeAll
 	static void startServerAndApplication() throws IOException {
-		PostgresCluster.assumeAvailable();
+		if (PostgresCluster.unavailableReason().isPresent()) {
+			return; // every test is skipped, naming why (PostgresCluster.Required)
+		}
 		server = PostgresCluster.start("external-it");
 		roles = PostgresCluster.Roles.fresh();
 		server.prepareAsTheManualSays(roles, "ikiiki");

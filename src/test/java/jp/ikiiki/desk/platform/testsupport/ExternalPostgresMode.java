@@ -3,8 +3,8 @@ package jp.ikiiki.desk.platform.testsupport;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -24,10 +24,10 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Two hooks, both registered for every test JVM and inert without the property: as an {@link EnvironmentPostProcessor}
  * ({@code META-INF/spring.factories}) it points a context without a configured database at its new database; as a
- * JUnit extension ({@code META-INF/services}, auto-detected) it skips every test class, naming why, when no server
+ * JUnit extension ({@code META-INF/services}, auto-detected) it skips every test, naming why, when no server
  * can be started on this machine.
  */
-public class ExternalPostgresMode implements EnvironmentPostProcessor, BeforeAllCallback {
+public class ExternalPostgresMode implements EnvironmentPostProcessor, ExecutionCondition {
 
 	public static final String PROPERTY = "ikiiki.test.postgres";
 	private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -38,12 +38,22 @@ public class ExternalPostgresMode implements EnvironmentPostProcessor, BeforeAll
 		return "external".equals(System.getProperty(PROPERTY));
 	}
 
+	/**
+	 * Skips every test class, naming why, when no server can be started here: at the class, because a Spring test's
+	 * application context is loaded before its first test's own condition would be asked.
+	 */
 	@Override
-	public void beforeAll(ExtensionContext context) {
-		if (active()) {
-			PostgresCluster.unavailableReason().ifPresent(reason -> Assumptions.abort(
-					"Skipped in the run against an external PostgreSQL server: " + reason));
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (!active() || context.getTestMethod().isPresent()) {
+			return ConditionEvaluationResult.enabled("the embedded database, or decided for the class");
 		}
+		return PostgresCluster.unavailableReason()
+				.map(reason -> {
+					System.err.println("[ExternalPostgresMode] " + context.getDisplayName() + " skipped: " + reason);
+					return ConditionEvaluationResult.disabled("Skipped in the run against an external PostgreSQL "
+							+ "server: " + reason);
+				})
+				.orElseGet(() -> ConditionEvaluationResult.enabled("a PostgreSQL server can be started"));
 	}
 
 	@Override

@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -37,7 +39,7 @@ import org.springframework.util.FileSystemUtils;
  * is stopped at the first start of the next one.
  * <p>
  * Where the binaries are: {@code IKIIKI_TEST_PG_BIN} (a directory holding {@code initdb}), else the newest
- * {@code /usr/lib/postgresql/<major>/bin}. Without them {@link #assumeAvailable()} skips the test, naming why.
+ * {@code /usr/lib/postgresql/<major>/bin}. Without them {@link Required} skips the tests, naming why.
  */
 public final class PostgresCluster implements AutoCloseable {
 
@@ -98,10 +100,30 @@ public final class PostgresCluster implements AutoCloseable {
 		return Optional.empty();
 	}
 
-	/** Skips the calling test (a JUnit assumption) when no server can be started here, saying why. */
-	public static void assumeAvailable() {
-		Optional<String> reason = unavailableReason();
-		Assumptions.assumeTrue(reason.isEmpty(), () -> "External PostgreSQL tests skipped: " + reason.orElseThrow());
+	/**
+	 * For {@code @ExtendWith}: skips every test of the class, naming why, when no server can be started here (each
+	 * test is reported as skipped with the reason; a class-level abort would be reported as no test at all). A
+	 * {@code @BeforeAll} of such a class checks {@link #unavailableReason()} itself before starting a server.
+	 */
+	public static final class Required implements ExecutionCondition {
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String prefix = "External PostgreSQL tests skipped: ";
+			if (context.getTestMethod().isEmpty()) {
+				return ConditionEvaluationResult.enabled("decided per test");
+			}
+			Optional<String> reason = unavailableReason();
+			if (reason.isEmpty()) {
+				return ConditionEvaluationResult.enabled("a PostgreSQL server can be started");
+			}
+			String message = prefix + reason.get();
+			if (WARNED.add(prefix)) {
+				System.err.println("[" + PostgresCluster.class.getSimpleName() + "] " + message);
+			}
+			return ConditionEvaluationResult.disabled(message);
+		}
+
+		private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	}
 
 	/** Starts a new, empty cluster named {@code name} (a directory name) under {@code target/postgres-test/}. */
