@@ -30,7 +30,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A throw-away PostgreSQL server from the operating system's packages (Debian's {@code postgresql}, installed by
  * {@code src/test/scripts/ensure-postgresql.sh}), for the tests of the external-database mode: {@code initdb} into a
- * directory under {@code target/postgres-test/}, a free port on 127.0.0.1 only, no Unix socket, SCRAM-SHA-256
+ * directory under {@code target/postgres-test/} (see {@link #base()}), a free port on 127.0.0.1 only, no Unix socket, SCRAM-SHA-256
  * passwords for every connection and a superuser of its own with a random password.
  * <p>
  * PostgreSQL refuses to run as root: as root (CI machines) the server runs as the packages' {@code postgres} user
@@ -45,7 +45,7 @@ public final class PostgresCluster implements AutoCloseable {
 
 	/** The server's own superuser (never the application's roles). */
 	public static final String SUPERUSER = "cluster_admin";
-	static final Path BASE = Path.of(System.getProperty("user.dir"), "target", "postgres-test");
+	static final Path BASE = base();
 	private static final String OWNER_PID_FILE = "test-jvm.pid";
 	private static volatile boolean leftOversStopped;
 
@@ -387,6 +387,28 @@ public final class PostgresCluster implements AutoCloseable {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * {@code target/postgres-test}; as root, when the server's user could not reach it (a checkout under
+	 * {@code /root}, which is 0700), a directory in the temporary directory instead.
+	 */
+	private static Path base() {
+		Path target = Path.of(System.getProperty("user.dir"), "target", "postgres-test").toAbsolutePath();
+		if (!isRoot()) {
+			return target;
+		}
+		for (Path p = target.getParent(); p != null; p = p.getParent()) {
+			try {
+				if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(
+						java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+					return Path.of(System.getProperty("java.io.tmpdir"), "ikiiki-postgres-test");
+				}
+			} catch (IOException | UnsupportedOperationException e) {
+				return target;
+			}
+		}
+		return target;
 	}
 
 	static boolean isRoot() {
