@@ -61,6 +61,11 @@ class WallboardFeed implements AmiEventConsumer, DisposableBean {
 		soon();
 	}
 
+	/** Refreshes the open wallboards shortly (another node's live state arrived). */
+	void refreshSoon() {
+		soon();
+	}
+
 	private void soon() {
 		if (pending.compareAndSet(false, true)) {
 			timer.schedule(() -> {
