@@ -5,10 +5,11 @@
 create table cluster_leader_term (
     id          bigserial    primary key,
     node        text         not null,
+    lock_key    integer      not null,                -- ikiiki.cluster.lock-key: whose leadership
     started_at  timestamptz  not null default now(),
     seen_at     timestamptz  not null default now(),
     ended_at    timestamptz,
     end_reason  text,
     check (ended_at is null or ended_at >= started_at)
 );
-create index cluster_leader_term_open on cluster_leader_term (id) where ended_at is null;
+create index cluster_leader_term_open on cluster_leader_term (lock_key) where ended_at is null;

@@ -70,7 +70,11 @@ final class AdvisoryLockLeadership implements Leadership {
 			return t;
 		});
 		long interval = properties.checkInterval().toMillis();
-		thread.scheduleWithFixedDelay(this::check, 0, interval, TimeUnit.MILLISECONDS);
+		thread.scheduleWithFixedDelay(() -> {
+			if (running) {
+				check();
+			}
+		}, 0, interval, TimeUnit.MILLISECONDS);
 		log.info("Node {} takes part in the leadership (advisory lock {}/{})", node, LOCK_CLASS, properties.lockKey());
 	}
 
@@ -99,18 +103,16 @@ final class AdvisoryLockLeadership implements Leadership {
 		t.shutdownNow();
 	}
 
-	/** On the leadership thread only. */
-	private void check() {
-		if (!running) {
-			return;
-		}
+	/** One check: on the leadership thread (tests call it directly on an instance they never start). */
+	void check() {
 		try {
 			if (connection == null) {
-				connection = connections.open("leader");
+				connection = connections.open("leader:" + node);
 			}
 			if (leader) {
 				if (!stillLeading()) {
 					giveUp("lock no longer held", false);
+					close(); // whatever the session still holds goes with it
 				}
 			} else if (tryLock()) {
 				takeOver();
@@ -157,7 +159,8 @@ final class AdvisoryLockLeadership implements Leadership {
 		// Terms left open were ended by a node's death: their last heartbeat is when leader-only work stopped.
 		try (PreparedStatement s = connection.prepareStatement("""
 				update cluster_leader_term set ended_at = seen_at, end_reason = 'node lost'
-				where ended_at is null returning node, seen_at""")) {
+				where ended_at is null and lock_key = ? returning node, seen_at""")) {
+			s.setInt(1, properties.lockKey());
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
 					Instant seen = rs.getTimestamp(2).toInstant();
@@ -169,8 +172,9 @@ final class AdvisoryLockLeadership implements Leadership {
 			}
 		}
 		try (PreparedStatement s = connection.prepareStatement(
-				"insert into cluster_leader_term (node) values (?) returning id")) {
+				"insert into cluster_leader_term (node, lock_key) values (?, ?) returning id")) {
 			s.setString(1, node);
+			s.setInt(2, properties.lockKey());
 			try (ResultSet rs = s.executeQuery()) {
 				rs.next();
 				term = rs.getLong(1);

@@ -47,7 +47,8 @@ final class DedicatedConnections {
 			p.setProperty("password", password);
 		}
 		int seconds = (int) Math.max(1, timeout.toSeconds());
-		p.setProperty("ApplicationName", "ikiiki-" + purpose);
+		String name = "ikiiki-" + purpose;
+		p.setProperty("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
 		p.setProperty("connectTimeout", String.valueOf(seconds));
 		p.setProperty("socketTimeout", String.valueOf(seconds));
 		p.setProperty("tcpKeepAlive", "true");

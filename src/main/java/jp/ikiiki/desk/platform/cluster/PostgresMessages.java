@@ -68,7 +68,7 @@ final class PostgresMessages extends LocalMessages {
 
 	private void listen() {
 		while (running) {
-			try (Connection c = connections.open("listen")) {
+			try (Connection c = connections.open("listen:" + node)) {
 				try (Statement s = c.createStatement()) {
 					s.execute("listen " + CHANNEL);
 				}
