@@ -19,6 +19,7 @@ import jp.ikiiki.desk.telephony.MemberAgents;
 import jp.ikiiki.desk.telephony.QueueMemberState;
 import jp.ikiiki.desk.telephony.TelephonyProperties;
 import jp.ikiiki.desk.telephony.TelephonyStatus;
+import jp.ikiiki.desk.telephony.members.LiveTelephony;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * the connection, the lines, the calls in progress, the day's figures (one read of the call records) and the
  * queue's members with the people bound to them. The people's display names are looked up at most every
  * {@link #NAMES_TTL}: bindings change when an agent sits down, not every second. The live part comes from
- * {@link LiveStateShare}: on a node that is not the leader, the leader's.
+ * {@link LiveTelephony}: on a node that is not the leader, the leader's.
  */
 @Component
 class WallboardSource {
@@ -49,7 +50,7 @@ class WallboardSource {
 			DailyCallStats today, List<Agent> agents) {
 	}
 
-	private final LiveStateShare live;
+	private final LiveTelephony live;
 	private final LinePlans lines;
 	private final CallStatistics statistics;
 	private final ObjectProvider<MemberAgents> memberAgents;
@@ -60,11 +61,12 @@ class WallboardSource {
 	private Map<String, String> names = Map.of();
 	private long namesAt = System.nanoTime() - NAMES_TTL.toNanos();
 
-	WallboardSource(LiveStateShare live, LinePlans lines, CallStatistics statistics,
+	WallboardSource(LiveTelephony live, LinePlans lines, CallStatistics statistics,
 			ObjectProvider<MemberAgents> memberAgents, UserDirectory directory,
 			WallboardFeed feed, TelephonyProperties properties, ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.live = live;
+		live.onRemoteChange(feed::refreshSoon);
 		this.lines = lines;
 		this.statistics = statistics;
 		this.memberAgents = memberAgents;
@@ -85,7 +87,7 @@ class WallboardSource {
 	private Round compute() {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, JapanTime.ZONE);
-		LiveStateShare.Live state = live.current();
+		LiveTelephony.Live state = live.current();
 		List<QueueMemberState> inQueue = state.members().stream().filter(m -> queue.equals(m.queue())).toList();
 		Map<String, String> byMember = names();
 		List<Agent> agents = new ArrayList<>(inQueue.size());

@@ -1,4 +1,4 @@
-package jp.ikiiki.desk.telephony.ui;
+package jp.ikiiki.desk.telephony.members;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,28 +39,34 @@ import org.springframework.stereotype.Component;
  * that no leader reports: the wallboard shows the connection as down. Nothing in it is a caller's data.
  * <p>
  * With one node nothing is written: {@link #current()} is this node's own state.
+ * <p>
+ * It is also the {@link QueueMembers} every module gets: the desk of a node that is not the leader offers and checks
+ * the leader's members.
  */
 @Component
-class LiveStateShare implements AmiEventConsumer, DisposableBean {
+@Primary
+public class LiveTelephony implements AmiEventConsumer, QueueMembers, DisposableBean {
 
-	private static final Logger log = LoggerFactory.getLogger(LiveStateShare.class);
+	private static final Logger log = LoggerFactory.getLogger(LiveTelephony.class);
 	static final String TOPIC = "telephony.live";
 	static final Duration INTERVAL = Duration.ofMillis(500);
 	static final Duration REWRITE = Duration.ofSeconds(5);
 	static final Duration STALE = Duration.ofSeconds(15);
+	/** Delay after an event before looking: lets the call tracking apply the same event first. */
+	static final long COALESCE_MS = 150;
 
 	/** What the wallboard needs of the leader's memory. */
-	record Live(TelephonyStatus.Status status, CallCentreNow.Snapshot calls, List<QueueMemberState> members) {
+	public record Live(TelephonyStatus.Status status, CallCentreNow.Snapshot calls, List<QueueMemberState> members) {
 	}
 
 	private final TelephonyStatus telephony;
 	private final CallCentreNow calls;
-	private final QueueMembers members;
+	private final QueueMemberTracker members;
 	private final Leadership leadership;
 	private final ClusterMessages messages;
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
-	private final WallboardFeed feed;
+	private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private final Clock clock;
 	private final boolean shared;
 	private final AtomicBoolean pending = new AtomicBoolean();
@@ -68,9 +76,9 @@ class LiveStateShare implements AmiEventConsumer, DisposableBean {
 	private volatile Live remote;
 	private volatile Instant remoteAt = Instant.EPOCH;
 
-	LiveStateShare(TelephonyStatus telephony, CallCentreNow calls, QueueMembers members, Leadership leadership,
+	LiveTelephony(TelephonyStatus telephony, CallCentreNow calls, QueueMemberTracker members, Leadership leadership,
 			ClusterMessages messages, ClusterProperties cluster, JdbcClient jdbc, ObjectMapper json,
-			WallboardFeed feed, ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock) {
 		this.telephony = telephony;
 		this.calls = calls;
 		this.members = members;
@@ -78,7 +86,6 @@ class LiveStateShare implements AmiEventConsumer, DisposableBean {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.feed = feed;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.shared = cluster.enabled();
 		if (shared) {
@@ -99,7 +106,7 @@ class LiveStateShare implements AmiEventConsumer, DisposableBean {
 	}
 
 	/** The live state to show: this node's own when it leads (or is alone), else the leader's last report. */
-	Live current() {
+	public Live current() {
 		if (!shared || leadership.isLeader()) {
 			return local();
 		}
@@ -115,13 +122,29 @@ class LiveStateShare implements AmiEventConsumer, DisposableBean {
 		return new Live(telephony.status(), calls.now(), CurrentUser.callAsSystem(members::members));
 	}
 
+	/** Runs {@code listener} whenever another node's live state arrives (a node that is not the leader). */
+	public void onRemoteChange(Runnable listener) {
+		listeners.add(listener);
+	}
+
+	@Override
+	public List<QueueMemberState> members() {
+		return current().members();
+	}
+
+	@Override
+	public Optional<QueueMemberState> member(String queue, String memberInterface) {
+		return current().members().stream()
+				.filter(m -> m.queue().equals(queue) && m.memberInterface().equals(memberInterface)).findFirst();
+	}
+
 	@Override
 	public void onEvent(ManagerEvent event) {
 		if (shared && pending.compareAndSet(false, true)) {
 			timer.schedule(() -> {
 				pending.set(false);
 				tick();
-			}, WallboardFeed.COALESCE_MS, TimeUnit.MILLISECONDS);
+			}, COALESCE_MS, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -169,7 +192,7 @@ class LiveStateShare implements AmiEventConsumer, DisposableBean {
 				}
 				return remote;
 			}).optional();
-			feed.refreshSoon();
+			listeners.forEach(Runnable::run);
 		} catch (RuntimeException e) {
 			log.warn("Live telephony state not read: {}", SafeThrowables.describe(e));
 		}
