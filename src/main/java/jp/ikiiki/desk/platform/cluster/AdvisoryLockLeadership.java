@@ -88,14 +88,15 @@ final class AdvisoryLockLeadership implements Leadership {
 			running = false;
 			t = thread;
 		}
-		t.shutdown();
 		try {
-			t.submit(() -> {
+			var release = t.submit(() -> {
 				if (leader) {
 					giveUp("stopping", true);
 				}
 				close();
-			}).get(properties.checkTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+			});
+			t.shutdown();
+			release.get(properties.checkTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
 		} catch (Exception e) {
 			log.warn("Leadership not released cleanly ({}); the server releases it when the session ends",
 					e.getClass().getSimpleName());
