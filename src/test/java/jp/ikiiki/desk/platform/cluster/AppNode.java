@@ -43,6 +43,12 @@ final class AppNode implements AutoCloseable {
 	 */
 	static AppNode start(String name, String ns, String address, int port, NamespacedPostgres db, String amiHost,
 			int amiPort, Path work) throws IOException {
+		return start(name, ns, address, port, db, amiHost, amiPort, work, false);
+	}
+
+	/** As {@link #start(String, String, String, int, NamespacedPostgres, String, int, Path)}, with demo users and subjects. */
+	static AppNode start(String name, String ns, String address, int port, NamespacedPostgres db, String amiHost,
+			int amiPort, Path work, boolean demo) throws IOException {
 		Files.createDirectories(LOGS);
 		Path log = LOGS.resolve(name + "-" + (++runs) + ".log");
 		String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
@@ -53,7 +59,7 @@ final class AppNode implements AutoCloseable {
 				"-cp", classPath, "jp.ikiiki.desk.IkiikiDeskApplication",
 				"--server.address=" + address,
 				"--server.port=" + port,
-				"--ikiiki.demo.enabled=false",
+				"--ikiiki.demo.enabled=" + demo,
 				"--ikiiki.telephony.mode=asterisk",
 				"--ikiiki.telephony.ami.host=" + amiHost,
 				"--ikiiki.telephony.ami.port=" + amiPort,

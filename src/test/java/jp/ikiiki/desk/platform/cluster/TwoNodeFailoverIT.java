@@ -68,8 +68,8 @@ class TwoNodeFailoverIT {
 				assertThat(board.locator("#wallboard-connection")).hasText("電話システム接続中");
 
 				calls.add(call(cluster, "0829200001"));
-				assertThat(desk.locator("#desk-pop-number")).hasText("082-920-0001");
 				assertThat(desk.locator("#desk-pop")).hasAttribute("data-linked-id", calls.get(0) + "-caller");
+				assertThat(desk.locator("#desk-pop-number")).hasText("0829-20-0001");
 				desk.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-1-pop-on-follower.png")));
 				board.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-2-wallboard-follower.png")));
 
@@ -77,8 +77,9 @@ class TwoNodeFailoverIT {
 				failover(cluster, leader, follower);
 				assertThat(board.locator("#wallboard-connection")).hasText("電話システム接続中");
 				calls.add(call(cluster, "0829200002"));
-				assertThat(desk.locator("#desk-pop-number")).hasText("082-920-0002",
-						new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+				assertThat(desk.locator("#desk-pop")).hasAttribute("data-linked-id", calls.get(1) + "-caller",
+						new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+				assertThat(desk.locator("#desk-pop-number")).hasText("0829-20-0002");
 				desk.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-3-pop-after-failover.png")));
 			}
 

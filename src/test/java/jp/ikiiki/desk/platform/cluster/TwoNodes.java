@@ -66,10 +66,15 @@ final class TwoNodes implements AutoCloseable {
 
 	/** Starts node {@code i} (0 = a, 1 = b). */
 	AppNode start(int i) throws IOException {
+		return start(i, false);
+	}
+
+	/** Starts node {@code i}, with the demo users and subjects when {@code demo} (one node at a time makes them). */
+	AppNode start(int i, boolean demo) throws IOException {
 		// Ports differ: the desk tells its instances apart by host name and port, and the test hosts share this
 		// machine's host name (two real servers have names of their own).
 		nodes[i] = AppNode.start(NAMES[i], namespaces[i], TestHosts.SUBNET + (3 + i), HTTP_PORT + i, db,
-				TestHosts.BRIDGE_ADDRESS, pbx.port(), work);
+				TestHosts.BRIDGE_ADDRESS, pbx.port(), work, demo);
 		return nodes[i];
 	}
 
