@@ -118,8 +118,9 @@ public class LiveTelephony implements AmiEventConsumer, QueueMembers, Disposable
 		return r;
 	}
 
+	/** This node's own state, in the caller's security context (the members are for signed-in people). */
 	private Live local() {
-		return new Live(telephony.status(), calls.now(), CurrentUser.callAsSystem(members::members));
+		return new Live(telephony.status(), calls.now(), members.members());
 	}
 
 	/** Runs {@code listener} whenever another node's live state arrives (a node that is not the leader). */
@@ -151,7 +152,7 @@ public class LiveTelephony implements AmiEventConsumer, QueueMembers, Disposable
 	private synchronized void tick() {
 		try {
 			if (leadership.isLeader()) {
-				Live now = local();
+				Live now = CurrentUser.callAsSystem(this::local); // the share's own thread
 				Instant at = clock.instant();
 				if (!now.equals(written) || Duration.between(writtenAt, at).compareTo(REWRITE) >= 0) {
 					write(now);

@@ -73,7 +73,8 @@ class TwoNodeFailoverIT {
 				desk.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-1-pop-on-follower.png")));
 				board.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-2-wallboard-follower.png")));
 
-				// First kill: the leader dies; the agent's node takes over.
+				// First kill, once the call has ended and is recorded: the leader dies; the agent's node takes over.
+				awaitRecorded(cluster, calls.get(0));
 				failover(cluster, leader, follower);
 				assertThat(board.locator("#wallboard-connection")).hasText("電話システム接続中");
 				calls.add(call(cluster, "0829200002"));
@@ -93,6 +94,7 @@ class TwoNodeFailoverIT {
 				signIn(board, back, "cluster-fm", "cluster-pass-2");
 				board.navigate(back.url("/wallboard"));
 				assertThat(board.locator("#wallboard-connection")).hasText("電話システム接続中");
+				awaitRecorded(cluster, calls.get(1));
 				failover(cluster, follower, back);
 				assertThat(board.locator("#wallboard-connection")).hasText("電話システム接続中");
 				board.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("cluster-4-wallboard-new-leader.png")));
@@ -100,9 +102,10 @@ class TwoNodeFailoverIT {
 			calls.add(call(cluster, "0829200003"));
 
 			// Every call recorded exactly once, whichever node recorded it.
-			await().atMost(Duration.ofSeconds(60)).until(() -> cluster.jdbc.sql(
-					"select count(*) from call_record where linked_id in (:ids) and ended_at is not null")
-					.param("ids", calls.stream().map(c -> c + "-caller").toList()).query(Integer.class).single() == 3);
+			awaitRecorded(cluster, calls.get(2));
+			assertThat(cluster.jdbc.sql("select count(*) from call_record where linked_id in (:ids)")
+					.param("ids", calls.stream().map(c -> c + "-caller").toList()).query(Integer.class).single())
+					.isEqualTo(3);
 			assertThat(cluster.jdbc.sql("select count(*) from call_record group by linked_id having count(*) > 1")
 					.query(Integer.class).list()).isEmpty();
 			assertThat(cluster.jdbc.sql("select count(*) from call_log where linked_id in (:ids)")
@@ -128,6 +131,13 @@ class TwoNodeFailoverIT {
 		assertThat(cluster.leader()).contains(other.name);
 		assertThat(cluster.pbx.clients()).as("only the leader is connected to the PBX").isEqualTo(1);
 		return took;
+	}
+
+	/** Waits until the call has ended and the leader has recorded it. */
+	static void awaitRecorded(TwoNodes cluster, String label) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> cluster.jdbc.sql(
+				"select count(*) from call_record where linked_id = :id").param("id", label + "-caller")
+				.query(Integer.class).single() == 1);
 	}
 
 	/** Places a short call the agent answers; returns its label (Linkedid {@code label-caller}). */
