@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.ikiiki.desk.platform.cluster.Leadership;
 import jp.ikiiki.desk.telephony.ami.AmiConnection;
 import jp.ikiiki.desk.telephony.ami.AmiHealthIndicator;
 import jp.ikiiki.desk.telephony.ami.AmiLineLimitControl;
@@ -73,13 +74,13 @@ class TelephonyConfiguration {
 		@Bean
 		AmiConnection amiConnection(TelephonyProperties properties, ObjectProvider<AmiSimulator> simulator,
 				ObjectProvider<AmiEventConsumer> consumers, AmiLineLimitControl lineLimit, TelephonyGaps gaps,
-				MeterRegistry registry) {
+				MeterRegistry registry, Leadership leadership) {
 			AmiSimulator sim = simulator.getIfAvailable();
 			String host = sim != null ? "127.0.0.1" : properties.ami().host();
 			int port = sim != null ? sim.port() : properties.ami().port();
 			// Consumers are looked up when the connection starts: they may themselves need TelephonyStatus.
 			return new AmiConnection(properties, host, port, () -> consumers.orderedStream().toList(), lineLimit, gaps, registry,
-					Clock.systemUTC());
+					Clock.systemUTC(), leadership::isLeader);
 		}
 
 		@Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
+import jp.ikiiki.desk.platform.cluster.Leadership;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.reports.ReportKind;
 import org.slf4j.Logger;
@@ -41,10 +42,12 @@ public class ReportScheduler {
 	private final ReportMailer mailer;
 	private final ReportsProperties properties;
 	private final Clock clock;
+	private final Leadership leadership;
 	private ScheduledExecutorService timer;
 
 	ReportScheduler(BusinessCalendar calendar, ReportStore store, ReportGenerator generator, ReportMailer mailer,
-			ReportsProperties properties, ObjectProvider<Clock> clock) {
+			ReportsProperties properties, ObjectProvider<Clock> clock, Leadership leadership) {
+		this.leadership = leadership;
 		this.calendar = calendar;
 		this.store = store;
 		this.generator = generator;
@@ -116,6 +119,9 @@ public class ReportScheduler {
 
 	/** Sends due mail now, on the scheduler's thread (after an on-demand generation). */
 	public void sendMailSoon() {
+		if (!leadership.isLeader()) {
+			return; // the leader's next check sends it
+		}
 		if (timer != null && !timer.isShutdown()) {
 			timer.execute(() -> {
 				try {
@@ -147,6 +153,9 @@ public class ReportScheduler {
 	}
 
 	private void check() {
+		if (!leadership.isLeader()) {
+			return; // several nodes: only the leader generates and sends, so that nothing is sent twice
+		}
 		try {
 			if (properties.scheduled()) {
 				runDue(clock.instant());

@@ -3,6 +3,7 @@ package jp.ikiiki.desk.subjects.importing;
 import java.util.List;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.platform.cluster.LeadershipGained;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.subjects.SubjectImportSummary.State;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +50,15 @@ class InterruptedImports implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		markFailed();
+	}
+
+	/**
+	 * Several nodes: a node that becomes the leader sweeps again, for an import of a node that died while the
+	 * others ran (that node's start-up sweep never comes if it stays down).
+	 */
+	@EventListener(LeadershipGained.class)
+	void leaderSweep() {
 		markFailed();
 	}
 

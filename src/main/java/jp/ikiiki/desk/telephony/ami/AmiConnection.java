@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -45,6 +46,10 @@ import org.springframework.context.SmartLifecycle;
  * asterisk-java 3.42 signals a loss with a {@link DisconnectEvent}, then reconnects in its own thread (short
  * retries first, then every 5 s) until it is logged in again; its {@code ConnectEvent} comes before that login, so
  * the state is taken from {@link ManagerConnection#getState()}.
+ * <p>
+ * Several nodes on one database: only the leader connects ({@code platform.cluster.Leadership}); a node that becomes
+ * the leader connects ({@link #takeOver}) and one that stops being it disconnects at once ({@link #giveUp}), so
+ * that one node at a time records calls and sets the line limit.
  */
 public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 
@@ -66,14 +71,18 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 	private ScheduledExecutorService pinger;
 	private volatile ManagerConnection connection;
 	private volatile Status status;
+	private final BooleanSupplier leadership;
 	private volatile boolean running;
+	private volatile boolean lifecycle;
 	private boolean everConnected;
 	private boolean polling;
 
 	public AmiConnection(TelephonyProperties properties, String host, int port,
 			Supplier<List<AmiEventConsumer>> consumers,
-			AmiLineLimitControl lineLimit, TelephonyGaps gaps, MeterRegistry registry, Clock clock) {
+			AmiLineLimitControl lineLimit, TelephonyGaps gaps, MeterRegistry registry, Clock clock,
+			BooleanSupplier leadership) {
 		this.properties = properties;
+		this.leadership = leadership;
 		this.host = host;
 		this.port = port;
 		this.consumers = consumers;
@@ -107,16 +116,53 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 		return pings.get();
 	}
 
+	/**
+	 * The application's lifecycle: connects when this node is the leader (always, with one node); otherwise waits
+	 * for {@link #takeOver}.
+	 */
 	@Override
 	public synchronized void start() {
-		if (running) {
+		if (lifecycle) {
 			return;
 		}
+		lifecycle = true;
+		if (leadership.getAsBoolean()) {
+			connect(clock.instant(), "application started");
+		} else {
+			setStatus(State.DISCONNECTED, "another node is the leader");
+			log.info("AMI connection waits: another node is the leader");
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		lifecycle = false;
+		disconnect("application stopped", "stopped");
+	}
+
+	/**
+	 * This node has become the leader: the gap from {@code gapFrom} (the previous leader's last heartbeat) until
+	 * the connection is up is recorded, then the connection opens; on login the line limit is applied again and the
+	 * queue re-synced, as after any reconnection.
+	 */
+	public synchronized void takeOver(Instant gapFrom) {
+		if (lifecycle && !running) {
+			connect(gapFrom != null ? gapFrom : clock.instant(), "leader node changed");
+		}
+	}
+
+	/** This node is no longer the leader: the connection closes at once (the other node may already hold one). */
+	public synchronized void giveUp() {
+		disconnect("leadership given up", "another node is the leader");
+	}
+
+	private void connect(Instant gapFrom, String reason) {
 		running = true;
+		polling = false;
 		control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-control"));
 		pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-ping"));
 		dispatcher = new AmiEventDispatcher(consumers.get(), properties.connection().eventLanes());
-		recordGap(() -> gaps.openIfNone(clock.instant(), "application started"));
+		recordGap(() -> gaps.openIfNone(gapFrom, reason));
 		DefaultManagerConnection c = new DefaultManagerConnection(host, port, properties.ami().username(),
 				properties.ami().password());
 		registerRefusalEvent(c, properties.refusalEvent());
@@ -128,13 +174,12 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 		log.info("AMI connection to {}:{} as {} starting", host, port, properties.ami().username());
 	}
 
-	@Override
-	public synchronized void stop() {
+	private void disconnect(String gapReason, String detail) {
 		if (!running) {
 			return;
 		}
 		running = false;
-		recordGap(() -> gaps.openIfNone(clock.instant(), "application stopped"));
+		recordGap(() -> gaps.openIfNone(clock.instant(), gapReason));
 		pinger.shutdownNow();
 		control.shutdownNow();
 		ManagerConnection c = connection;
@@ -146,12 +191,17 @@ public class AmiConnection implements SmartLifecycle, TelephonyStatus {
 				log.debug("AMI logoff", e);
 			}
 		}
-		setStatus(State.DISCONNECTED, "stopped");
+		setStatus(State.DISCONNECTED, detail);
 		dispatcher.close();
 	}
 
 	@Override
 	public boolean isRunning() {
+		return lifecycle;
+	}
+
+	/** True while this node holds (or is opening) the AMI connection. */
+	public boolean connecting() {
 		return running;
 	}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.platform.cluster.ClusterMessages;
+import jp.ikiiki.desk.platform.cluster.Leadership;
 import jp.ikiiki.desk.telephony.LineLimitControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,15 @@ import org.springframework.stereotype.Component;
  * boundary and closing of an open day (and when a "resize now" ends), and at once after every change. Between
  * boundaries it looks at the clock every {@code ikiiki.lines.check-interval}, so a clock that jumps (or a machine
  * that slept) is caught up with.
+ * <p>
+ * Every node computes the limit (its console shows it), but only the leader's {@link LineLimitControl} has an AMI
+ * connection to put it in force; the others keep it.
  */
 @Component
 class LineLimitScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(LineLimitScheduler.class);
+	static final String CHANGED = "telephony.lines";
 
 	/** What was put in force, and until when it holds. */
 	record Applied(int limit, Instant at, Instant nextChange) {
@@ -41,11 +47,20 @@ class LineLimitScheduler {
 	private final LinesProperties properties;
 	private final ObjectProvider<LineLimitControl> control;
 	private final Clock clock;
+	private final ClusterMessages messages;
 	private ScheduledExecutorService timer;
 	private Applied applied;
 
 	LineLimitScheduler(BusinessCalendar calendar, LineSchedules schedules, LinesProperties properties,
-			ObjectProvider<LineLimitControl> control, ObjectProvider<Clock> clock) {
+			ObjectProvider<LineLimitControl> control, ObjectProvider<Clock> clock, ClusterMessages messages,
+			Leadership leadership) {
+		this.messages = messages;
+		// A change made on another node's console: the leader, which holds the AMI connection, puts it in force.
+		messages.subscribe(CHANGED, m -> {
+			if (!m.local() && leadership.isLeader()) {
+				applyNow();
+			}
+		});
 		this.calendar = calendar;
 		this.schedules = schedules;
 		this.properties = properties;
@@ -97,6 +112,16 @@ class LineLimitScheduler {
 			log.info("Line limit in force: {} (until {})", limit, applied.nextChange());
 		}
 		return applied;
+	}
+
+	/**
+	 * The schedule or an override changed: the limit is put in force here and, by a message to every node, by the
+	 * leader (the node whose console made the change may not hold the AMI connection). Sent when the change commits.
+	 */
+	Applied changed() {
+		Applied now = applyNow();
+		messages.publish(CHANGED, String.valueOf(now.limit()));
+		return now;
 	}
 
 	/** What was last put in force; null before start-up. */

@@ -182,7 +182,7 @@ class LinePlanService implements LinePlans {
 			schedules.endOverrides(now);
 		}
 		audit.record(AuditAction.SETTINGS, channel, List.of(), null, "回線数予定変更: " + what + " " + lines + "回線");
-		scheduler.applyNow();
+		scheduler.changed();
 		return new ScheduleEdit(lines, halfDays);
 	}
 
@@ -221,7 +221,7 @@ class LinePlanService implements LinePlans {
 		audit.record(AuditAction.SETTINGS, channel, List.of(), null,
 				"回線数即時変更" + (closed ? "（受付時間外・確認済み）" : "") + ": " + before + "回線 → " + lines + "回線（"
 						+ JapaneseDates.toWesternDateTime(until) + " まで）");
-		scheduler.applyNow();
+		scheduler.changed();
 		return now();
 	}
 

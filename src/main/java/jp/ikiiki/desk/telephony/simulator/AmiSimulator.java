@@ -76,7 +76,15 @@ public final class AmiSimulator implements AutoCloseable {
 
 	/** Opens the port (loopback only) and starts accepting clients and, outside replay mode, random calls. */
 	public AmiSimulator start() throws IOException {
-		server = new ServerSocket(requestedPort, 50, InetAddress.getLoopbackAddress());
+		return start(InetAddress.getLoopbackAddress());
+	}
+
+	/**
+	 * Opens the port on {@code address} — for tests whose application nodes run on test hosts of their own (network
+	 * namespaces of this machine) and must all reach one PBX — and starts as {@link #start()}.
+	 */
+	public AmiSimulator start(InetAddress address) throws IOException {
+		server = new ServerSocket(requestedPort, 50, address);
 		Thread acceptor = new Thread(this::acceptLoop, "ami-sim-accept");
 		acceptor.setDaemon(true);
 		acceptor.start();

@@ -45,6 +45,11 @@ class WallboardFeed implements AmiEventConsumer, DisposableBean {
 		timer.scheduleAtFixedRate(this::notifySubscribers, 1, 1, TimeUnit.SECONDS);
 	}
 
+	/** Refreshes the open wallboards shortly: another node's live state arrived (several nodes). */
+	void refreshSoon() {
+		soon();
+	}
+
 	/** Registers a refresh; the returned handle unregisters it. */
 	Runnable subscribe(Runnable refresh) {
 		subscribers.add(refresh);

@@ -17,9 +17,9 @@ import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
 import jp.ikiiki.desk.telephony.MemberAgents;
 import jp.ikiiki.desk.telephony.QueueMemberState;
-import jp.ikiiki.desk.telephony.QueueMembers;
 import jp.ikiiki.desk.telephony.TelephonyProperties;
 import jp.ikiiki.desk.telephony.TelephonyStatus;
+import jp.ikiiki.desk.telephony.members.LiveTelephony;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * What every open wallboard shows at one refresh round, read once per round through {@link WallboardFeed#shared}:
  * the connection, the lines, the calls in progress, the day's figures (one read of the call records) and the
  * queue's members with the people bound to them. The people's display names are looked up at most every
- * {@link #NAMES_TTL}: bindings change when an agent sits down, not every second.
+ * {@link #NAMES_TTL}: bindings change when an agent sits down, not every second. The live part comes from
+ * {@link LiveTelephony}: on a node that is not the leader, the leader's.
  */
 @Component
 class WallboardSource {
@@ -49,11 +50,9 @@ class WallboardSource {
 			DailyCallStats today, List<Agent> agents) {
 	}
 
-	private final TelephonyStatus telephony;
+	private final LiveTelephony live;
 	private final LinePlans lines;
-	private final CallCentreNow calls;
 	private final CallStatistics statistics;
-	private final QueueMembers members;
 	private final ObjectProvider<MemberAgents> memberAgents;
 	private final UserDirectory directory;
 	private final WallboardFeed feed;
@@ -62,15 +61,14 @@ class WallboardSource {
 	private Map<String, String> names = Map.of();
 	private long namesAt = System.nanoTime() - NAMES_TTL.toNanos();
 
-	WallboardSource(TelephonyStatus telephony, LinePlans lines, CallCentreNow calls, CallStatistics statistics,
-			QueueMembers members, ObjectProvider<MemberAgents> memberAgents, UserDirectory directory,
+	WallboardSource(LiveTelephony live, LinePlans lines, CallStatistics statistics,
+			ObjectProvider<MemberAgents> memberAgents, UserDirectory directory,
 			WallboardFeed feed, TelephonyProperties properties, ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.telephony = telephony;
+		this.live = live;
+		live.onRemoteChange(feed::refreshSoon);
 		this.lines = lines;
-		this.calls = calls;
 		this.statistics = statistics;
-		this.members = members;
 		this.memberAgents = memberAgents;
 		this.directory = directory;
 		this.feed = feed;
@@ -89,14 +87,15 @@ class WallboardSource {
 	private Round compute() {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, JapanTime.ZONE);
-		List<QueueMemberState> inQueue = members.members().stream().filter(m -> queue.equals(m.queue())).toList();
+		LiveTelephony.Live state = live.current();
+		List<QueueMemberState> inQueue = state.members().stream().filter(m -> queue.equals(m.queue())).toList();
 		Map<String, String> byMember = names();
 		List<Agent> agents = new ArrayList<>(inQueue.size());
 		for (QueueMemberState m : inQueue) {
 			String person = byMember.get(m.memberInterface());
 			agents.add(new Agent(person != null ? person : m.name(), m.name(), person != null, m));
 		}
-		return new Round(now, today, telephony.status(), lines.now(), calls.now(), statistics.day(today, null),
+		return new Round(now, today, state.status(), lines.now(), state.calls(), statistics.day(today, null),
 				List.copyOf(agents));
 	}
 

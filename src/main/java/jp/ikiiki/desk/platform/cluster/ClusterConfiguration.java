@@ -1,0 +1,93 @@
+package jp.ikiiki.desk.platform.cluster;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One node (default): {@link SingleNodeLeadership} and in-memory messages. {@code ikiiki.cluster.enabled=true}:
+ * {@link AdvisoryLockLeadership} and {@link PostgresMessages}. The node listens to messages from the moment its
+ * beans exist, and tries for the leadership once it is ready (migrated, web server up); on a clean stop it gives
+ * the leadership up first, before anything else stops, so that the other node takes over at once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
+class ClusterConfiguration {
+
+	@Bean
+	Gauge clusterLeaderGauge(Leadership leadership, MeterRegistry registry) {
+		return Gauge.builder("ikiiki.cluster.leader", leadership, l -> l.isLeader() ? 1 : 0)
+				.description("1 while this node is the leader (exactly one node should be)").register(registry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "ikiiki.cluster.enabled", havingValue = "false", matchIfMissing = true)
+	static class SingleNode {
+
+		@Bean
+		Leadership leadership(ClusterProperties properties) {
+			return new SingleNodeLeadership(properties.nodeName());
+		}
+
+		@Bean
+		ClusterMessages clusterMessages() {
+			return new LocalMessages();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "ikiiki.cluster.enabled", havingValue = "true")
+	static class SeveralNodes {
+
+		@Bean
+		DedicatedConnections dedicatedConnections(DataSource dataSource, ClusterProperties properties) {
+			return new DedicatedConnections(dataSource, properties.checkTimeout());
+		}
+
+		@Bean
+		AdvisoryLockLeadership leadership(ClusterProperties properties, DedicatedConnections connections,
+				ApplicationEventPublisher events) {
+			return new AdvisoryLockLeadership(properties, connections, events);
+		}
+
+		@Bean(initMethod = "start", destroyMethod = "stop")
+		PostgresMessages clusterMessages(JdbcClient jdbc, DedicatedConnections connections, Leadership leadership) {
+			return new PostgresMessages(jdbc, connections, leadership.node());
+		}
+
+		@Bean
+		Lifecycle clusterLifecycle(AdvisoryLockLeadership leadership) {
+			return new Lifecycle(leadership);
+		}
+	}
+
+	/** Starts the leadership when the node is ready; gives it up first when the node stops. */
+	static final class Lifecycle {
+
+		private final AdvisoryLockLeadership leadership;
+
+		Lifecycle(AdvisoryLockLeadership leadership) {
+			this.leadership = leadership;
+		}
+
+		@EventListener(ApplicationReadyEvent.class)
+		void ready() {
+			leadership.start();
+		}
+
+		@EventListener(ContextClosedEvent.class)
+		void closing() {
+			leadership.stop();
+		}
+	}
+
+}

@@ -1,0 +1,179 @@
+package jp.ikiiki.desk.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import jp.ikiiki.desk.telephony.TelephonyStatus;
+import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Leadership by advisory lock against a real PostgreSQL (the embedded one): a node whose session dies gives up at
+ * once and telephony follows; a second contender waits while the leader's session lives and takes over when it
+ * dies; messages reach the other node and not twice this one.
+ */
+@SpringBootTest(properties = { "ikiiki.cluster.enabled=true", "ikiiki.cluster.node=it-node-a",
+		"ikiiki.cluster.check-interval=200ms" })
+class ClusterLeadershipIT {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@TestConfiguration
+	static class Recording {
+
+		@Bean
+		Events leadershipEvents() {
+			return new Events();
+		}
+	}
+
+	static class Events {
+
+		final List<Object> seen = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(LeadershipGained e) {
+			seen.add(e);
+		}
+
+		@EventListener
+		void on(LeadershipLost e) {
+			seen.add(e);
+		}
+	}
+
+	@Autowired Leadership leadership;
+	@Autowired Events events;
+	@Autowired TelephonyStatus telephony;
+	@Autowired AmiSimulator simulator;
+	@Autowired JdbcClient jdbc;
+	@Autowired DataSource dataSource;
+	@Autowired ClusterMessages messages;
+
+	@Test
+	void a_leader_whose_session_dies_gives_up_at_once_and_the_next_leader_takes_the_ami_connection_and_records_the_gap() {
+		await().atMost(WAIT).until(leadership::isLeader);
+		await().atMost(WAIT).until(() -> telephony.status().state() == TelephonyStatus.State.CONNECTED);
+		long setvarsBefore = actions("Setvar");
+		long queueStatusBefore = actions("QueueStatus");
+		int gainedBefore = count(LeadershipGained.class);
+		// The wallboards of the other nodes get the leader's live state, without any caller's data.
+		await().atMost(WAIT).until(() -> jdbc.sql("select state -> 'status' ->> 'state' from telephony_live_state")
+				.query(String.class).optional().filter("CONNECTED"::equals).isPresent());
+
+		// The server ends the leader's session (what it does when the node dies or its network goes).
+		terminate("ikiiki-leader:it-node-a");
+
+		await().atMost(WAIT).until(() -> events.seen.stream().anyMatch(e -> e instanceof LeadershipLost l
+				&& l.reason().startsWith("database connection lost")));
+		// The only node takes over again: the term the dead session left is ended at its last heartbeat.
+		await().atMost(WAIT).until(() -> count(LeadershipGained.class) > gainedBefore);
+		LeadershipGained gained = (LeadershipGained) events.seen.stream().filter(LeadershipGained.class::isInstance)
+				.reduce((a, b) -> b).orElseThrow();
+		assertThat(gained.previousNode()).isEqualTo("it-node-a");
+		assertThat(gained.previousLastSeen()).isNotNull().isBefore(Instant.now());
+		await().atMost(WAIT).until(() -> telephony.status().state() == TelephonyStatus.State.CONNECTED
+				&& actions("Setvar") > setvarsBefore && actions("QueueStatus") > queueStatusBefore);
+		assertThat(jdbc.sql("select count(*) from cluster_leader_term where ended_at is null and lock_key = 1").query(Integer.class)
+				.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select end_reason from cluster_leader_term where ended_at is not null and lock_key = 1 order by id desc limit 1")
+				.query(String.class).single()).isEqualTo("node lost");
+		// The gap runs from the dead session's last heartbeat to the new connection.
+		await().atMost(WAIT).until(() -> jdbc.sql("""
+				select count(*) from telephony_gap where reason in ('leadership given up', 'leader node changed')
+				  and restored_at is not null""").query(Integer.class).single() >= 1);
+		assertThat(jdbc.sql("select count(*) from telephony_gap where restored_at is null").query(Integer.class)
+				.single()).isZero();
+	}
+
+	@Test
+	void a_second_node_waits_while_the_leaders_session_lives_and_takes_over_when_it_dies() {
+		ClusterProperties settings = new ClusterProperties(true, "", Duration.ofMillis(200), Duration.ofSeconds(3), 99);
+		List<Object> bEvents = new CopyOnWriteArrayList<>();
+		List<Object> cEvents = new CopyOnWriteArrayList<>();
+		DedicatedConnections connections = new DedicatedConnections(dataSource, Duration.ofSeconds(3));
+		var b = new AdvisoryLockLeadership(named(settings, "it-node-b"), connections, bEvents::add);
+		var c = new AdvisoryLockLeadership(named(settings, "it-node-c"), connections, cEvents::add);
+
+		b.check();
+		c.check();
+		c.check();
+		assertThat(b.isLeader()).isTrue();
+		assertThat(c.isLeader()).isFalse();
+		assertThat(cEvents).isEmpty();
+
+		terminate("ikiiki-leader:it-node-b");
+		b.check();
+		assertThat(b.isLeader()).isFalse();
+		assertThat(bEvents).last().isInstanceOfSatisfying(LeadershipLost.class,
+				l -> assertThat(l.reason()).startsWith("database connection lost"));
+
+		c.check();
+		assertThat(c.isLeader()).isTrue();
+		assertThat(cEvents).singleElement().isInstanceOfSatisfying(LeadershipGained.class,
+				g -> assertThat(g.previousNode()).isEqualTo("it-node-b"));
+		// The node that lost its session tries again and finds the lock taken.
+		b.check();
+		assertThat(b.isLeader()).isFalse();
+		assertThat(leadership.isLeader()).as("another lock key: another installation").isTrue();
+		terminate("ikiiki-leader:it-node-c");
+		c.check();
+		b.check();
+		assertThat(b.isLeader()).isTrue();
+	}
+
+	@Test
+	void messages_reach_the_other_node_once_and_come_back_to_their_own_node_only_in_memory() {
+		var other = new PostgresMessages(jdbc, new DedicatedConnections(dataSource, Duration.ofSeconds(3)), "it-other");
+		List<ClusterMessages.Message> here = new CopyOnWriteArrayList<>();
+		List<ClusterMessages.Message> there = new CopyOnWriteArrayList<>();
+		Runnable unsubscribe = messages.subscribe("it.topic", here::add);
+		other.subscribe("it.topic", there::add);
+		other.start();
+		try {
+			await().atMost(WAIT).until(other::listening);
+			await().atMost(WAIT).until(() -> ((PostgresMessages) messages).listening());
+			other.publish("it.topic", "41");
+			messages.publish("it.topic", "42");
+
+			await().atMost(WAIT).until(() -> here.size() >= 2 && there.size() >= 2);
+			assertThat(here).containsExactlyInAnyOrder(new ClusterMessages.Message("it.topic", "41", false),
+					new ClusterMessages.Message("it.topic", "42", true));
+			assertThat(there).containsExactlyInAnyOrder(new ClusterMessages.Message("it.topic", "41", true),
+					new ClusterMessages.Message("it.topic", "42", false));
+		} finally {
+			other.stop();
+			unsubscribe.run();
+		}
+	}
+
+	private static ClusterProperties named(ClusterProperties p, String node) {
+		return new ClusterProperties(p.enabled(), node, p.checkInterval(), p.checkTimeout(), p.lockKey());
+	}
+
+	private void terminate(String applicationName) {
+		// The application's role may end sessions of its own role (pg_signal_backend is not needed for that).
+		assertThat(jdbc.sql("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
+				+ "where application_name = :name) t").param("name", applicationName).query(Integer.class).single())
+				.isEqualTo(1);
+	}
+
+	private int count(Class<?> type) {
+		return (int) events.seen.stream().filter(type::isInstance).count();
+	}
+
+	private long actions(String action) {
+		return simulator.actions().stream().map(a -> a.get("Action")).filter(action::equalsIgnoreCase).count();
+	}
+}
