@@ -2,6 +2,7 @@ package jp.ikiiki.desk.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -105,6 +107,8 @@ class NoticeRunIT extends TallyITSupport {
 	@Autowired
 	MockMvc mvc;
 	@Autowired
+	javax.sql.DataSource dataSource;
+	@Autowired
 	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
 	@Autowired
 	jp.ikiiki.desk.deliverables.Deliverables deliverables;
@@ -167,7 +171,16 @@ class NoticeRunIT extends TallyITSupport {
 	}
 
 	private NoticeRunResult runNotices(int year, YearMonth month, Half half) {
-		return as("operator1", () -> notices.run(new NoticeRunRequest(year, month, half), CHANNEL), "OPERATOR");
+		return as("operator1", () -> finished(notices.start(new NoticeRunRequest(year, month, half), CHANNEL)), "OPERATOR");
+	}
+
+	/** Waits for a started run (in the caller's security context) and returns its result. */
+	private NoticeRunResult finished(NoticeRunSummary started) {
+		assertThat(started.status()).isEqualTo("RUNNING");
+		NoticeRunSummary end = await().pollInSameThread().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(100)).until(() -> notices.run(started.id()), r -> !r.running());
+		assertThat(end.status()).as(String.valueOf(end.failure())).isEqualTo("DONE");
+		return notices.result(started.id());
 	}
 
 	@Test
@@ -243,7 +256,7 @@ class NoticeRunIT extends TallyITSupport {
 		run("operator1", () -> mailings.cancel(r.noticeBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
 		NoticeRunResult july = as("operator1", () -> {
 			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
-			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+			return finished(notices.start(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL));
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
 		assertThat(july.withAccountForm()).isEmpty();
@@ -327,7 +340,7 @@ class NoticeRunIT extends TallyITSupport {
 		run("operator1", () -> mailings.cancel(r.formBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
 		NoticeRunResult july = as("operator1", () -> {
 			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
-			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+			return finished(notices.start(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL));
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(PLAIN, CARRIED);
 		assertThat(july.withAccountForm()).containsExactly(PLAIN, CARRIED);
@@ -427,8 +440,19 @@ class NoticeRunIT extends TallyITSupport {
 				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isForbidden());
 
 		year2025();
-		var body = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isOk())
+		var started = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}"))
+				.andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("RUNNING"))
+				.andExpect(jsonPath("$.id").isNumber()).andReturn().getResponse();
+		String location = started.getHeader("Location");
+		assertThat(location).matches("/api/notices/runs/\\d+");
+		// 202 with the progress while it runs, then 200 with the result
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> mvc.perform(get(location).with(operator)).andReturn().getResponse().getStatus() == 200);
+		mvc.perform(get(location + "/progress").with(operator)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("DONE")).andExpect(jsonPath("$.phase").value("FINISHED"))
+				.andExpect(jsonPath("$.batched").value(3)).andExpect(jsonPath("$.listed").value(3));
+		var body = mvc.perform(get(location).with(operator)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.notified.length()").value(3))
 				.andExpect(jsonPath("$.withAccountForm[0]").value(PLAIN))
 				.andExpect(jsonPath("$.notNotified[0].addressNumber").value(NO_STAMP))
@@ -441,6 +465,87 @@ class NoticeRunIT extends TallyITSupport {
 				.andReturn().getResponse().getContentAsByteArray();
 		assertThat(read(xlsx)).containsOnlyKeys(PLAIN, ACCOUNT, ALL_VOID);
 		mvc.perform(get("/api/notices/runs/999999/list.xlsx").with(operator)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/notices/runs/999999").with(operator)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void a_run_shows_its_phases_and_counts_as_it_goes_and_keeps_them_on_its_row() {
+		year2025();
+		List<NoticeRunSummary> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Runnable unsubscribe = as("operator1", () -> notices.subscribe(seen::add), "OPERATOR");
+		try {
+			NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+			await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(s -> !s.running()));
+			List<NoticeRunPhase> phases = seen.stream().filter(s -> s.id() == r.id()).map(NoticeRunSummary::phase)
+					.distinct().toList();
+			assertThat(phases).containsSubsequence(NoticeRunPhase.BATCHING, NoticeRunPhase.LISTING,
+					NoticeRunPhase.RECORDING, NoticeRunPhase.FINISHED);
+			// counts only grow, and the notices in batches never exceed those to batch
+			List<NoticeRunSummary> mine = seen.stream().filter(s -> s.id() == r.id()).toList();
+			for (int i = 1; i < mine.size(); i++) {
+				assertThat(mine.get(i).batched()).isGreaterThanOrEqualTo(mine.get(i - 1).batched());
+				assertThat(mine.get(i).listed()).isGreaterThanOrEqualTo(mine.get(i - 1).listed());
+			}
+			assertThat(mine).allSatisfy(s -> assertThat(s.batched()).isLessThanOrEqualTo(Math.max(s.toBatch(), 0)));
+			NoticeRunSummary row = as("operator1", () -> notices.run(r.id()), "OPERATOR");
+			// four people read (no-stamp one included); three notices batched and listed
+			assertThat(row).extracting(NoticeRunSummary::status, NoticeRunSummary::phase, NoticeRunSummary::selected,
+					NoticeRunSummary::toBatch, NoticeRunSummary::batched, NoticeRunSummary::listed)
+					.containsExactly("DONE", NoticeRunPhase.FINISHED, 4, 3, 3, 3);
+			assertThat(row.fraction()).isEqualTo(1.0);
+		} finally {
+			unsubscribe.run();
+		}
+	}
+
+	/** Puts a finished run back as a run whose JVM died after it made its batches, before it recorded anything. */
+	private void interruptedAfterBatches(long runId) {
+		jdbc.sql("delete from notice_booklet where run_id = :id").param("id", runId).update();
+		jdbc.sql("""
+				update notice_run set status = 'RUNNING', phase = 'BATCHING', result = null, list_xlsx = null,
+				notified = 0, with_form = 0, not_notified = 0, overdue = 0, finished_at = null where id = :id""")
+				.param("id", runId).update();
+	}
+
+	@Test
+	void a_run_whose_node_died_is_failed_its_batches_withdrawn_and_the_next_run_takes_its_booklets() {
+		year2025();
+		NoticeRunResult dead = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		interruptedAfterBatches(dead.id());
+
+		NoticeRunResult next = runNotices(2025, YearMonth.of(2026, 6), Half.LATE);
+
+		NoticeRunSummary closed = as("operator1", () -> notices.run(dead.id()), "OPERATOR");
+		assertThat(closed.status()).isEqualTo("FAILED");
+		assertThat(closed.phase()).isEqualTo(NoticeRunPhase.FINISHED);
+		assertThat(closed.failure()).contains("中断").contains("取り下げ");
+		for (long b : List.of(dead.noticeBatchId(), dead.formBatchId())) {
+			assertThat(as("operator1", () -> mailings.batch(b), "OPERATOR").orElseThrow().status())
+					.isEqualTo(BatchStatus.CANCELLED);
+		}
+		assertThat(next.notified()).containsExactlyElementsOf(dead.notified());
+		assertThat(next.withAccountForm()).containsExactlyElementsOf(dead.withAccountForm());
+		assertThat(jdbc.sql("select count(*) from notice_booklet where run_id = :id").param("id", dead.id())
+				.query(Integer.class).single()).isZero();
+		assertThatThrownBy(() -> as("operator1", () -> notices.result(dead.id()), "OPERATOR"))
+				.isInstanceOf(jp.ikiiki.desk.shared.NotFoundException.class);
+	}
+
+	@Test
+	void a_run_still_working_on_another_node_is_left_alone_and_blocks_its_year() throws Exception {
+		year2025();
+		NoticeRunResult other = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		interruptedAfterBatches(other.id());
+		// the other node's session holds the run's lock
+		try (var connection = dataSource.getConnection(); var lock = connection.createStatement()) {
+			lock.execute("select pg_advisory_lock(7402, " + other.id() + ")");
+			assertThatThrownBy(() -> runNotices(2025, YearMonth.of(2026, 6), Half.LATE))
+					.isInstanceOf(StateConflictException.class).hasMessageContaining("実行中");
+			assertThat(as("operator1", () -> notices.run(other.id()), "OPERATOR").status()).isEqualTo("RUNNING");
+			assertThat(as("operator1", () -> mailings.batch(other.noticeBatchId()), "OPERATOR").orElseThrow().status())
+					.isNotEqualTo(BatchStatus.CANCELLED);
+			lock.execute("select pg_advisory_unlock(7402, " + other.id() + ")");
+		}
 	}
 
 	/** The list's rows by 宛名番号, each as header → shown text. */
