@@ -146,7 +146,7 @@ class NoticesView extends VerticalLayout {
 		grid.addColumn(r -> JapaneseDates.toEraYearMonth(YearMonth.parse(r.month())) + r.half().label())
 				.setHeader(getTranslation("notices.col.month")).setWidth("8.5rem").setFlexGrow(0);
 		grid.addColumn(this::status)
-				.setHeader(getTranslation("notices.col.status")).setWidth("7rem").setFlexGrow(0);
+				.setHeader(getTranslation("notices.col.status")).setWidth("4.5rem").setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::notified).setHeader(getTranslation("notices.col.notified")).setWidth("4rem").setTextAlign(ColumnTextAlign.END)
 				.setFlexGrow(0);
 		grid.addColumn(NoticeRunSummary::withAccountForm).setHeader(getTranslation("notices.col.with-form"))
@@ -191,7 +191,7 @@ class NoticesView extends VerticalLayout {
 
 	private String status(NoticeRunSummary r) {
 		return switch (r.status()) {
-			case "RUNNING" -> getTranslation("notices.phase." + r.phase().name());
+			case "RUNNING" -> getTranslation("notices.status.running");
 			case "DONE" -> getTranslation("notices.status.done");
 			default -> getTranslation("notices.status.failed");
 		};

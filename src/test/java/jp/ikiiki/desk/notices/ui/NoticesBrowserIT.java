@@ -44,6 +44,8 @@ class NoticesBrowserIT extends BrowserTest {
 	BookletKeying keying;
 	@Autowired
 	TallyITSupport.SettableClock clock;
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	private long verified(String subject, LocalDate on, int stamps4p) {
 		var bundle = TallyITSupport.as("op", () -> receipts.openBundle(on, 2025), "OPERATOR");
@@ -106,6 +108,37 @@ class NoticesBrowserIT extends BrowserTest {
 				page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-" + size[0] + "x" + size[1]
 						+ ".png")));
 			}
+		}
+	}
+
+	@Test
+	void a_run_shows_its_progress_live_keeps_it_after_a_reload_and_announces_its_end() throws Exception {
+		try (var ctx = chromium.context(1280, 720); var hold = dataSource.getConnection()) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "notice-op", "notice-op-pass-1");
+			page.navigate("http://localhost:" + port + "/notices");
+			// the run stops where the mailing selection writes its exclusions until the test lets it go on
+			hold.setAutoCommit(false);
+			try (var st = hold.createStatement()) {
+				st.execute("lock table mailing_exclusion in access exclusive mode");
+			}
+			page.locator("#notices-run").click();
+			assertThat(page.locator("vaadin-notification-card[theme~=contrast], vaadin-notification-card"))
+					.containsText("開始しました");
+			assertThat(page.locator("#notices-progress")).containsText("発送バッチ作成中");
+			assertThat(page.locator("#notices-progress")).containsText("対象 1 人、発送バッチ 0/1 通");
+			assertThat(page.locator("#notices-runs")).containsText("作成中");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-progress-1280x720.png")));
+			// a reload finds the run where it is
+			page.reload();
+			assertThat(page.locator("#notices-progress")).containsText("発送バッチ作成中");
+			hold.rollback();
+			// its end is pushed to the screen: the line goes, the result is announced and listed
+			assertThat(page.locator("vaadin-notification-card[theme=success]")).containsText("通知 1 件");
+			assertThat(page.locator("#notices-progress")).not().containsText("No.");
+			assertThat(page.locator("#notices-runs")).containsText("完了");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-progress-done-1280x720.png")));
 		}
 	}
 }
