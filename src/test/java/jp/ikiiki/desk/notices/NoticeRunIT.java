@@ -107,6 +107,8 @@ class NoticeRunIT extends TallyITSupport {
 	@Autowired
 	MockMvc mvc;
 	@Autowired
+	NoticesProperties noticesProperties;
+	@Autowired
 	javax.sql.DataSource dataSource;
 	@Autowired
 	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
@@ -120,7 +122,7 @@ class NoticeRunIT extends TallyITSupport {
 		jdbc.sql("delete from notice_run").update();
 		// opening balances another test of this class loaded
 		jdbc.sql("delete from progress_year where source = 'OPENING' and address_number in (:s)")
-				.param("s", List.of(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, ACCOUNT)).update();
+				.param("s", List.of(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, CARRIED_ZERO, CARRIED_LATER, ACCOUNT)).update();
 	}
 
 	private static StampCounts counts(int s4, int s2, int[] checkups, int s1, int v) {
@@ -346,6 +348,54 @@ class NoticeRunIT extends TallyITSupport {
 		assertThat(july.withAccountForm()).containsExactly(PLAIN, CARRIED);
 		assertThat(jdbc.sql("select count(*) from notice_booklet where carried_address_number = :a")
 				.param("a", CARRIED).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	static final String CARRIED_ZERO = "7760000009"; // predecessor's booklet of 0 points: no notice due (第8章3)
+	static final String CARRIED_LATER = "7760000010"; // predecessor's booklet due after the list's horizon
+
+	/** One fixture as the due list should see it, computed here from what the test loaded. */
+	private record Expected(String addressNumber, LocalDate receivedOn, boolean carriedOver) {
+	}
+
+	@Test
+	void the_due_list_holds_the_carried_over_years_a_run_would_take_as_recomputed_from_the_fixtures() {
+		year2025(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, CARRIED_ZERO, CARRIED_LATER);
+		opening(CARRIED, "2026-05-01", 40, 10, new int[] {4, 0, 2}, 7, 63, 100, 6_300, null);
+		opening(CARRIED_NOTIFIED, "2026-05-01", 40, 0, new int[0], 0, 40, 100, 4_000, "2026-05-20");
+		opening(CARRIED_BROKEN, "2026-05-02", 40, 0, new int[0], 0, 41, 100, 4_100, null);
+		opening(CARRIED_ZERO, "2026-05-01", 0, 0, new int[0], 0, 0, 100, 0, null);
+		opening(CARRIED_LATER, "2026-06-10", 8, 0, new int[0], 0, 8, 100, 800, null);
+		opening(ACCOUNT, "2026-04-01", 400, 0, new int[0], 0, 400, 200, 20_000, null); // has a tally booklet too
+
+		// what is waiting for a notice, from the fixtures: the tally's verified booklets with a stamp, and the carried-
+		// over years not notified by the predecessor, with points (or figures to correct), of people without a booklet
+		List<Expected> waiting = List.of(new Expected(PLAIN, LocalDate.of(2026, 5, 11), false),
+				new Expected(ACCOUNT, LocalDate.of(2026, 6, 8), false),
+				new Expected(ALL_VOID, LocalDate.of(2026, 6, 8), false),
+				new Expected(CARRIED, LocalDate.of(2026, 5, 1), true),
+				new Expected(CARRIED_BROKEN, LocalDate.of(2026, 5, 2), true),
+				new Expected(CARRIED_LATER, LocalDate.of(2026, 6, 10), true));
+		LocalDate today = LocalDate.of(2026, 6, 15);
+		LocalDate horizon = today.plusDays(noticesProperties.dueSoonDays());
+		List<DueNotice> expected = waiting.stream().filter(e -> !e.receivedOn().plusMonths(1).isAfter(horizon))
+				.map(e -> new DueNotice(e.addressNumber(), e.carriedOver() ? "" : "K" + e.addressNumber(), 2025,
+						e.receivedOn(), e.receivedOn().plusMonths(1),
+						java.time.temporal.ChronoUnit.DAYS.between(today, e.receivedOn().plusMonths(1)), e.carriedOver()))
+				.sorted(java.util.Comparator.comparing(DueNotice::dueBy).thenComparing(DueNotice::addressNumber))
+				.toList();
+		assertThat(expected).extracting(DueNotice::addressNumber).containsExactly(CARRIED, CARRIED_BROKEN, PLAIN);
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR")).containsExactlyElementsOf(expected);
+
+		// a run takes the carried-over year: only the one whose figures must be corrected stays due
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		assertThat(r.notified()).contains(CARRIED);
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR"))
+				.containsExactlyElementsOf(expected.stream().filter(d -> d.addressNumber().equals(CARRIED_BROKEN)).toList());
+
+		// a withdrawn batch makes it due again
+		run("operator1", () -> mailings.cancel(r.formBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR")).extracting(DueNotice::addressNumber)
+				.containsExactly(CARRIED, CARRIED_BROKEN, PLAIN);
 	}
 
 	@Test

@@ -289,18 +289,45 @@ class NoticeRunService implements NoticeRuns {
 		return "獲得ポイント通知一覧_" + runId + ".xlsx";
 	}
 
+	/**
+	 * The notices late or due soon, by the run's own rules of what a run takes: a verified booklet not yet taken whose
+	 * booklets call for a notice (第8章3), and a predecessor's carried-over year (第9章1(1)) not notified or paid by the
+	 * predecessor, not yet taken, with a city receipt date, of a person without a tally booklet of the year waiting, and
+	 * with points (figures that do not add up are listed too: the notice is due all the same, and the run names why it
+	 * cannot print it). Due a month after the city's receipt (第8章2).
+	 */
 	@Override
 	public List<DueNotice> dueSoon() {
 		LocalDate today = years.today();
 		LocalDate horizon = today.plusDays(properties.dueSoonDays());
 		List<DueNotice> due = new ArrayList<>();
 		for (BusinessYear y : years.open()) {
-			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year and booklet_id is not null "
-					+ "and released_at is null").param("year", y.year()).query(Long.class).list());
+			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+					+ "and booklet_id is not null and released_at is null").param("year", y.year()).query(Long.class)
+					.list());
+			Set<String> withBooklet = new HashSet<>();
 			totals.forEachDueForNotice(y.year(), c -> {
-				if (!taken.contains(c.bookletId()) && c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
+				if (taken.contains(c.bookletId())) {
+					return;
+				}
+				withBooklet.add(c.addressNumber());
+				if (c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
 					due.add(new DueNotice(c.addressNumber(), c.managementNumber(), c.businessYear(), c.receivedOn(),
-							c.dueBy(), ChronoUnit.DAYS.between(today, c.dueBy())));
+							c.dueBy(), ChronoUnit.DAYS.between(today, c.dueBy()), false));
+				}
+			});
+			Set<String> carriedTaken = new HashSet<>(jdbc.sql("select subject_id from notice_booklet where business_year "
+					+ "= :year and released_at is null").param("year", y.year()).query(String.class).list());
+			progress.forEachCarriedOver(y.year(), b -> {
+				if (b.notified() || b.paid() || b.receivedOn() == null || withBooklet.contains(b.addressNumber())
+						|| carriedTaken.contains(b.addressNumber())) {
+					return;
+				}
+				var figures = NoticeRunWork.carriedFigures(b);
+				LocalDate dueBy = b.receivedOn().plusMonths(1);
+				if ((figures == null || figures.total() > 0) && !dueBy.isAfter(horizon)) {
+					due.add(new DueNotice(b.addressNumber(), "", b.businessYear(), b.receivedOn(), dueBy,
+							ChronoUnit.DAYS.between(today, dueBy), true));
 				}
 			});
 		}

@@ -170,8 +170,8 @@ class NoticesView extends VerticalLayout {
 		due.addThemeVariants(GridVariant.LUMO_COMPACT);
 		due.addColumn(DueNotice::addressNumber).setHeader(getTranslation("notices.due.col.address-number"))
 				.setWidth("9rem").setFlexGrow(0);
-		due.addColumn(DueNotice::managementNumber).setHeader(getTranslation("notices.due.col.management-number"))
-				.setWidth("10rem").setFlexGrow(0);
+		due.addColumn(d -> d.carriedOver() ? getTranslation("notices.due.carried-over") : d.managementNumber())
+				.setHeader(getTranslation("notices.due.col.management-number")).setWidth("10rem").setFlexGrow(0);
 		due.addColumn(d -> BusinessYear.labelOf(d.businessYear())).setHeader(getTranslation("notices.col.year"))
 				.setWidth("8rem").setFlexGrow(0);
 		due.addColumn(d -> JapaneseDates.toWestern(d.receivedOn())).setHeader(getTranslation("notices.due.col.received"))
