@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.ikiiki.desk.notices.DueNotice;
 import jp.ikiiki.desk.notices.Half;
+import jp.ikiiki.desk.notices.NoticeRunPhase;
 import jp.ikiiki.desk.notices.NoticeRunRequest;
 import jp.ikiiki.desk.notices.NoticeRunSummary;
 import jp.ikiiki.desk.notices.NoticeRuns;
@@ -197,6 +198,16 @@ class NoticesView extends VerticalLayout {
 		};
 	}
 
+	private String phase(NoticeRunPhase p) {
+		return switch (p) {
+			case SELECTING -> getTranslation("notices.phase.SELECTING");
+			case BATCHING -> getTranslation("notices.phase.BATCHING");
+			case LISTING -> getTranslation("notices.phase.LISTING");
+			case RECORDING -> getTranslation("notices.phase.RECORDING");
+			case FINISHED -> getTranslation("notices.phase.FINISHED");
+		};
+	}
+
 	private String batches(NoticeRunSummary r) {
 		if (r.noticeBatchId() == 0 && r.formBatchId() == 0) {
 			return "—";
@@ -255,7 +266,7 @@ class NoticesView extends VerticalLayout {
 		line.bar().setValue(r.fraction());
 		line.text().setText(getTranslation("notices.progress", r.id(), BusinessYear.labelOf(r.businessYear()),
 				JapaneseDates.toEraYearMonth(YearMonth.parse(r.month())) + r.half().label(),
-				getTranslation("notices.phase." + r.phase().name()), r.selected(), r.batched(), r.toBatch(), r.listed()));
+				phase(r.phase()), r.selected(), r.batched(), r.toBatch(), r.listed()));
 	}
 
 	/** The runs' list and the lines of those working (also after a reload, or for a run of another node). */
