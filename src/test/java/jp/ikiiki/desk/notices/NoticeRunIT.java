@@ -81,14 +81,20 @@ class NoticeRunIT extends TallyITSupport {
 	static final String NO_STAMP = "7760000004"; // no stamp at all: no notice
 	static final String UNVERIFIED = "7760000005"; // entry only: not in any run
 	static final String CHANNEL = "テスト:通知作成";
+	/** Makes the account keeper fail, as an unreachable payments module would. */
+	static volatile boolean accountsFail;
 
 	/** The account keeper as the payments module will be: ACCOUNT has an account, nobody else. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Accounts {
 		@Bean
 		RegisteredAccounts testAccounts() {
-			return (Collection<AddressNumber> subjects, BusinessYear year) -> subjects.stream()
-					.filter(a -> a.value().equals(ACCOUNT)).collect(Collectors.toSet());
+			return (Collection<AddressNumber> subjects, BusinessYear year) -> {
+				if (accountsFail) {
+					throw new IllegalStateException("account keeper unreachable");
+				}
+				return subjects.stream().filter(a -> a.value().equals(ACCOUNT)).collect(Collectors.toSet());
+			};
 		}
 	}
 
@@ -117,6 +123,7 @@ class NoticeRunIT extends TallyITSupport {
 
 	@BeforeEach
 	void clean() {
+		accountsFail = false;
 		clearTally();
 		jdbc.sql("delete from notice_booklet").update();
 		jdbc.sql("delete from notice_run").update();
@@ -546,6 +553,28 @@ class NoticeRunIT extends TallyITSupport {
 		} finally {
 			unsubscribe.run();
 		}
+	}
+
+	@Test
+	void a_run_that_fails_in_the_background_is_failed_with_its_reason_and_takes_nothing() throws Exception {
+		year2025();
+		accountsFail = true;
+		var operator = user("operator1").roles("OPERATOR");
+		String location = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}"))
+				.andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> mvc.perform(get(location).with(operator)).andReturn().getResponse().getStatus() != 202);
+		mvc.perform(get(location).with(operator)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("異常終了")))
+				.andExpect(jsonPath("$.status").value("FAILED"));
+		mvc.perform(get(location + "/progress").with(operator)).andExpect(jsonPath("$.status").value("FAILED"))
+				.andExpect(jsonPath("$.phase").value("FINISHED"))
+				.andExpect(jsonPath("$.failure").value(org.hamcrest.Matchers.containsString("もう一度実行してください")));
+		assertThat(jdbc.sql("select count(*) from notice_booklet").query(Integer.class).single()).isZero();
+		// run again once the cause is gone: the same booklets are notified
+		accountsFail = false;
+		assertThat(runNotices(2025, YearMonth.of(2026, 6), Half.MID).notified()).containsExactly(PLAIN, ACCOUNT, ALL_VOID);
 	}
 
 	/** Puts a finished run back as a run whose JVM died after it made its batches, before it recorded anything. */

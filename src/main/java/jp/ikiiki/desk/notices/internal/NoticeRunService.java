@@ -161,25 +161,37 @@ class NoticeRunService implements NoticeRuns {
 		}
 	}
 
-	/** The run's thread: the work, its audit, and on failure the batches withdrawn and the run FAILED. */
+	/** The run's thread: the work, and on failure the batches withdrawn and the run FAILED; then its audit. */
 	private void execute(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
 			RunLock lock) {
 		List<Long> batches = new ArrayList<>();
-		try (lock) {
-			NoticeRunResult result = work.work(year, request, today, channel, batches,
-					new RunProgress(jdbc, runId, this::announce));
+		NoticeRunResult result;
+		// the lock is held until the run is DONE or marked FAILED: no sweep may take it for an orphan before
+		try {
+			result = work.work(year, request, today, channel, batches, new RunProgress(jdbc, runId, this::announce));
+		} catch (RuntimeException | Error e) {
+			log.warn("Notice run {} failed: {}", runId, SafeThrowables.describe(e));
+			try {
+				withdraw(runId, batches, channel);
+				markFailed(runId, e instanceof DomainException d ? d.reason()
+						: java.text.MessageFormat.format(FAILED, e.getClass().getSimpleName()));
+			} finally {
+				lock.close();
+			}
+			announce(runId);
+			if (e instanceof Error err) {
+				throw err;
+			}
+			return;
+		}
+		lock.close();
+		// The run is DONE (committed): a failing audit must not withdraw what it made.
+		try {
 			audit.record(AuditAction.EXPORT, channel, result.notified(), "獲得ポイント通知 作成 run=" + runId + " 通知="
 					+ result.notified().size() + " 口座登録用紙=" + result.withAccountForm().size() + " 対象外="
 					+ result.notNotified().size());
-		} catch (RuntimeException | Error e) {
-			log.warn("Notice run {} failed: {}", runId, SafeThrowables.describe(e));
-			withdraw(runId, batches, channel);
-			markFailed(runId, e instanceof DomainException d ? d.reason()
-					: java.text.MessageFormat.format(FAILED, e.getClass().getSimpleName()));
-			if (e instanceof Error err) {
-				announce(runId);
-				throw err;
-			}
+		} catch (RuntimeException e) {
+			log.error("Notice run {} done but not audited: {}", runId, SafeThrowables.describe(e));
 		}
 		announce(runId);
 	}
