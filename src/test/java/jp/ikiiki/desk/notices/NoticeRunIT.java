@@ -2,6 +2,7 @@ package jp.ikiiki.desk.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -79,14 +81,20 @@ class NoticeRunIT extends TallyITSupport {
 	static final String NO_STAMP = "7760000004"; // no stamp at all: no notice
 	static final String UNVERIFIED = "7760000005"; // entry only: not in any run
 	static final String CHANNEL = "テスト:通知作成";
+	/** Makes the account keeper fail, as an unreachable payments module would. */
+	static volatile boolean accountsFail;
 
 	/** The account keeper as the payments module will be: ACCOUNT has an account, nobody else. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Accounts {
 		@Bean
 		RegisteredAccounts testAccounts() {
-			return (Collection<AddressNumber> subjects, BusinessYear year) -> subjects.stream()
-					.filter(a -> a.value().equals(ACCOUNT)).collect(Collectors.toSet());
+			return (Collection<AddressNumber> subjects, BusinessYear year) -> {
+				if (accountsFail) {
+					throw new IllegalStateException("account keeper unreachable");
+				}
+				return subjects.stream().filter(a -> a.value().equals(ACCOUNT)).collect(Collectors.toSet());
+			};
 		}
 	}
 
@@ -105,18 +113,23 @@ class NoticeRunIT extends TallyITSupport {
 	@Autowired
 	MockMvc mvc;
 	@Autowired
+	NoticesProperties noticesProperties;
+	@Autowired
+	javax.sql.DataSource dataSource;
+	@Autowired
 	jp.ikiiki.desk.progress.ProgressRecords progressRecords;
 	@Autowired
 	jp.ikiiki.desk.deliverables.Deliverables deliverables;
 
 	@BeforeEach
 	void clean() {
+		accountsFail = false;
 		clearTally();
 		jdbc.sql("delete from notice_booklet").update();
 		jdbc.sql("delete from notice_run").update();
 		// opening balances another test of this class loaded
 		jdbc.sql("delete from progress_year where source = 'OPENING' and address_number in (:s)")
-				.param("s", List.of(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, ACCOUNT)).update();
+				.param("s", List.of(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, CARRIED_ZERO, CARRIED_LATER, ACCOUNT)).update();
 	}
 
 	private static StampCounts counts(int s4, int s2, int[] checkups, int s1, int v) {
@@ -167,7 +180,16 @@ class NoticeRunIT extends TallyITSupport {
 	}
 
 	private NoticeRunResult runNotices(int year, YearMonth month, Half half) {
-		return as("operator1", () -> notices.run(new NoticeRunRequest(year, month, half), CHANNEL), "OPERATOR");
+		return as("operator1", () -> finished(notices.start(new NoticeRunRequest(year, month, half), CHANNEL)), "OPERATOR");
+	}
+
+	/** Waits for a started run (in the caller's security context) and returns its result. */
+	private NoticeRunResult finished(NoticeRunSummary started) {
+		assertThat(started.status()).isEqualTo("RUNNING");
+		NoticeRunSummary end = await().pollInSameThread().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(100)).until(() -> notices.run(started.id()), r -> !r.running());
+		assertThat(end.status()).as(String.valueOf(end.failure())).isEqualTo("DONE");
+		return notices.result(started.id());
 	}
 
 	@Test
@@ -243,7 +265,7 @@ class NoticeRunIT extends TallyITSupport {
 		run("operator1", () -> mailings.cancel(r.noticeBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
 		NoticeRunResult july = as("operator1", () -> {
 			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
-			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+			return finished(notices.start(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL));
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(ACCOUNT, ALL_VOID);
 		assertThat(july.withAccountForm()).isEmpty();
@@ -327,12 +349,60 @@ class NoticeRunIT extends TallyITSupport {
 		run("operator1", () -> mailings.cancel(r.formBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
 		NoticeRunResult july = as("operator1", () -> {
 			clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
-			return notices.run(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL);
+			return finished(notices.start(new NoticeRunRequest(2025, YearMonth.of(2026, 7), Half.MID), CHANNEL));
 		}, "OPERATOR");
 		assertThat(july.notified()).containsExactly(PLAIN, CARRIED);
 		assertThat(july.withAccountForm()).containsExactly(PLAIN, CARRIED);
 		assertThat(jdbc.sql("select count(*) from notice_booklet where carried_address_number = :a")
 				.param("a", CARRIED).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	static final String CARRIED_ZERO = "7760000009"; // predecessor's booklet of 0 points: no notice due (第8章3)
+	static final String CARRIED_LATER = "7760000010"; // predecessor's booklet due after the list's horizon
+
+	/** One fixture as the due list should see it, computed here from what the test loaded. */
+	private record Expected(String addressNumber, LocalDate receivedOn, boolean carriedOver) {
+	}
+
+	@Test
+	void the_due_list_holds_the_carried_over_years_a_run_would_take_as_recomputed_from_the_fixtures() {
+		year2025(CARRIED, CARRIED_NOTIFIED, CARRIED_BROKEN, CARRIED_ZERO, CARRIED_LATER);
+		opening(CARRIED, "2026-05-01", 40, 10, new int[] {4, 0, 2}, 7, 63, 100, 6_300, null);
+		opening(CARRIED_NOTIFIED, "2026-05-01", 40, 0, new int[0], 0, 40, 100, 4_000, "2026-05-20");
+		opening(CARRIED_BROKEN, "2026-05-02", 40, 0, new int[0], 0, 41, 100, 4_100, null);
+		opening(CARRIED_ZERO, "2026-05-01", 0, 0, new int[0], 0, 0, 100, 0, null);
+		opening(CARRIED_LATER, "2026-06-10", 8, 0, new int[0], 0, 8, 100, 800, null);
+		opening(ACCOUNT, "2026-04-01", 400, 0, new int[0], 0, 400, 200, 20_000, null); // has a tally booklet too
+
+		// what is waiting for a notice, from the fixtures: the tally's verified booklets with a stamp, and the carried-
+		// over years not notified by the predecessor, with points (or figures to correct), of people without a booklet
+		List<Expected> waiting = List.of(new Expected(PLAIN, LocalDate.of(2026, 5, 11), false),
+				new Expected(ACCOUNT, LocalDate.of(2026, 6, 8), false),
+				new Expected(ALL_VOID, LocalDate.of(2026, 6, 8), false),
+				new Expected(CARRIED, LocalDate.of(2026, 5, 1), true),
+				new Expected(CARRIED_BROKEN, LocalDate.of(2026, 5, 2), true),
+				new Expected(CARRIED_LATER, LocalDate.of(2026, 6, 10), true));
+		LocalDate today = LocalDate.of(2026, 6, 15);
+		LocalDate horizon = today.plusDays(noticesProperties.dueSoonDays());
+		List<DueNotice> expected = waiting.stream().filter(e -> !e.receivedOn().plusMonths(1).isAfter(horizon))
+				.map(e -> new DueNotice(e.addressNumber(), e.carriedOver() ? "" : "K" + e.addressNumber(), 2025,
+						e.receivedOn(), e.receivedOn().plusMonths(1),
+						java.time.temporal.ChronoUnit.DAYS.between(today, e.receivedOn().plusMonths(1)), e.carriedOver()))
+				.sorted(java.util.Comparator.comparing(DueNotice::dueBy).thenComparing(DueNotice::addressNumber))
+				.toList();
+		assertThat(expected).extracting(DueNotice::addressNumber).containsExactly(CARRIED, CARRIED_BROKEN, PLAIN);
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR")).containsExactlyElementsOf(expected);
+
+		// a run takes the carried-over year: only the one whose figures must be corrected stays due
+		NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		assertThat(r.notified()).contains(CARRIED);
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR"))
+				.containsExactlyElementsOf(expected.stream().filter(d -> d.addressNumber().equals(CARRIED_BROKEN)).toList());
+
+		// a withdrawn batch makes it due again
+		run("operator1", () -> mailings.cancel(r.formBatchId(), "宛名の誤り", CHANNEL), "OPERATOR");
+		assertThat(as("operator1", () -> notices.dueSoon(), "OPERATOR")).extracting(DueNotice::addressNumber)
+				.containsExactly(CARRIED, CARRIED_BROKEN, PLAIN);
 	}
 
 	@Test
@@ -427,8 +497,19 @@ class NoticeRunIT extends TallyITSupport {
 				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isForbidden());
 
 		year2025();
-		var body = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}")).andExpect(status().isOk())
+		var started = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}"))
+				.andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("RUNNING"))
+				.andExpect(jsonPath("$.id").isNumber()).andReturn().getResponse();
+		String location = started.getHeader("Location");
+		assertThat(location).matches("/api/notices/runs/\\d+");
+		// 202 with the progress while it runs, then 200 with the result
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> mvc.perform(get(location).with(operator)).andReturn().getResponse().getStatus() == 200);
+		mvc.perform(get(location + "/progress").with(operator)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("DONE")).andExpect(jsonPath("$.phase").value("FINISHED"))
+				.andExpect(jsonPath("$.batched").value(3)).andExpect(jsonPath("$.listed").value(3));
+		var body = mvc.perform(get(location).with(operator)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.notified.length()").value(3))
 				.andExpect(jsonPath("$.withAccountForm[0]").value(PLAIN))
 				.andExpect(jsonPath("$.notNotified[0].addressNumber").value(NO_STAMP))
@@ -441,6 +522,109 @@ class NoticeRunIT extends TallyITSupport {
 				.andReturn().getResponse().getContentAsByteArray();
 		assertThat(read(xlsx)).containsOnlyKeys(PLAIN, ACCOUNT, ALL_VOID);
 		mvc.perform(get("/api/notices/runs/999999/list.xlsx").with(operator)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/notices/runs/999999").with(operator)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void a_run_shows_its_phases_and_counts_as_it_goes_and_keeps_them_on_its_row() {
+		year2025();
+		List<NoticeRunSummary> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Runnable unsubscribe = as("operator1", () -> notices.subscribe(seen::add), "OPERATOR");
+		try {
+			NoticeRunResult r = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+			await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(s -> !s.running()));
+			List<NoticeRunPhase> phases = seen.stream().filter(s -> s.id() == r.id()).map(NoticeRunSummary::phase)
+					.distinct().toList();
+			assertThat(phases).containsSubsequence(NoticeRunPhase.BATCHING, NoticeRunPhase.LISTING,
+					NoticeRunPhase.RECORDING, NoticeRunPhase.FINISHED);
+			// counts only grow, and the notices in batches never exceed those to batch
+			List<NoticeRunSummary> mine = seen.stream().filter(s -> s.id() == r.id()).toList();
+			for (int i = 1; i < mine.size(); i++) {
+				assertThat(mine.get(i).batched()).isGreaterThanOrEqualTo(mine.get(i - 1).batched());
+				assertThat(mine.get(i).listed()).isGreaterThanOrEqualTo(mine.get(i - 1).listed());
+			}
+			assertThat(mine).allSatisfy(s -> assertThat(s.batched()).isLessThanOrEqualTo(Math.max(s.toBatch(), 0)));
+			NoticeRunSummary row = as("operator1", () -> notices.run(r.id()), "OPERATOR");
+			// four people read (no-stamp one included); three notices batched and listed
+			assertThat(row).extracting(NoticeRunSummary::status, NoticeRunSummary::phase, NoticeRunSummary::selected,
+					NoticeRunSummary::toBatch, NoticeRunSummary::batched, NoticeRunSummary::listed)
+					.containsExactly("DONE", NoticeRunPhase.FINISHED, 4, 3, 3, 3);
+			assertThat(row.fraction()).isEqualTo(1.0);
+		} finally {
+			unsubscribe.run();
+		}
+	}
+
+	@Test
+	void a_run_that_fails_in_the_background_is_failed_with_its_reason_and_takes_nothing() throws Exception {
+		year2025();
+		accountsFail = true;
+		var operator = user("operator1").roles("OPERATOR");
+		String location = mvc.perform(post("/api/notices/runs").with(operator).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessYear\":2025,\"month\":\"2026-06\",\"half\":\"MID\"}"))
+				.andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> mvc.perform(get(location).with(operator)).andReturn().getResponse().getStatus() != 202);
+		mvc.perform(get(location).with(operator)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("異常終了")))
+				.andExpect(jsonPath("$.status").value("FAILED"));
+		mvc.perform(get(location + "/progress").with(operator)).andExpect(jsonPath("$.status").value("FAILED"))
+				.andExpect(jsonPath("$.phase").value("FINISHED"))
+				.andExpect(jsonPath("$.failure").value(org.hamcrest.Matchers.containsString("もう一度実行してください")));
+		assertThat(jdbc.sql("select count(*) from notice_booklet").query(Integer.class).single()).isZero();
+		// run again once the cause is gone: the same booklets are notified
+		accountsFail = false;
+		assertThat(runNotices(2025, YearMonth.of(2026, 6), Half.MID).notified()).containsExactly(PLAIN, ACCOUNT, ALL_VOID);
+	}
+
+	/** Puts a finished run back as a run whose JVM died after it made its batches, before it recorded anything. */
+	private void interruptedAfterBatches(long runId) {
+		jdbc.sql("delete from notice_booklet where run_id = :id").param("id", runId).update();
+		jdbc.sql("""
+				update notice_run set status = 'RUNNING', phase = 'BATCHING', result = null, list_xlsx = null,
+				notified = 0, with_form = 0, not_notified = 0, overdue = 0, finished_at = null where id = :id""")
+				.param("id", runId).update();
+	}
+
+	@Test
+	void a_run_whose_node_died_is_failed_its_batches_withdrawn_and_the_next_run_takes_its_booklets() {
+		year2025();
+		NoticeRunResult dead = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		interruptedAfterBatches(dead.id());
+
+		NoticeRunResult next = runNotices(2025, YearMonth.of(2026, 6), Half.LATE);
+
+		NoticeRunSummary closed = as("operator1", () -> notices.run(dead.id()), "OPERATOR");
+		assertThat(closed.status()).isEqualTo("FAILED");
+		assertThat(closed.phase()).isEqualTo(NoticeRunPhase.FINISHED);
+		assertThat(closed.failure()).contains("中断").contains("取り下げ");
+		for (long b : List.of(dead.noticeBatchId(), dead.formBatchId())) {
+			assertThat(as("operator1", () -> mailings.batch(b), "OPERATOR").orElseThrow().status())
+					.isEqualTo(BatchStatus.CANCELLED);
+		}
+		assertThat(next.notified()).containsExactlyElementsOf(dead.notified());
+		assertThat(next.withAccountForm()).containsExactlyElementsOf(dead.withAccountForm());
+		assertThat(jdbc.sql("select count(*) from notice_booklet where run_id = :id").param("id", dead.id())
+				.query(Integer.class).single()).isZero();
+		assertThatThrownBy(() -> as("operator1", () -> notices.result(dead.id()), "OPERATOR"))
+				.isInstanceOf(jp.ikiiki.desk.shared.NotFoundException.class);
+	}
+
+	@Test
+	void a_run_still_working_on_another_node_is_left_alone_and_blocks_its_year() throws Exception {
+		year2025();
+		NoticeRunResult other = runNotices(2025, YearMonth.of(2026, 6), Half.MID);
+		interruptedAfterBatches(other.id());
+		// the other node's session holds the run's lock
+		try (var connection = dataSource.getConnection(); var lock = connection.createStatement()) {
+			lock.execute("select pg_advisory_lock(7402, " + other.id() + ")");
+			assertThatThrownBy(() -> runNotices(2025, YearMonth.of(2026, 6), Half.LATE))
+					.isInstanceOf(StateConflictException.class).hasMessageContaining("実行中");
+			assertThat(as("operator1", () -> notices.run(other.id()), "OPERATOR").status()).isEqualTo("RUNNING");
+			assertThat(as("operator1", () -> mailings.batch(other.noticeBatchId()), "OPERATOR").orElseThrow().status())
+					.isNotEqualTo(BatchStatus.CANCELLED);
+			lock.execute("select pg_advisory_unlock(7402, " + other.id() + ")");
+		}
 	}
 
 	/** The list's rows by 宛名番号, each as header → shown text. */

@@ -49,7 +49,7 @@ final class NoticeList {
 	private NoticeList() {
 	}
 
-	static byte[] write(String title, List<Line> lines, List<Left> left) {
+	static byte[] write(String title, List<Line> lines, List<Left> left, Runnable rowWritten) {
 		try (var wb = new SXSSFWorkbook(500); var out = new ByteArrayOutputStream()) {
 			CellStyle bold = wb.createCellStyle();
 			Font font = wb.createFont();
@@ -83,6 +83,7 @@ final class NoticeList {
 				text(row, c++, l.receivedOn().toString());
 				text(row, c++, l.dueBy().toString());
 				text(row, c++, l.remark() == null ? "" : l.remark());
+				rowWritten.run();
 			}
 			sheet.createFreezePane(3, 2);
 			Sheet other = wb.createSheet("通知対象外");

@@ -10,49 +10,35 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.mailings.BatchCancelled;
-import jp.ikiiki.desk.mailings.Exclusion;
 import jp.ikiiki.desk.mailings.MailingKind;
-import jp.ikiiki.desk.mailings.MailingProgress;
 import jp.ikiiki.desk.mailings.Mailings;
-import jp.ikiiki.desk.mailings.NewBatch;
 import jp.ikiiki.desk.notices.DueNotice;
 import jp.ikiiki.desk.notices.Half;
+import jp.ikiiki.desk.notices.NoticeRunPhase;
 import jp.ikiiki.desk.notices.NoticeRunRequest;
 import jp.ikiiki.desk.notices.NoticeRunResult;
-import jp.ikiiki.desk.notices.NoticeRunResult.NotNotified;
-import jp.ikiiki.desk.notices.NoticeRunResult.Overdue;
 import jp.ikiiki.desk.notices.NoticeRunSummary;
 import jp.ikiiki.desk.notices.NoticeRuns;
 import jp.ikiiki.desk.notices.NoticesProperties;
-import jp.ikiiki.desk.notices.RegisteredAccounts;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
-import jp.ikiiki.desk.progress.CarriedOverBooklet;
 import jp.ikiiki.desk.progress.ProgressRecords;
-import jp.ikiiki.desk.progress.ProgressYear;
-import jp.ikiiki.desk.progress.YearColumns;
 import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
-import jp.ikiiki.desk.subjects.AddressNumber;
-import jp.ikiiki.desk.subjects.MailingSubject;
-import jp.ikiiki.desk.subjects.SubjectRoster;
 import jp.ikiiki.desk.tally.BusinessYear;
 import jp.ikiiki.desk.tally.BusinessYears;
-import jp.ikiiki.desk.tally.NoticeCandidate;
 import jp.ikiiki.desk.tally.PointTotals;
-import jp.ikiiki.desk.tally.StampCounts;
-import jp.ikiiki.desk.tally.TallyProperties;
-import jp.ikiiki.desk.tally.YearPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,137 +49,55 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notice run (第8章1–4). Order of work: the run is registered (one per year, month and half; runs of one year one
- * at a time), the tally's verified booklets not yet notified are read and grouped per person, the zero-point rule of
- * 第8章3 applied (no stamp at all: no notice; every stamp void: a notice of 0 points), the account form enclosed for
- * those with points that no {@link RegisteredAccounts} knows (第8章4), the mailing batches made and selected, then the
- * 獲得ポイント通知一覧 written from what the selection kept, and the booklets recorded as taken. A failure on the way
- * withdraws the batches made and leaves the run FAILED, to be run again.
- * <p>
- * The predecessor's booklets loaded as opening balances (第9章1(1), {@link ProgressRecords#forEachCarriedOver}) are
- * taken alongside: a person-year not marked notified or paid by the predecessor and not yet taken gets the same notice
- * and list row from its figures (別紙3 cols 55–75; city receipt date col 50, due a month after it). A person with a
- * tally booklet of the year gets one notice with the tally's figures (the tally wins, as in the payment runs).
+ * The notice runs (第8章1–4) in the background. A run is checked and registered in the request (one per year, month and
+ * half; runs of one year one at a time: they take from the same booklets), its liveness lock taken ({@link RunLock}),
+ * then its work ({@link NoticeRunWork}) handed to {@link NoticeRunLauncher}; progress goes to the run's row
+ * ({@link RunProgress}) and to the subscribed screens. A failure on the way withdraws the batches made and leaves the
+ * run FAILED with the reason, to be run again; a run whose node stopped is closed the same way by
+ * {@link InterruptedNoticeRuns}.
  */
 @Service
 @EnableConfigurationProperties(NoticesProperties.class)
 class NoticeRunService implements NoticeRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(NoticeRunService.class);
-	static final String NO_STAMPS = "スタンプの押印がない手帳のため通知しません（第8章3）";
+	static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+	static final String FAILED = "通知作成が異常終了しました（{0}）。作成途中の発送バッチは取り下げ、手帳は通知済みにしていません。"
+			+ "もう一度実行してください";
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
+	private final DataSource dataSource;
 	private final PointTotals totals;
 	private final BusinessYears years;
 	private final Mailings mailings;
-	private final SubjectRoster roster;
-	private final List<RegisteredAccounts> accounts;
 	private final AuditTrail audit;
 	private final NoticesProperties properties;
-	private final TallyProperties tally;
 	private final ProgressRecords progress;
-	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+	private final NoticeRunWork work;
+	private final NoticeRunLauncher launcher;
+	private final InterruptedNoticeRuns interrupted;
+	private final List<Consumer<NoticeRunSummary>> listeners = new CopyOnWriteArrayList<>();
 
-	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, PointTotals totals, BusinessYears years, Mailings mailings,
-			SubjectRoster roster, List<RegisteredAccounts> accounts, AuditTrail audit, NoticesProperties properties,
-			TallyProperties tally, ProgressRecords progress) {
+	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, PointTotals totals,
+			BusinessYears years, Mailings mailings, AuditTrail audit, NoticesProperties properties,
+			ProgressRecords progress, NoticeRunWork work, NoticeRunLauncher launcher, InterruptedNoticeRuns interrupted) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.dataSource = dataSource;
 		this.totals = totals;
 		this.years = years;
 		this.mailings = mailings;
-		this.roster = roster;
-		this.accounts = List.copyOf(accounts);
 		this.audit = audit;
 		this.properties = properties;
-		this.tally = tally;
 		this.progress = progress;
-	}
-
-	/** One person's booklets of the run: the tally's verified booklets, or the year carried over from the predecessor. */
-	private record Person(String addressNumber, List<NoticeCandidate> booklets, Carried carried) {
-
-		YearPoints year() {
-			return carried != null ? carried.year() : booklets.get(0).year();
-		}
-
-		boolean notifies() {
-			// a carried-over year knows no void stamps: points 0 is "no stamp at all" (第8章3)
-			return carried != null ? carried.year().total() > 0 : booklets.stream().anyMatch(b -> b.decision().notifies());
-		}
-
-		Due earliestDue() {
-			if (carried != null) {
-				return new Due("", carried.receivedOn(), carried.receivedOn().plusMonths(1));
-			}
-			NoticeCandidate c = booklets.stream().min(Comparator.comparing(NoticeCandidate::dueBy)).orElseThrow();
-			return new Due(c.managementNumber(), c.receivedOn(), c.dueBy());
-		}
-	}
-
-	/** The booklet that sets a person's due date (第8章2: a month after the city's receipt date). */
-	private record Due(String managementNumber, LocalDate receivedOn, LocalDate dueBy) {
-	}
-
-	/** A predecessor's booklet carried over: its figures as a year's points, and the city's receipt date (col 50). */
-	private record Carried(YearPoints year, LocalDate receivedOn) {
-	}
-
-	static final String CARRIED_INCOMPLETE = "引継ぎデータ（別紙3 55〜75列）のポイントが欠けているか合計と合わないため通知できません。"
-			+ "進捗記録を確認してください（第9章1(1)）";
-
-	/**
-	 * The figures of a carried-over year (別紙3 cols 55–75, points) as the notice prints them, or null when they are
-	 * incomplete or inconsistent: every points column a number (an empty kind counts 0), 4P a multiple of 4, 2P and
-	 * each check-up a multiple of 2, the check-up subtotal (col 71, if given) their sum, the kinds adding up to the total
-	 * (col 73), cap (col 74) and amount (col 75) given.
-	 */
-	static YearPoints carriedFigures(CarriedOverBooklet b) {
-		ProgressYear r = b.record();
-		Integer total = r.number(YearColumns.TOTAL);
-		Integer cap = r.number(YearColumns.CAP);
-		Integer amount = r.number(YearColumns.AMOUNT);
-		if (total == null || cap == null || amount == null) {
-			return null;
-		}
-		int[] kinds = new int[YearColumns.HEALTH_1P - YearColumns.FIRST_FIGURE + 1];
-		for (int col = YearColumns.FIRST_FIGURE; col <= YearColumns.HEALTH_1P; col++) {
-			if (r.value(col).isEmpty()) {
-				continue;
-			}
-			Integer v = r.number(col);
-			if (v == null) {
-				return null;
-			}
-			kinds[col - YearColumns.FIRST_FIGURE] = v;
-		}
-		int p4 = kinds[0];
-		int p2 = kinds[1];
-		List<Integer> checkups = new ArrayList<>(14);
-		int checkupSum = 0;
-		for (int k = 0; k < 14; k++) {
-			int v = kinds[2 + k];
-			if (v % 2 != 0) {
-				return null;
-			}
-			checkups.add(v / 2);
-			checkupSum += v;
-		}
-		int subtotal = kinds[YearColumns.CHECKUP_SUBTOTAL - YearColumns.FIRST_FIGURE];
-		int p1 = kinds[YearColumns.HEALTH_1P - YearColumns.FIRST_FIGURE];
-		boolean subtotalGiven = !r.value(YearColumns.CHECKUP_SUBTOTAL).isEmpty();
-		if (p4 % 4 != 0 || p2 % 2 != 0 || (subtotalGiven && subtotal != checkupSum)
-				|| p4 + p2 + checkupSum + p1 != total) {
-			return null;
-		}
-		int credited = Math.min(total, cap);
-		return new YearPoints(b.addressNumber(), b.businessYear(), new StampCounts(p4 / 4, p2 / 2, checkups, p1, 0),
-				total, cap, null, credited, total - credited, amount, YearPoints.State.VERIFIED, 1, 1);
+		this.work = work;
+		this.launcher = launcher;
+		this.interrupted = interrupted;
 	}
 
 	@Override
-	public NoticeRunResult run(NoticeRunRequest request, String channel) {
+	public NoticeRunSummary start(NoticeRunRequest request, String channel) {
 		if (request == null || request.month() == null) {
 			throw new InvalidInputException("month", "通知する月を yyyy-MM で指定してください");
 		}
@@ -211,34 +115,31 @@ class NoticeRunService implements NoticeRuns {
 		if (request.month().isAfter(YearMonth.from(today))) {
 			throw new InvalidInputException("month", "先の月（" + request.month() + "）の通知はまだ作成できません");
 		}
-		long runId = register(request, today);
-		List<Long> batches = new ArrayList<>();
+		// a run of the year whose node stopped no longer blocks the year
+		interrupted.closeOrphans(request.businessYear());
+		long runId = jdbc.sql("select nextval(pg_get_serial_sequence('notice_run', 'id'))").query(Long.class).single();
+		RunLock lock = RunLock.take(dataSource, runId);
 		try {
-			NoticeRunResult result = work(runId, year, request, today, channel, batches);
-			audit.record(AuditAction.EXPORT, channel, result.notified(), "獲得ポイント通知 作成 run=" + runId + " 通知="
-					+ result.notified().size() + " 口座登録用紙=" + result.withAccountForm().size() + " 対象外="
-					+ result.notNotified().size());
-			return result;
+			register(runId, request, today);
 		} catch (RuntimeException e) {
-			log.warn("Notice run {} failed: {}", runId, SafeThrowables.describe(e));
-			for (long b : batches) {
-				try {
-					mailings.cancel(b, "獲得ポイント通知の作成が失敗したため取り下げ", channel);
-				} catch (RuntimeException c) {
-					log.warn("Notice run {}: batch {} not withdrawn: {}", runId, b, SafeThrowables.describe(c));
-				}
-			}
-			jdbc.sql("update notice_run set status = 'FAILED', finished_at = now() where id = :id").param("id", runId)
-					.update();
+			lock.close();
 			throw e;
 		}
+		try {
+			launcher.launch(() -> execute(runId, year, request, today, channel, lock));
+		} catch (RuntimeException e) {
+			log.warn("Notice run {} not started: {}", runId, SafeThrowables.describe(e));
+			markFailed(runId, "通知作成を開始できませんでした。しばらくしてからもう一度実行してください");
+			lock.close();
+			throw new StateConflictException("通知作成を開始できませんでした。しばらくしてからもう一度実行してください");
+		}
+		return summary(runId);
 	}
 
-	/** The run's row, or 409 when it exists, is running, or another run of the year is running. */
-	private long register(NoticeRunRequest request, LocalDate today) {
+	/** Registers the run under the id whose lock is held, or 409 when it exists, or another run of the year runs. */
+	private void register(long runId, NoticeRunRequest request, LocalDate today) {
 		try {
-			return tx.execute(s -> {
-				// runs of one year one at a time: they take from the same booklets
+			tx.executeWithoutResult(s -> {
 				jdbc.sql("select pg_advisory_xact_lock(7401, :year)").param("year", request.businessYear())
 						.query(Object.class).single();
 				var running = jdbc.sql("select run_month || ' ' || half from notice_run where business_year = :year "
@@ -246,12 +147,12 @@ class NoticeRunService implements NoticeRuns {
 				if (running.isPresent()) {
 					throw new StateConflictException("同じ年度の通知作成（" + running.get() + "）が実行中です。終わってから実行してください");
 				}
-				return jdbc.sql("""
-						insert into notice_run (business_year, run_month, half, status, run_on, created_by)
-						values (:year, :month, :half, 'RUNNING', :today, :by) returning id""")
+				jdbc.sql("""
+						insert into notice_run (id, business_year, run_month, half, status, phase, run_on, created_by)
+						values (:id, :year, :month, :half, 'RUNNING', 'SELECTING', :today, :by)""").param("id", runId)
 						.param("year", request.businessYear()).param("month", request.month().toString())
 						.param("half", request.half().name()).param("today", today).param("by", CurrentUser.name())
-						.query(Long.class).single();
+						.update();
 			});
 		} catch (DuplicateKeyException e) {
 			throw new StateConflictException(BusinessYear.labelOf(request.businessYear()) + " " + request.month() + " "
@@ -260,164 +161,118 @@ class NoticeRunService implements NoticeRuns {
 		}
 	}
 
-	private NoticeRunResult work(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
-			List<Long> batches) {
-		Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year and booklet_id is not null "
-				+ "and released_at is null").param("year", year.year()).query(Long.class).list());
-		Map<String, Person> people = new TreeMap<>();
-		totals.forEachDueForNotice(year.year(), c -> {
-			if (!taken.contains(c.bookletId())) {
-				people.computeIfAbsent(c.addressNumber(), a -> new Person(a, new ArrayList<>(), null)).booklets().add(c);
-			}
-		});
-		// 第9章1(1): the predecessor's booklets of the year; a year the tally keeps (taken now or before) is the tally's
-		Set<String> carriedTaken = new HashSet<>(jdbc.sql("select subject_id from notice_booklet where business_year = :year "
-				+ "and released_at is null").param("year", year.year()).query(String.class).list());
-		Map<String, LocalDate> incomplete = new TreeMap<>();
-		progress.forEachCarriedOver(year.year(), b -> {
-			if (b.notified() || b.paid() || b.receivedOn() == null || people.containsKey(b.addressNumber())
-					|| carriedTaken.contains(b.addressNumber())) {
-				return;
-			}
-			YearPoints figures = carriedFigures(b);
-			if (figures == null) {
-				incomplete.put(b.addressNumber(), b.receivedOn());
-			} else {
-				people.put(b.addressNumber(), new Person(b.addressNumber(), List.of(), new Carried(figures, b.receivedOn())));
-			}
-		});
-		Map<String, MailingSubject> subjects = new LinkedHashMap<>();
-		Set<String> looked = new java.util.TreeSet<>(people.keySet());
-		looked.addAll(incomplete.keySet());
-		for (MailingSubject s : roster.find(looked)) {
-			subjects.put(s.addressNumber(), s);
-		}
-		// 第8章4: the account form for those with points whom no account keeper knows
-		List<AddressNumber> withPoints = people.values().stream().filter(Person::notifies)
-				.filter(p -> p.year().credited() > 0).map(p -> new AddressNumber(p.addressNumber())).toList();
-		Set<String> withAccount = new HashSet<>();
-		for (RegisteredAccounts a : accounts) {
-			a.withUsableAccount(withPoints, year).forEach(n -> withAccount.add(n.value()));
-		}
-		var plain = new LinkedHashMap<String, Map<String, String>>();
-		var withForm = new LinkedHashMap<String, Map<String, String>>();
-		Map<String, String> leftOut = new TreeMap<>();
-		for (Person p : people.values()) {
-			if (!p.notifies()) {
-				leftOut.put(p.addressNumber(), NO_STAMPS);
-				continue;
-			}
-			boolean form = p.year().credited() > 0 && !withAccount.contains(p.addressNumber());
-			(form ? withForm : plain).put(p.addressNumber(), NoticeFields.of(p.year(), form, tally.checkupLabels()));
-		}
-		String title = year.label() + " 獲得ポイント通知 " + request.month().getYear() + "年" + request.month().getMonthValue()
-				+ "月" + request.half().label();
-		long noticeBatch = batch(MailingKind.POINTS_NOTICE, title, year, plain, channel, batches, leftOut);
-		long formBatch = batch(MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM, title + "（口座登録用紙同封）", year, withForm,
-				channel, batches, leftOut);
-
-		List<String> notified = new ArrayList<>();
-		List<String> formed = new ArrayList<>();
-		List<NoticeList.Line> lines = new ArrayList<>();
-		List<NoticeList.Left> left = new ArrayList<>();
-		List<Overdue> overdue = new ArrayList<>();
-		LocalDate horizon = today.plusDays(properties.dueSoonDays());
-		for (Person p : people.values()) {
-			Due due = p.earliestDue();
-			String name = subjects.containsKey(p.addressNumber()) ? subjects.get(p.addressNumber()).nameKanji() : "";
-			String reason = leftOut.get(p.addressNumber());
-			if (reason == null) {
-				boolean form = withForm.containsKey(p.addressNumber());
-				notified.add(p.addressNumber());
-				if (form) {
-					formed.add(p.addressNumber());
-				}
-				lines.add(new NoticeList.Line(p.addressNumber(), name, due.managementNumber(), p.year(), form,
-						due.receivedOn(), due.dueBy(), NoticeFields.note(p.year(), false)));
-			} else {
-				left.add(new NoticeList.Left(p.addressNumber(), name, due.managementNumber(), due.receivedOn(), reason));
-			}
-			if (!due.dueBy().isAfter(horizon)) {
-				overdue.add(new Overdue(p.addressNumber(), due.managementNumber(), due.receivedOn(), due.dueBy(),
-						ChronoUnit.DAYS.between(today, due.dueBy())));
-			}
-		}
-		overdue.sort(Comparator.comparing(Overdue::dueBy).thenComparing(Overdue::addressNumber));
-		// carried-over years whose figures cannot be printed: listed, not taken (the next run takes them once corrected)
-		for (var e : incomplete.entrySet()) {
-			String name = subjects.containsKey(e.getKey()) ? subjects.get(e.getKey()).nameKanji() : "";
-			left.add(new NoticeList.Left(e.getKey(), name, "", e.getValue(), CARRIED_INCOMPLETE));
-			leftOut.put(e.getKey(), CARRIED_INCOMPLETE);
-		}
-		List<NotNotified> notNotified = leftOut.entrySet().stream().map(e -> new NotNotified(e.getKey(), e.getValue()))
-				.toList();
-		byte[] xlsx = NoticeList.write(title + "（作成日 " + today + "）", lines, left);
-		var result = new NoticeRunResult(runId, year.year(), request.month().toString(), request.half(), notified, formed,
-				notNotified, overdue, noticeBatch, formBatch);
-		tx.executeWithoutResult(s -> {
-			for (Person p : people.values()) {
-				String outcome = leftOut.containsKey(p.addressNumber())
-						? (NO_STAMPS.equals(leftOut.get(p.addressNumber())) ? "NO_STAMPS" : "EXCLUDED")
-						: withForm.containsKey(p.addressNumber()) ? "WITH_FORM" : "NOTIFIED";
-				Long batch = switch (outcome) {
-					case "WITH_FORM" -> formBatch;
-					case "NOTIFIED" -> noticeBatch;
-					default -> null;
-				};
-				if (p.carried() != null) {
-					jdbc.sql("""
-							insert into notice_booklet (carried_address_number, run_id, business_year, subject_id, outcome,
-							  batch_id) values (:subject, :run, :year, :subject, :outcome, :batch)""")
-							.param("run", runId).param("year", year.year()).param("subject", p.addressNumber())
-							.param("outcome", outcome).param("batch", batch).update();
-				}
-				for (NoticeCandidate c : p.booklets()) {
-					jdbc.sql("""
-							insert into notice_booklet (booklet_id, run_id, business_year, subject_id, outcome, batch_id)
-							values (:booklet, :run, :year, :subject, :outcome, :batch)""").param("booklet", c.bookletId())
-							.param("run", runId).param("year", year.year()).param("subject", p.addressNumber())
-							.param("outcome", outcome).param("batch", batch).update();
-				}
-			}
-			jdbc.sql("""
-					update notice_run set status = 'DONE', finished_at = now(), notice_batch_id = :nb, form_batch_id = :fb,
-					notified = :n, with_form = :f, not_notified = :x, overdue = :o, list_xlsx = :xlsx,
-					result = cast(:result as jsonb) where id = :id""").param("nb", noticeBatch == 0 ? null : noticeBatch)
-					.param("fb", formBatch == 0 ? null : formBatch).param("n", notified.size()).param("f", formed.size())
-					.param("x", notNotified.size()).param("o", overdue.size()).param("xlsx", xlsx)
-					.param("result", toJson(result)).param("id", runId).update();
-		});
-		return result;
-	}
-
-	/** Makes and selects one batch; the subjects it leaves out (deceased, moved out …) go to {@code leftOut}. */
-	private long batch(String kind, String title, BusinessYear year, Map<String, Map<String, String>> given,
-			String channel, List<Long> batches, Map<String, String> leftOut) {
-		if (given.isEmpty()) {
-			return 0;
-		}
-		long id = mailings.create(new NewBatch(kind, title, 0, List.of(), List.of(), year.year(), given), channel);
-		batches.add(id);
-		mailings.select(id, MailingProgress.NONE, channel);
-		int offset = 0;
-		while (true) {
-			List<Exclusion> page = mailings.exclusions(id, offset, 1_000, channel);
-			for (Exclusion e : page) {
-				leftOut.put(e.subjectId(), "発送対象外: " + e.reason().label() + (e.detail() == null ? "" : "（" + e.detail()
-						+ "）"));
-			}
-			if (page.size() < 1_000) {
-				return id;
-			}
-			offset += page.size();
-		}
-	}
-
-	private String toJson(NoticeRunResult result) {
+	/** The run's thread: the work, and on failure the batches withdrawn and the run FAILED; then its audit. */
+	private void execute(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
+			RunLock lock) {
+		List<Long> batches = new ArrayList<>();
+		NoticeRunResult result;
+		// the lock is held until the run is DONE or marked FAILED: no sweep may take it for an orphan before
 		try {
-			return json.writeValueAsString(result);
+			result = work.work(year, request, today, channel, batches, new RunProgress(jdbc, runId, this::announce));
+		} catch (RuntimeException | Error e) {
+			log.warn("Notice run {} failed: {}", runId, SafeThrowables.describe(e));
+			try {
+				withdraw(runId, batches, channel);
+				markFailed(runId, e instanceof DomainException d ? d.reason()
+						: java.text.MessageFormat.format(FAILED, e.getClass().getSimpleName()));
+			} finally {
+				lock.close();
+			}
+			announce(runId);
+			if (e instanceof Error err) {
+				throw err;
+			}
+			return;
+		}
+		lock.close();
+		// The run is DONE (committed): a failing audit must not withdraw what it made.
+		try {
+			audit.record(AuditAction.EXPORT, channel, result.notified(), "獲得ポイント通知 作成 run=" + runId + " 通知="
+					+ result.notified().size() + " 口座登録用紙=" + result.withAccountForm().size() + " 対象外="
+					+ result.notNotified().size());
+		} catch (RuntimeException e) {
+			log.error("Notice run {} done but not audited: {}", runId, SafeThrowables.describe(e));
+		}
+		announce(runId);
+	}
+
+	private void withdraw(long runId, List<Long> batches, String channel) {
+		for (long b : batches) {
+			try {
+				mailings.cancel(b, "獲得ポイント通知の作成が失敗したため取り下げ", channel);
+			} catch (RuntimeException c) {
+				log.warn("Notice run {}: batch {} not withdrawn: {}", runId, b, SafeThrowables.describe(c));
+			}
+		}
+	}
+
+	private void markFailed(long runId, String reason) {
+		jdbc.sql("""
+				update notice_run set status = 'FAILED', phase = 'FINISHED', finished_at = now(), updated_at = now(),
+				failure = :reason where id = :id and status = 'RUNNING'""")
+				.param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason).param("id", runId).update();
+	}
+
+	/** Pushes the run's row to the subscribed screens. */
+	private void announce(long runId) {
+		if (listeners.isEmpty()) {
+			return;
+		}
+		NoticeRunSummary s = summary(runId);
+		for (var l : listeners) {
+			try {
+				l.accept(s);
+			} catch (RuntimeException e) {
+				log.warn("notice run listener failed: {}", e.getClass().getName());
+			}
+		}
+	}
+
+	@Override
+	public Runnable subscribe(Consumer<NoticeRunSummary> listener) {
+		listeners.add(listener);
+		return () -> listeners.remove(listener);
+	}
+
+	private static final String SUMMARY = """
+			select id, business_year, run_month, half, status, run_on, created_by, created_at, notified, with_form,
+			       not_notified, overdue, coalesce(notice_batch_id, 0) nb, coalesce(form_batch_id, 0) fb, phase, selected,
+			       batched, to_batch, listed, failure
+			from notice_run""";
+
+	private static NoticeRunSummary summaryOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new NoticeRunSummary(rs.getLong("id"), rs.getInt("business_year"), rs.getString("run_month"),
+				Half.valueOf(rs.getString("half")), rs.getString("status"), rs.getObject("run_on", LocalDate.class),
+				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("notified"),
+				rs.getInt("with_form"), rs.getInt("not_notified"), rs.getInt("overdue"), rs.getLong("nb"),
+				rs.getLong("fb"), NoticeRunPhase.valueOf(rs.getString("phase")), rs.getInt("selected"),
+				rs.getInt("batched"), rs.getInt("to_batch"), rs.getInt("listed"), rs.getString("failure"));
+	}
+
+	private NoticeRunSummary summary(long runId) {
+		return jdbc.sql(SUMMARY + " where id = :id").param("id", runId).query((rs, i) -> summaryOf(rs)).optional()
+				.orElseThrow(() -> new NotFoundException("通知作成 " + runId + " はありません"));
+	}
+
+	@Override
+	public NoticeRunSummary run(long runId) {
+		return summary(runId);
+	}
+
+	@Override
+	public List<NoticeRunSummary> runs(int limit) {
+		return jdbc.sql(SUMMARY + " order by id desc limit :limit").param("limit", Math.max(1, Math.min(limit, 500)))
+				.query((rs, i) -> summaryOf(rs)).list();
+	}
+
+	@Override
+	public NoticeRunResult result(long runId) {
+		String result = jdbc.sql("select result::text from notice_run where id = :id and status = 'DONE'")
+				.param("id", runId).query(String.class).optional().orElseThrow(() -> notFound(runId));
+		try {
+			return JSON.readValue(result, NoticeRunResult.class);
 		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("notice run result not serialisable", e);
+			throw new IllegalStateException("notice run result unreadable", e);
 		}
 	}
 
@@ -428,31 +283,6 @@ class NoticeRunService implements NoticeRuns {
 				|| MailingKind.POINTS_NOTICE_WITH_ACCOUNT_FORM.equals(cancelled.kind())) {
 			jdbc.sql("update notice_booklet set released_at = now() where batch_id = :id and released_at is null")
 					.param("id", cancelled.batchId()).update();
-		}
-	}
-
-	@Override
-	public List<NoticeRunSummary> runs(int limit) {
-		return jdbc.sql("""
-				select id, business_year, run_month, half, status, run_on, created_by, created_at, notified, with_form,
-				       not_notified, overdue, coalesce(notice_batch_id, 0) nb, coalesce(form_batch_id, 0) fb
-				from notice_run order by id desc limit :limit""").param("limit", Math.max(1, Math.min(limit, 500)))
-				.query((rs, i) -> new NoticeRunSummary(rs.getLong("id"), rs.getInt("business_year"),
-						rs.getString("run_month"), Half.valueOf(rs.getString("half")), rs.getString("status"),
-						rs.getObject("run_on", LocalDate.class), rs.getString("created_by"),
-						rs.getObject("created_at", OffsetDateTime.class), rs.getInt("notified"), rs.getInt("with_form"),
-						rs.getInt("not_notified"), rs.getInt("overdue"), rs.getLong("nb"), rs.getLong("fb")))
-				.list();
-	}
-
-	@Override
-	public NoticeRunResult result(long runId) {
-		String result = jdbc.sql("select result::text from notice_run where id = :id and status = 'DONE'")
-				.param("id", runId).query(String.class).optional().orElseThrow(() -> notFound(runId));
-		try {
-			return json.readValue(result, NoticeRunResult.class);
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("notice run result unreadable", e);
 		}
 	}
 
@@ -471,18 +301,45 @@ class NoticeRunService implements NoticeRuns {
 		return "獲得ポイント通知一覧_" + runId + ".xlsx";
 	}
 
+	/**
+	 * The notices late or due soon, by the run's own rules of what a run takes: a verified booklet not yet taken whose
+	 * booklets call for a notice (第8章3), and a predecessor's carried-over year (第9章1(1)) not notified or paid by the
+	 * predecessor, not yet taken, with a city receipt date, of a person without a tally booklet of the year waiting, and
+	 * with points (figures that do not add up are listed too: the notice is due all the same, and the run names why it
+	 * cannot print it). Due a month after the city's receipt (第8章2).
+	 */
 	@Override
 	public List<DueNotice> dueSoon() {
 		LocalDate today = years.today();
 		LocalDate horizon = today.plusDays(properties.dueSoonDays());
 		List<DueNotice> due = new ArrayList<>();
 		for (BusinessYear y : years.open()) {
-			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year and booklet_id is not null "
-					+ "and released_at is null").param("year", y.year()).query(Long.class).list());
+			Set<Long> taken = new HashSet<>(jdbc.sql("select booklet_id from notice_booklet where business_year = :year "
+					+ "and booklet_id is not null and released_at is null").param("year", y.year()).query(Long.class)
+					.list());
+			Set<String> withBooklet = new HashSet<>();
 			totals.forEachDueForNotice(y.year(), c -> {
-				if (!taken.contains(c.bookletId()) && c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
+				if (taken.contains(c.bookletId())) {
+					return;
+				}
+				withBooklet.add(c.addressNumber());
+				if (c.decision().notifies() && !c.dueBy().isAfter(horizon)) {
 					due.add(new DueNotice(c.addressNumber(), c.managementNumber(), c.businessYear(), c.receivedOn(),
-							c.dueBy(), ChronoUnit.DAYS.between(today, c.dueBy())));
+							c.dueBy(), ChronoUnit.DAYS.between(today, c.dueBy()), false));
+				}
+			});
+			Set<String> carriedTaken = new HashSet<>(jdbc.sql("select subject_id from notice_booklet where business_year "
+					+ "= :year and released_at is null").param("year", y.year()).query(String.class).list());
+			progress.forEachCarriedOver(y.year(), b -> {
+				if (b.notified() || b.paid() || b.receivedOn() == null || withBooklet.contains(b.addressNumber())
+						|| carriedTaken.contains(b.addressNumber())) {
+					return;
+				}
+				var figures = NoticeRunWork.carriedFigures(b);
+				LocalDate dueBy = b.receivedOn().plusMonths(1);
+				if ((figures == null || figures.total() > 0) && !dueBy.isAfter(horizon)) {
+					due.add(new DueNotice(b.addressNumber(), "", b.businessYear(), b.receivedOn(), dueBy,
+							ChronoUnit.DAYS.between(today, dueBy), true));
 				}
 			});
 		}

@@ -1,5 +1,8 @@
 package jp.ikiiki.desk.notices.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,6 +18,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -22,14 +26,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import jp.ikiiki.desk.notices.DueNotice;
 import jp.ikiiki.desk.notices.Half;
+import jp.ikiiki.desk.notices.NoticeRunPhase;
 import jp.ikiiki.desk.notices.NoticeRunRequest;
-import jp.ikiiki.desk.notices.NoticeRunResult;
 import jp.ikiiki.desk.notices.NoticeRunSummary;
 import jp.ikiiki.desk.notices.NoticeRuns;
 import jp.ikiiki.desk.platform.ui.Notices;
@@ -43,7 +50,8 @@ import jp.ikiiki.desk.tally.BusinessYears;
 /**
  * 通知: the points notice runs (第8章1–4) with what each produced, the 獲得ポイント通知一覧 of each for the city, a new run
  * (year, month, 中旬/下旬; operators only) and the notices late or due within the configured days (第8章2: within a
- * month of the city's receipt).
+ * month of the city's receipt). A run works in the background: its phase and counts show live (pushed by the run, read
+ * again after a reload), and its end is announced.
  */
 @Route("notices")
 @PageTitle("獲得ポイント通知 | いきいきデスク")
@@ -52,11 +60,20 @@ import jp.ikiiki.desk.tally.BusinessYears;
 class NoticesView extends VerticalLayout {
 
 	static final String CHANNEL = "画面:獲得ポイント通知";
+	static final int POLL_MILLIS = 3_000;
 
 	private final NoticeRuns runs;
 	private final Grid<NoticeRunSummary> grid = new Grid<>(NoticeRunSummary.class, false);
 	private final Grid<DueNotice> due = new Grid<>(DueNotice.class, false);
 	private final Span dueTitle = new Span();
+	/** One line per run working now: its phase, counts and a bar (pushed by the run, polled as a fallback). */
+	private final VerticalLayout progress = new VerticalLayout();
+	private final Map<Long, ProgressLine> lines = new HashMap<>();
+	private Runnable unsubscribe;
+	private Registration polling;
+
+	private record ProgressLine(HorizontalLayout row, ProgressBar bar, Span text) {
+	}
 
 	NoticesView(NoticeRuns runs, BusinessYears years) {
 		this.runs = runs;
@@ -103,18 +120,24 @@ class NoticesView extends VerticalLayout {
 					return;
 				}
 				try {
-					NoticeRunResult r = runs.run(new NoticeRunRequest(year.getValue().year(), m, half.getValue()), CHANNEL);
-					Notices.success(getTranslation("notices.run.done", r.notified().size(), r.withAccountForm().size(),
-							r.notNotified().size(), r.overdue().size()));
+					NoticeRunSummary r = runs.start(new NoticeRunRequest(year.getValue().year(), m, half.getValue()),
+							CHANNEL);
+					Notices.info(getTranslation("notices.run.started", r.id()));
+					show(r);
 				} catch (DomainException ex) {
 					Notices.error(ex);
 				}
-				refresh();
+				refreshRuns();
 			});
 			var form = new HorizontalLayout(year, month, half, start);
 			form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 			add(form);
 		}
+
+		progress.setId("notices-progress");
+		progress.setPadding(false);
+		progress.setSpacing(false);
+		add(progress);
 
 		grid.setId("notices-runs");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -148,8 +171,8 @@ class NoticesView extends VerticalLayout {
 		due.addThemeVariants(GridVariant.LUMO_COMPACT);
 		due.addColumn(DueNotice::addressNumber).setHeader(getTranslation("notices.due.col.address-number"))
 				.setWidth("9rem").setFlexGrow(0);
-		due.addColumn(DueNotice::managementNumber).setHeader(getTranslation("notices.due.col.management-number"))
-				.setWidth("10rem").setFlexGrow(0);
+		due.addColumn(d -> d.carriedOver() ? getTranslation("notices.due.carried-over") : d.managementNumber())
+				.setHeader(getTranslation("notices.due.col.management-number")).setWidth("10rem").setFlexGrow(0);
 		due.addColumn(d -> BusinessYear.labelOf(d.businessYear())).setHeader(getTranslation("notices.col.year"))
 				.setWidth("8rem").setFlexGrow(0);
 		due.addColumn(d -> JapaneseDates.toWestern(d.receivedOn())).setHeader(getTranslation("notices.due.col.received"))
@@ -172,6 +195,16 @@ class NoticesView extends VerticalLayout {
 			case "RUNNING" -> getTranslation("notices.status.running");
 			case "DONE" -> getTranslation("notices.status.done");
 			default -> getTranslation("notices.status.failed");
+		};
+	}
+
+	private String phase(NoticeRunPhase p) {
+		return switch (p) {
+			case SELECTING -> getTranslation("notices.phase.SELECTING");
+			case BATCHING -> getTranslation("notices.phase.BATCHING");
+			case LISTING -> getTranslation("notices.phase.LISTING");
+			case RECORDING -> getTranslation("notices.phase.RECORDING");
+			case FINISHED -> getTranslation("notices.phase.FINISHED");
 		};
 	}
 
@@ -201,8 +234,79 @@ class NoticesView extends VerticalLayout {
 		return a;
 	}
 
+	/** Shows a run's progress, or its end (then the lists are read again). */
+	private void show(NoticeRunSummary r) {
+		ProgressLine line = lines.get(r.id());
+		if (!r.running()) {
+			if (line != null) {
+				progress.remove(line.row());
+				lines.remove(r.id());
+				if ("DONE".equals(r.status())) {
+					Notices.success(getTranslation("notices.run.done", r.notified(), r.withAccountForm(), r.notNotified(),
+							r.overdue()));
+				} else {
+					Notices.error(getTranslation("notices.run.failed", r.id(), r.failure() == null ? "" : r.failure()));
+				}
+				refresh();
+			}
+			return;
+		}
+		if (line == null) {
+			var bar = new ProgressBar();
+			bar.setWidth("14em");
+			bar.setId("notices-progress-bar-" + r.id());
+			var text = new Span();
+			text.setId("notices-progress-text-" + r.id());
+			var row = new HorizontalLayout(bar, text);
+			row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+			line = new ProgressLine(row, bar, text);
+			lines.put(r.id(), line);
+			progress.add(row);
+		}
+		line.bar().setValue(r.fraction());
+		line.text().setText(getTranslation("notices.progress", r.id(), BusinessYear.labelOf(r.businessYear()),
+				JapaneseDates.toEraYearMonth(YearMonth.parse(r.month())) + r.half().label(),
+				phase(r.phase()), r.selected(), r.batched(), r.toBatch(), r.listed()));
+	}
+
+	/** The runs' list and the lines of those working (also after a reload, or for a run of another node). */
+	private void refreshRuns() {
+		var list = runs.runs(100);
+		grid.setItems(list);
+		for (NoticeRunSummary r : list) {
+			if (r.running() || lines.containsKey(r.id())) {
+				show(r);
+			}
+		}
+		// a run on another node pushes nothing here: read its row every few seconds while one works
+		getUI().ifPresent(ui -> ui.setPollInterval(lines.isEmpty() ? -1 : POLL_MILLIS));
+	}
+
+	@Override
+	protected void onAttach(AttachEvent event) {
+		super.onAttach(event);
+		UI ui = event.getUI();
+		unsubscribe = runs.subscribe(s -> ui.access(() -> show(s)));
+		polling = ui.addPollListener(e -> refreshRuns());
+		refreshRuns();
+	}
+
+	@Override
+	protected void onDetach(DetachEvent event) {
+		if (unsubscribe != null) {
+			unsubscribe.run();
+			unsubscribe = null;
+		}
+		if (polling != null) {
+			polling.remove();
+			polling = null;
+		}
+		event.getUI().setPollInterval(-1);
+		super.onDetach(event);
+	}
+
 	private void refresh() {
-		grid.setItems(runs.runs(100));
+		refreshRuns();
 		var list = runs.dueSoon();
 		due.setItems(list);
 		long late = list.stream().filter(d -> d.daysLeft() < 0).count();

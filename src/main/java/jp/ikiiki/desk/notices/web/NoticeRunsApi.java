@@ -3,6 +3,7 @@ package jp.ikiiki.desk.notices.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -10,9 +11,10 @@ import java.util.List;
 import jp.ikiiki.desk.notices.DueNotice;
 import jp.ikiiki.desk.notices.Half;
 import jp.ikiiki.desk.notices.NoticeRunRequest;
-import jp.ikiiki.desk.notices.NoticeRunResult;
+import jp.ikiiki.desk.notices.NoticeRunSummary;
 import jp.ikiiki.desk.notices.NoticeRuns;
 import jp.ikiiki.desk.shared.InvalidInputException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,7 @@ class NoticeRunsApi {
 
 	static final String RUN_CHANNEL = "POST /api/notices/runs";
 	static final String LIST_CHANNEL = "GET /api/notices/runs/{id}/list.xlsx";
+	static final String RETRY_AFTER_SECONDS = "2";
 	static final MediaType XLSX = MediaType
 			.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -54,19 +57,24 @@ class NoticeRunsApi {
 
 	@PostMapping("/runs")
 	@PreAuthorize("hasRole('OPERATOR')")
-	@Operation(summary = "Run the points notices of a year for a month's half", description = "Takes the verified "
-			+ "booklets of the year not yet notified, writes the 獲得ポイント通知一覧 and makes the mailing batches "
-			+ "(selected, to be printed and dispatched on the mailing screens).")
-	@ApiResponse(responseCode = "200", description = "done: notified, withAccountForm, notNotified with reason, overdue")
+	@Operation(summary = "Start the points notices of a year for a month's half", description = "Checks the request, "
+			+ "registers the run and starts it in the background: it takes the verified booklets of the year not yet "
+			+ "notified, makes the mailing batches (selected, to be printed and dispatched on the mailing screens) and "
+			+ "writes the 獲得ポイント通知一覧. Follow the Location: 202 with the progress while it runs, then 200 with "
+			+ "the result.")
+	@ApiResponse(responseCode = "202", description = "started: the run with id, status RUNNING, phase and counts; "
+			+ "Location /api/notices/runs/{id}")
 	@ApiResponse(responseCode = "409", description = "the same run exists or is running, or another run of the year is running")
 	@ApiResponse(responseCode = "422", description = "field and reason: year not open, month before the year's notices "
 			+ "may start or in the future, half not MID/LATE")
-	NoticeRunResult run(@RequestBody(required = false) RunRequest request) {
+	ResponseEntity<NoticeRunSummary> run(@RequestBody(required = false) RunRequest request) {
 		if (request == null) {
 			throw new InvalidInputException("businessYear", "businessYear, month, half を指定してください");
 		}
-		return runs.run(new NoticeRunRequest(year(request.businessYear()), month(request.month()), half(request.half())),
-				RUN_CHANNEL);
+		NoticeRunSummary started = runs.start(new NoticeRunRequest(year(request.businessYear()), month(request.month()),
+				half(request.half())), RUN_CHANNEL);
+		return ResponseEntity.accepted().location(URI.create("/api/notices/runs/" + started.id()))
+				.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(started);
 	}
 
 	static int year(Object value) {
@@ -103,10 +111,28 @@ class NoticeRunsApi {
 
 	@GetMapping("/runs/{id}")
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
-	@Operation(summary = "A finished notice run's result")
-	@ApiResponse(responseCode = "404", description = "no such finished run")
-	NoticeRunResult result(@PathVariable long id) {
-		return runs.result(id);
+	@Operation(summary = "A notice run: its result once done, its progress while it runs")
+	@ApiResponse(responseCode = "200", description = "done: id, notified, withAccountForm, notNotified with reason, overdue")
+	@ApiResponse(responseCode = "202", description = "running: status, phase, selected, batched, toBatch, listed; "
+			+ "Retry-After in seconds")
+	@ApiResponse(responseCode = "409", description = "the run failed: reason (run it again)")
+	@ApiResponse(responseCode = "404", description = "no such run")
+	ResponseEntity<?> result(@PathVariable long id) {
+		NoticeRunSummary run = runs.run(id);
+		return switch (run.status()) {
+			case "DONE" -> ResponseEntity.ok(runs.result(id));
+			case "RUNNING" -> ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(run);
+			default -> throw new StateConflictException(run.failure() == null ? "通知作成 " + id + " は失敗しました"
+					: run.failure()).with("id", id).with("status", run.status());
+		};
+	}
+
+	@GetMapping("/runs/{id}/progress")
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	@Operation(summary = "A notice run's state and progress (any state)")
+	@ApiResponse(responseCode = "404", description = "no such run")
+	NoticeRunSummary progress(@PathVariable long id) {
+		return runs.run(id);
 	}
 
 	@GetMapping("/runs/{id}/list.xlsx")

@@ -178,23 +178,10 @@ class SubjectView extends VerticalLayout implements BeforeEnterObserver {
 					.item(getTranslation("subjects.field.remarks"), b.remarks(), null);
 		}
 
-		var p = s.points();
-		if (p != null) {
-			var points = section("subject-points", "subjects.detail.points")
-					.item(getTranslation("subjects.field.points-total"), number(p.total()), "subject-points-total")
-					.item(getTranslation("subjects.field.points-cap"), number(p.cap()), null)
-					.item(getTranslation("subjects.field.payment-amount"), p.paymentAmount() == null ? null : getTranslation("subjects.detail.yen", p.paymentAmount()), null)
-					.item(getTranslation("subjects.field.activity-4p"), number(p.activity4P()), null)
-					.item(getTranslation("subjects.field.activity-2p"), number(p.activity2P()), null)
-					.item(getTranslation("subjects.field.health-1p"), number(p.health1P()), null)
-					.item(getTranslation("subjects.field.checkup-subtotal"), number(p.checkupSubtotal()), null);
-			for (int i = 0; i < p.checkups().size(); i++) {
-				if (p.checkups().get(i) != null) {
-					points.item(getTranslation("subjects.field.checkup", i + 1), number(p.checkups().get(i)), null);
-				}
-			}
-		}
-
+		// Points and payment are shown per business year by the progress module's section below (第7章2: years never
+		// mixed). The year-less points columns of the record (別紙3 cols 55–75) are no longer shown: they are never
+		// taken from the city's file, were moved to the year they describe when years came in, and have not changed
+		// since, so beside the per-year statement they could only show a stale second total without a year.
 		sections.stream().sorted(java.util.Comparator.comparingInt(SubjectPageSection::order))
 				.map(section -> section.create(s.addressNumber(), CHANNEL)).filter(java.util.Objects::nonNull)
 				.forEach(this::add);

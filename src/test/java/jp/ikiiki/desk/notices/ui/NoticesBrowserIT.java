@@ -33,6 +33,7 @@ class NoticesBrowserIT extends BrowserTest {
 
 	static final String NOTIFIED = "7770000001";
 	static final String LATE = "7770000002";
+	static final String CARRIED = "7770000003";
 
 	@Autowired
 	SubjectImports imports;
@@ -44,6 +45,8 @@ class NoticesBrowserIT extends BrowserTest {
 	BookletKeying keying;
 	@Autowired
 	TallyITSupport.SettableClock clock;
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	private long verified(String subject, LocalDate on, int stamps4p) {
 		var bundle = TallyITSupport.as("op", () -> receipts.openBundle(on, 2025), "OPERATOR");
@@ -66,7 +69,9 @@ class NoticesBrowserIT extends BrowserTest {
 		TallyITSupport.clearTally(jdbc, properties);
 		jdbc.sql("delete from notice_booklet").update();
 		jdbc.sql("delete from notice_run").update();
-		TallyITSupport.importSubjects(imports, List.of(TallyITSupport.progress(NOTIFIED), TallyITSupport.progress(LATE)));
+		jdbc.sql("delete from progress_year where address_number = :a").param("a", CARRIED).update();
+		TallyITSupport.importSubjects(imports, List.of(TallyITSupport.progress(NOTIFIED), TallyITSupport.progress(LATE),
+				TallyITSupport.progress(CARRIED)));
 		Chromium.user(jdbc, encoder, "notice-op", "通知 四郎", "notice-op-pass-1", "OPERATOR");
 		verified(NOTIFIED, LocalDate.of(2026, 6, 8), 3);
 	}
@@ -106,6 +111,56 @@ class NoticesBrowserIT extends BrowserTest {
 				page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-" + size[0] + "x" + size[1]
 						+ ".png")));
 			}
+		}
+	}
+
+	@Test
+	void a_run_shows_its_progress_live_keeps_it_after_a_reload_and_announces_its_end() throws Exception {
+		try (var ctx = chromium.context(1280, 720); var hold = dataSource.getConnection()) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "notice-op", "notice-op-pass-1");
+			// a predecessor's booklet carried over (opening balance): received 20 May, due 20 June, 8 points
+			var values = new java.util.ArrayList<String>(java.util.Collections.nCopies(36, ""));
+			values.set(50 - 49, "2026-05-20");
+			values.set(55 - 49, "8");
+			values.set(73 - 49, "8");
+			values.set(74 - 49, "100");
+			values.set(75 - 49, "800");
+			jdbc.sql("delete from progress_year where address_number = :a").param("a", CARRIED).update();
+			jdbc.sql("""
+					insert into progress_year (address_number, business_year, year_record, source, updated_at)
+					values (:a, 2025, :v, 'OPENING', now())""").param("a", CARRIED)
+					.param("v", values.toArray(String[]::new)).update();
+			page.navigate("http://localhost:" + port + "/notices");
+			assertThat(page.locator("#notices-due")).containsText(CARRIED);
+			assertThat(page.locator("#notices-due")).containsText("（引継ぎデータ）");
+			assertThat(page.locator("#notices-due")).containsText("あと5日");
+			// the run stops where the mailing selection writes its exclusions until the test lets it go on
+			hold.setAutoCommit(false);
+			try (var st = hold.createStatement()) {
+				st.execute("lock table mailing_exclusion in access exclusive mode");
+			}
+			page.locator("#notices-run").click();
+			assertThat(page.locator("vaadin-notification-card[theme~=contrast], vaadin-notification-card"))
+					.containsText("開始しました");
+			assertThat(page.locator("#notices-progress")).containsText("発送バッチ作成中");
+			assertThat(page.locator("#notices-progress")).containsText("対象 2 人、発送バッチ 0/2 通");
+			assertThat(page.locator("#notices-runs")).containsText("作成中");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-progress-1280x720.png")));
+			// a reload finds the run where it is
+			page.reload();
+			assertThat(page.locator("#notices-progress")).containsText("発送バッチ作成中");
+			hold.rollback();
+			// its end is pushed to the screen: the line goes, the result is announced and listed
+			assertThat(page.locator("vaadin-notification-card[theme=success]")).containsText("通知 2 件");
+			assertThat(page.locator("#notices-progress")).not().containsText("No.");
+			// the carried-over year is taken: no longer due (read afresh)
+			page.reload();
+			assertThat(page.locator("#notices-runs")).containsText("完了");
+			assertThat(page.locator("#notices-due")).not().containsText(CARRIED);
+			assertThat(page.locator("#notices-runs")).containsText("完了");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("notices-progress-done-1280x720.png")));
 		}
 	}
 }

@@ -104,16 +104,23 @@ class ProgressBrowserIT extends BrowserTest {
 		TallyITSupport.run("prog-op", () -> updates.noticeSent(new AddressNumber(SUBJECT), 2025,
 				java.time.LocalDate.of(2026, 6, 12), "A0001"), "OPERATOR");
 
+		// a year-less total left in the person's record from before business years (moved to its year since)
+		jdbc.sql("update subject_record set progress_record[73] = '24' where address_number = :a").param("a", SUBJECT)
+				.update();
+
 		try (var context = chromium.context(1280, 720); Page page = context.newPage()) {
 			Chromium.signIn(page, port, "prog-op", "prog-op-pass-1");
 			page.navigate("http://localhost:" + port + "/subjects/" + SUBJECT);
 			assertThat(page.locator("#progress-points")).isVisible();
+			// one statement of points: per business year, no year-less second total beside it
+			assertThat(page.locator("#subject-points")).hasCount(0);
 			assertThat(page.locator("#progress-total-2025")).containsText("合計 59 P");
 			assertThat(page.locator("#progress-notice-2025")).containsText("送付済");
 			assertThat(page.locator("#progress-total-2024")).containsText("合計 120 P（上限 100 P）→ 支払対象 100 P");
 			assertThat(page.locator("#progress-amount-2024")).containsText("10,000 円");
 			assertThat(page.locator("#progress-payment-2024")).containsText("支払予定");
 			page.locator("#progress-points").scrollIntoViewIfNeeded();
+			page.evaluate("document.getElementById('progress-points').scrollIntoView({block: 'start'})");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("progress-subject-points-1280.png")));
 		}
 	}
