@@ -50,6 +50,11 @@ class JdbcGroupDirectory implements GroupDirectory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<GroupProfile> find(long id) {
+		return lookup(jdbc, id);
+	}
+
+	/** The group, in the caller's transaction. */
+	static Optional<GroupProfile> lookup(JdbcClient jdbc, long id) {
 		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(JdbcGroupDirectory::row).optional();
 	}
 
