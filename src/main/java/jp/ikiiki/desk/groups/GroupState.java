@@ -8,6 +8,11 @@ package jp.ikiiki.desk.groups;
 public enum GroupState {
 	APPLIED, REGISTERED, CHANGED, DELETED, REJECTED;
 
+	/** The console label key, e.g. {@code groups.state.REGISTERED}. */
+	public String labelKey() {
+		return "groups.state." + name();
+	}
+
 	/** Registered and not deleted: where points can be collected, on the public lists. */
 	public boolean active() {
 		return this == REGISTERED || this == CHANGED;

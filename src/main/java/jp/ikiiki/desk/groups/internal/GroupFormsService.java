@@ -83,8 +83,8 @@ class GroupFormsService implements GroupForms {
 				throw new StateConflictException("団体 " + groupId + " は登録されていないため" + form.label() + "を受け付けられません（"
 						+ state.name() + "）").with("state", state.name());
 			}
-			Long open = jdbc.sql("select min(id) from group_form where group_id = :g and state not in ('APPROVED', 'REJECTED')")
-					.param("g", groupId).query(Long.class).single();
+			Long open = jdbc.sql("select id from group_form where group_id = :g and state not in ('APPROVED', 'REJECTED')"
+					+ " order by id limit 1").param("g", groupId).query(Long.class).optional().orElse(null);
 			if (open != null) {
 				throw new StateConflictException("団体 " + groupId + " には処理中の届出書 " + open + " があります")
 						.with("formId", open);

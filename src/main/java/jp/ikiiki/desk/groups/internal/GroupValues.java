@@ -83,7 +83,8 @@ final class GroupValues {
 			throw refuse(field, "「" + field.label() + "」に制御文字（" + ControlCharacters.name(text.charAt(control))
 					+ "）が含まれています");
 		}
-		String s = text.strip().replaceAll("[\\s\u3000]+", " ");
+		// Runs of spaces of either width become one ideographic space (U+3000), as Japanese forms write them.
+		String s = text.strip().replaceAll("[\\s\u3000]+", "\u3000");
 		if (s.isEmpty()) {
 			return "";
 		}
@@ -125,6 +126,10 @@ final class GroupValues {
 
 	private static String category(String s) {
 		String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).strip();
+		// The keying screens key the category by its number on the form: 1 一般 … 5 薬局 (the enum's order).
+		if (n.matches("[1-5]")) {
+			return GroupCategory.values()[Integer.parseInt(n) - 1].name();
+		}
 		for (GroupCategory c : GroupCategory.values()) {
 			if (c.name().equals(n)) {
 				return n;
@@ -153,7 +158,7 @@ final class GroupValues {
 	private static String codes(String s, GroupsProperties properties) {
 		String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
 		var codes = new TreeSet<String>();
-		for (String c : n.split("[,、，\\s]+")) {
+		for (String c : n.split("[,、，\\s\u3000]+")) {
 			if (c.isEmpty()) {
 				continue;
 			}
