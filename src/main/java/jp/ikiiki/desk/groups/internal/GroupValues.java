@@ -84,6 +84,14 @@ final class GroupValues {
 					+ "）が含まれています");
 		}
 		// Runs of spaces of either width become one ideographic space (U+3000), as Japanese forms write them.
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			// Direction overrides make a printed name read differently from what is stored.
+			if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F') {
+				throw refuse(field, "「" + field.label() + "」に制御文字（文字の向きの指定 U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+						+ "）が含まれています");
+			}
+		}
 		String s = text.strip().replaceAll("[\\s\u3000]+", "\u3000");
 		if (s.isEmpty()) {
 			return "";
