@@ -43,7 +43,7 @@ class CityCheckView extends VerticalLayout {
 		heading.getStyle().set("margin", "0");
 		grid.setId("groups-check-grid");
 		grid.addColumn(i -> i.form().id()).setHeader(getTranslation("groups.check.form")).setAutoWidth(true);
-		grid.addColumn(i -> getTranslation("groups.form." + i.form().form().name()))
+		grid.addColumn(i -> getTranslation(Keys.FORM + i.form().form().name()))
 				.setHeader(getTranslation("groups.check.kind")).setAutoWidth(true);
 		grid.addColumn(i -> i.values().get(GroupField.NAME)).setHeader(getTranslation(GroupField.NAME.labelKey()))
 				.setFlexGrow(2);

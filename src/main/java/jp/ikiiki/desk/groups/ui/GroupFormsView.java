@@ -54,7 +54,7 @@ class GroupFormsView extends VerticalLayout {
 		kind.setId("groups-forms-kind");
 		kind.setLabel(getTranslation("groups.forms.kind"));
 		kind.setItems(GroupFormKind.values());
-		kind.setItemLabelGenerator(k -> getTranslation("groups.form." + k.name()));
+		kind.setItemLabelGenerator(k -> getTranslation(Keys.FORM + k.name()));
 		kind.setValue(GroupFormKind.REGISTER);
 		groupId.setId("groups-forms-group");
 		groupId.setLabel(getTranslation("groups.forms.group"));
@@ -88,7 +88,7 @@ class GroupFormsView extends VerticalLayout {
 
 		queried.setId("groups-forms-queried");
 		queried.addColumn(GroupForm::id).setHeader(getTranslation("groups.check.form")).setAutoWidth(true);
-		queried.addColumn(f -> getTranslation("groups.form." + f.form().name())).setHeader(getTranslation("groups.check.kind"))
+		queried.addColumn(f -> getTranslation(Keys.FORM + f.form().name())).setHeader(getTranslation("groups.check.kind"))
 				.setAutoWidth(true);
 		queried.addColumn(GroupForm::queryReason).setHeader(getTranslation("groups.forms.reason")).setFlexGrow(3);
 		queried.setWidthFull();

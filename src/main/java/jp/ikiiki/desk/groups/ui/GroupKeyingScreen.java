@@ -179,7 +179,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 		}
 		current = id;
 		GroupForm form = sheet.form();
-		numberNote.setText(getTranslation("groups.key.number.note", getTranslation("groups.form." + form.form().name()),
+		numberNote.setText(getTranslation("groups.key.number.note", getTranslation(Keys.FORM + form.form().name()),
 				form.groupId() == null ? "" : getTranslation("groups.key.number.group", form.groupId()),
 				form.state().label()));
 		status.putAll(sheet.status());
@@ -271,7 +271,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 			note.setText("");
 			return;
 		}
-		note.setText(getTranslation("groups.key.mark." + o.name()));
+		note.setText(getTranslation(Keys.MARK + o.name()));
 		note.getStyle().set("color", switch (o) {
 			case KEYED, MATCHED -> "var(--lumo-success-text-color)";
 			case REKEY -> "var(--lumo-error-text-color)";

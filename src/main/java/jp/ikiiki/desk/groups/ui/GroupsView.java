@@ -124,7 +124,7 @@ class GroupsView extends VerticalLayout {
 				: String.join("、", stampList.stream().map(s -> s.label() + "（" + s.issuedOn() + "）").toList())));
 		for (GroupHistoryEntry h : groups.history(g.id())) {
 			detail.add(line(AT.format(h.actedAt().atZone(JapanTime.ZONE)),
-					getTranslation("groups.history." + h.event()) + "　" + h.summary() + "　" + h.actedBy()));
+					getTranslation(Keys.HISTORY + h.event()) + "　" + h.summary() + "　" + h.actedBy()));
 		}
 	}
 
