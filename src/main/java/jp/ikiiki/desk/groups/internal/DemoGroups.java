@@ -73,7 +73,9 @@ class DemoGroups implements ApplicationRunner {
 		for (int i = 0; i < count; i++) {
 			int t = i % TOWNS.length;
 			Ward ward = Ward.ofCode(TOWN_WARD[t]).orElseThrow();
-			GroupCategory category = i % 10 < 6 ? GroupCategory.GENERAL : categories[1 + i % 4];
+			// One category per round of the towns, so that every category meets every town (and ward).
+			int round = i / TOWNS.length;
+			GroupCategory category = round % 10 < 6 ? GroupCategory.GENERAL : categories[1 + round % 4];
 			String town = TOWNS[t];
 			int block = 1 + random.nextInt(5);
 			int lot = 1 + random.nextInt(30);
@@ -83,8 +85,8 @@ class DemoGroups implements ApplicationRunner {
 			List<String> codes;
 			switch (category) {
 				case GENERAL -> {
-					int k = (i / TOWNS.length) % KINDS.length;
-					name = town + KINDS[k] + (i >= TOWNS.length * KINDS.length ? "（第" + (1 + i / (TOWNS.length * KINDS.length)) + "）" : "");
+					int k = (round < 10 ? round : round - 4) % KINDS.length;
+					name = town + KINDS[k] + (round >= 14 ? "（第" + (round / 10 + 1) + "）" : "");
 					kana = TOWNS_KANA[t] + KINDS_KANA[k];
 					codes = k == 4 ? List.of("D", "H") : k == 2 ? List.of("C") : List.of("D");
 				}

@@ -100,7 +100,9 @@ class GroupsBrowserIT extends BrowserTest {
 			assertThat(page.locator("#groups-entry-number input")).isFocused();
 			typeAndEnter(page, String.valueOf(id));
 			assertThat(page.locator("#groups-entry-name input")).isFocused();
-			assertThat(page.locator("#groups-image img")).isVisible();
+			// the page is rendered on the server when shown: slow on a loaded machine
+			assertThat(page.locator("#groups-image img")).isVisible(
+					new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
 			typeAndEnter(page, "基町ふれあいサロン");
 			typeAndEnter(page, "ﾓﾄﾏﾁﾌﾚｱｲｻﾛﾝ");
 			typeAndEnter(page, "1");
