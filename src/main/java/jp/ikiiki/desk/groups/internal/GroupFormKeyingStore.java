@@ -69,9 +69,8 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 	}
 
 	static GroupForm form(ResultSet rs) throws SQLException {
-		long group = rs.getLong("group_id");
 		return new GroupForm(rs.getLong("id"), GroupFormKind.valueOf(rs.getString("form")),
-				rs.wasNull() ? null : group, GroupFormState.valueOf(rs.getString("state")),
+				rs.getObject("group_id", Long.class), GroupFormState.valueOf(rs.getString("state")),
 				rs.getObject("received_on", LocalDate.class), rs.getObject("verified_on", LocalDate.class),
 				rs.getString("query_reason"), rs.getString("query_answer"), rs.getString("decision_reason"),
 				rs.getInt("image_pages"));

@@ -114,9 +114,8 @@ class GroupsService implements Groups {
 				       snapshot ->> 'note' as note
 				  from activity_group_history where group_id = :id order by acted_at, id""")
 				.param("id", id).query((rs, n) -> {
-					long form = rs.getLong("form_id");
 					String note = rs.getString("note");
-					return new GroupHistoryEntry(rs.getString("event"), rs.wasNull() ? null : form,
+					return new GroupHistoryEntry(rs.getString("event"), rs.getObject("form_id", Long.class),
 							rs.getString("acted_by"), GroupsClock.instant(rs, "acted_at"),
 							rs.getString("name") + "（" + rs.getString("state") + "）" + (note == null ? "" : " " + note));
 				}).list();

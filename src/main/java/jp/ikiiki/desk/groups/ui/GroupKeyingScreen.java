@@ -60,7 +60,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 
 		var grid = new Div();
 		grid.setId(prefix + "-form");
-		grid.getStyle().set("display", "grid").set("grid-template-columns", "9em 20em minmax(6em, auto)")
+		grid.getStyle().set("display", "grid").set("grid-template-columns", "8.5em minmax(0, 1fr) 5em")
 				.set("column-gap", "var(--lumo-space-s)").set("row-gap", "2px").set("align-items", "center");
 		number.setId(prefix + "-number");
 		setUp(number, 12);
@@ -105,7 +105,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 		queryReason.setId(prefix + "-query-reason");
 		setUp(queryReason, 500);
 		queryReason.setPlaceholder(getTranslation("groups.key.query.placeholder"));
-		queryReason.setWidth("22em");
+		queryReason.setWidth("16em");
 		query.setText(getTranslation("groups.key.query"));
 		query.setId(prefix + "-query");
 		query.addClickListener(e -> sendQuery());
@@ -115,7 +115,9 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 		var left = new VerticalLayout(heading, help, message, grid, actions);
 		left.setPadding(false);
 		left.setSpacing(false);
-		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 auto").set("overflow", "auto");
+		// A fixed column: the help text wraps in it and the image gets the rest of the width.
+		left.setWidth("34em");
+		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 34em").set("overflow", "auto");
 		viewer.getStyle().set("flex", "1 1 0").set("min-width", "0");
 		add(left, viewer);
 		setFieldsEnabled(false);

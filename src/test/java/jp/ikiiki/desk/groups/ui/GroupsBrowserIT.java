@@ -135,6 +135,7 @@ class GroupsBrowserIT extends BrowserTest {
 			page.setDefaultTimeout(30_000);
 			Chromium.signIn(page, port, "grp-b", "grp-b-pass-1");
 			page.navigate("http://localhost:" + port + "/groups/verify");
+			assertThat(page.locator("#groups-verify-number input")).isFocused();
 			typeAndEnter(page, String.valueOf(id));
 			assertThat(page.locator("#groups-verify-name input")).isFocused();
 			typeAndEnter(page, "基町ふれあいサロン");
