@@ -154,6 +154,29 @@ class GroupFormsIT extends GroupsITSupport {
 				"OPERATOR")).isInstanceOf(StateConflictException.class);
 	}
 
+	@Test
+	void the_erasure_clears_representatives_keyed_values_and_images_and_keeps_the_groups() throws Exception {
+		long group = registered(general("基町ふれあいサロン", "モトマチフレアイサロン", 101, "中区基町"));
+		long id = as("op1", () -> forms.receive(GroupFormKind.REGISTER, null), "OPERATOR").id();
+		byte[] pdf = onePagePdf();
+		as("op1", () -> forms.attachImage(id, "form.pdf", new ByteArrayInputStream(pdf)), "OPERATOR");
+		jp.ikiiki.desk.erasure.PersonalDataStore store = stores.stream().filter(s -> s.module().equals("groups"))
+				.findFirst().orElseThrow();
+		// every kind but the floor manager's decisions (no form here was disputed)
+		assertThat(store.kinds()).filteredOn(k -> !k.key().equals("groups.group_form_decision"))
+				.allSatisfy(k -> assertThat(store.count(k)).as(k.key()).isPositive());
+		store.erase();
+		assertThat(store.kinds()).allSatisfy(k -> assertThat(store.count(k)).as(k.key()).isZero());
+		assertThat(jdbc.sql("select count(*) from activity_group_history where snapshot::text like '%広島%'")
+				.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select name from activity_group where id = :id").param("id", group).query(String.class)
+				.single()).isEqualTo("基町ふれあいサロン");
+		store.erase();
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	List<jp.ikiiki.desk.erasure.PersonalDataStore> stores;
+
 	static byte[] onePagePdf() throws Exception {
 		try (var doc = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
 			doc.addPage(new PDPage());
