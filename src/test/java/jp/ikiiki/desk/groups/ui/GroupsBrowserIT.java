@@ -184,5 +184,24 @@ class GroupsBrowserIT extends BrowserTest {
 		}
 		assertThat(jdbc.sql("select packed_by from group_stamp where number = :n").param("n", stamp.number())
 				.query(String.class).single()).isEqualTo("grp-a");
+
+		// An agent finds where a caller in 中区基町 can collect points: public fields only.
+		Chromium.user(jdbc, encoder, "grp-agent", "受付 三子", "grp-agent-pass-1", "AGENT");
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "grp-agent", "grp-agent-pass-1");
+			page.navigate("http://localhost:" + port + "/groups");
+			page.locator("#groups-q input").fill("広島市中区基町10-1");
+			page.keyboard().press("Enter");
+			assertThat(page.locator("#groups-grid")).hasAttribute("data-count", "1");
+			assertThat(page.locator("#groups-grid")).containsText("基町ふれあいサロン");
+			page.locator("#groups-grid vaadin-grid-cell-content").filter(
+					new com.microsoft.playwright.Locator.FilterOptions().setHasText("基町ふれあいサロン")).first().click();
+			assertThat(page.locator("#groups-detail")).containsText("基町ふれあいサロン");
+			assertThat(page.locator("#groups-representative")).hasCount(0);
+			assertThat(page.locator("body")).not().containsText("082-245-1234");
+			shot(page, "groups-06-agent-search.png");
+		}
 	}
 }
