@@ -1,0 +1,228 @@
+package jp.ikiiki.desk.groups.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.ikiiki.desk.groups.GroupField;
+import jp.ikiiki.desk.groups.GroupForm;
+import jp.ikiiki.desk.groups.GroupFormKind;
+import jp.ikiiki.desk.groups.GroupFormState;
+import jp.ikiiki.desk.groups.GroupsProperties;
+import jp.ikiiki.desk.keying.KeyingStore;
+import jp.ikiiki.desk.keying.Outcome;
+import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.keying.Stage;
+import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The forms' keying in {@code group_form} (state and pass holders), {@code group_form_key} (field numbers are
+ * {@link GroupField} ordinals; values as converted by {@link GroupValues}) and {@code group_form_decision}. A verified
+ * registration form creates its group, APPLIED (第5章2: the city checks it next); change and deletion forms keep
+ * their values until the city approves them.
+ */
+@Component
+class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String> {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final JdbcClient jdbc;
+	private final GroupsClock clock;
+	private final GroupsProperties properties;
+	private final GroupRows rows;
+
+	GroupFormKeyingStore(JdbcClient jdbc, GroupsClock clock, GroupsProperties properties, GroupRows rows) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+		this.rows = rows;
+	}
+
+	@Override
+	public List<GroupField> fields() {
+		return GroupField.ALL;
+	}
+
+	@Override
+	public String label(GroupField field) {
+		return field.label();
+	}
+
+	@Override
+	public String apiName(GroupField field) {
+		return field.apiName();
+	}
+
+	@Override
+	public void check(GroupField field, String value) {
+		GroupValues.check(field, value, properties);
+	}
+
+	static GroupForm form(ResultSet rs) throws SQLException {
+		return new GroupForm(rs.getLong("id"), GroupFormKind.valueOf(rs.getString("form")),
+				rs.getObject("group_id", Long.class), GroupFormState.valueOf(rs.getString("state")),
+				rs.getObject("received_on", LocalDate.class), rs.getObject("verified_on", LocalDate.class),
+				rs.getString("query_reason"), rs.getString("query_answer"), rs.getString("decision_reason"),
+				rs.getInt("image_pages"));
+	}
+
+	@Override
+	public Held<GroupForm> lock(long id) {
+		return jdbc.sql("select * from group_form where id = :id for update").param("id", id).query((rs, n) -> {
+			GroupForm f = form(rs);
+			if (f.state() == GroupFormState.QUERIED) {
+				throw new StateConflictException("届出書 " + id + " は市に照会中のため入力できません（" + f.queryReason() + "）")
+						.with("state", f.state().name());
+			}
+			if (f.state().decided()) {
+				throw new StateConflictException("届出書 " + id + " は「" + f.state().label() + "」のため入力できません")
+						.with("state", f.state().name());
+			}
+			return new Held<>(f, f.state().stage(), f.state().label(), rs.getString("entry_by"),
+					GroupsClock.instant(rs, "entry_touched_at"), rs.getString("verify_by"),
+					GroupsClock.instant(rs, "verify_touched_at"));
+		}).optional().orElseThrow(() -> new NotFoundException("届出書 " + id + " はありません"));
+	}
+
+	private static Held<GroupForm> in(Held<GroupForm> h, GroupFormState state, Long groupId, LocalDate verifiedOn) {
+		GroupForm f = h.document();
+		return new Held<>(new GroupForm(f.id(), f.form(), groupId, state, f.receivedOn(), verifiedOn, f.queryReason(),
+				f.queryAnswer(), f.decisionReason(), f.imagePages()), state.stage(), state.label(), h.entryBy(),
+				h.entryTouched(), h.verifyBy(), h.verifyTouched());
+	}
+
+	@Override
+	public void hold(long id, Pass pass, String user, Instant at) {
+		String column = pass == Pass.ENTRY ? "entry" : "verify";
+		jdbc.sql("update group_form set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
+				.param("me", user).param("now", GroupsClock.at(at)).param("id", id).update();
+	}
+
+	@Override
+	public boolean keyedBy(long id, Pass pass, String user) {
+		return jdbc.sql("select exists (select 1 from group_form_key where form_id = :id and keyed_by = :u"
+				+ (pass == null ? "" : " and pass = :pass") + ")")
+				.param("id", id).param("u", user).param("pass", pass == null ? "" : pass.name())
+				.query(Boolean.class).single();
+	}
+
+	@Override
+	public Map<GroupField, Keyed<String>> keyed(long id, Pass pass) {
+		var keyed = new EnumMap<GroupField, Keyed<String>>(GroupField.class);
+		jdbc.sql("select field, value, first_value, status, keyed_by, keyed_at from group_form_key"
+				+ " where form_id = :id and pass = :pass")
+				.param("id", id).param("pass", pass.name())
+				.query((RowCallbackHandler) rs -> keyed.put(GroupField.ALL.get(rs.getInt("field")),
+						new Keyed<>(rs.getString("value"), rs.getString("first_value"),
+								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
+								GroupsClock.instant(rs, "keyed_at"))));
+		return keyed;
+	}
+
+	@Override
+	public FieldPair<String> pair(long id, GroupField field) {
+		return jdbc.sql("""
+				select e.value as entry, v.value, v.first_value, v.status, v.keyed_by, v.keyed_at from group_form_key e
+				left join group_form_key v on v.form_id = e.form_id and v.field = e.field and v.pass = 'VERIFY'
+				where e.form_id = :id and e.pass = 'ENTRY' and e.field = :f""")
+				.param("id", id).param("f", field.ordinal())
+				.query((rs, n) -> new FieldPair<>(rs.getString("entry"), rs.getString("status") == null ? null
+						: new Keyed<>(rs.getString("value"), rs.getString("first_value"),
+								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
+								GroupsClock.instant(rs, "keyed_at"))))
+				.optional().orElse(new FieldPair<>(null, null));
+	}
+
+	@Override
+	public void save(long id, Pass pass, GroupField field, Keyed<String> keyed) {
+		jdbc.sql("""
+				insert into group_form_key (form_id, pass, field, value, first_value, status, keyed_by, keyed_at)
+				values (:id, :pass, :field, :value, :first, :status, :by, :at)
+				on conflict (form_id, pass, field) do update set value = excluded.value, first_value = excluded.first_value,
+				  status = excluded.status, keyed_by = excluded.keyed_by, keyed_at = excluded.keyed_at""")
+				.param("id", id).param("pass", pass.name()).param("field", field.ordinal()).param("value", keyed.value())
+				.param("first", keyed.firstValue()).param("status", keyed.status().name()).param("by", keyed.by())
+				.param("at", GroupsClock.at(keyed.at())).update();
+	}
+
+	@Override
+	public Held<GroupForm> stage(long id, Held<GroupForm> from, Stage to) {
+		GroupFormState target = GroupFormState.of(to);
+		from.document().state().checkStep(id, target);
+		jdbc.sql("update group_form set state = :s" + (to == Stage.ENTERED ? ", entered_at = :at" : "")
+				+ " where id = :id").param("s", target.name()).param("at", clock.at()).param("id", id).update();
+		return in(from, target, from.document().groupId(), from.document().verifiedOn());
+	}
+
+	@Override
+	public Held<GroupForm> verified(long id, Held<GroupForm> held, Map<GroupField, String> values, Instant at) {
+		GroupForm form = held.document();
+		form.state().checkStep(id, GroupFormState.VERIFIED);
+		// Decisions replace single fields: the whole is checked again as the entry was.
+		GroupValues.required(form.form(), values);
+		LocalDate today = clock.today();
+		Long groupId = form.groupId();
+		if (form.form() == GroupFormKind.REGISTER) {
+			groupId = rows.insertApplied(values, id, today);
+		}
+		var json = new LinkedHashMap<String, String>();
+		values.forEach((f, v) -> json.put(f.name(), v));
+		try {
+			jdbc.sql("""
+					update group_form set state = 'VERIFIED', verified_on = :on, verified_at = :at, group_id = :g,
+					  values_verified = cast(:v as jsonb) where id = :id""")
+					.param("on", today).param("at", GroupsClock.at(at)).param("g", groupId)
+					.param("v", JSON.writeValueAsString(json)).param("id", id).update();
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("values not serialisable", e);
+		}
+		return in(held, GroupFormState.VERIFIED, groupId, today);
+	}
+
+	@Override
+	public void decided(long id, List<Decision<GroupField, String>> decisions, String by, Instant at, String note) {
+		for (Decision<GroupField, String> d : decisions) {
+			jdbc.sql("""
+					insert into group_form_decision (form_id, field, entry_value, verify_value, decided_value,
+					                                 decided_by, decided_at, note)
+					values (:id, :f, :e, :v, :d, :by, :at, :note)""")
+					.param("id", id).param("f", d.field().ordinal()).param("e", d.entryValue())
+					.param("v", d.verifyValue()).param("d", d.decidedValue()).param("by", by)
+					.param("at", GroupsClock.at(at)).param("note", note).update();
+		}
+	}
+
+	@Override
+	public List<String> keyers(long id, Pass pass) {
+		return jdbc.sql("select distinct keyed_by from group_form_key where form_id = :id and pass = :p order by keyed_by")
+				.param("id", id).param("p", pass.name()).query(String.class).list();
+	}
+
+	/** The verified values of a form, by field ('' for a field left empty). */
+	Map<GroupField, String> verifiedValues(long id) {
+		String json = jdbc.sql("select values_verified::text from group_form where id = :id").param("id", id)
+				.query(String.class).optional().orElse(null);
+		var values = new EnumMap<GroupField, String>(GroupField.class);
+		if (json == null) {
+			return values;
+		}
+		try {
+			@SuppressWarnings("unchecked")
+			Map<String, String> m = JSON.readValue(json, Map.class);
+			m.forEach((k, v) -> values.put(GroupField.valueOf(k), v == null ? "" : v));
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("stored values unreadable", e);
+		}
+		return values;
+	}
+}
