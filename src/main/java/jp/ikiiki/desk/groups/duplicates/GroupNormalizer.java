@@ -34,7 +34,7 @@ import jp.ikiiki.desk.shared.PhoneNumbers;
  * </ul>
  * Null or blank gives "".
  */
-final class GroupNormalizer {
+public final class GroupNormalizer {
 
 	private static final Map<Integer, Integer> KANJI = loadKanjiVariants();
 
@@ -86,7 +86,7 @@ final class GroupNormalizer {
 	}
 
 	/** The comparable form of an address. */
-	static String address(String s) {
+	public static String address(String s) {
 		String n = base(s);
 		boolean stripped = true;
 		while (stripped) {
@@ -231,6 +231,31 @@ final class GroupNormalizer {
 			throw new UncheckedIOException(e);
 		}
 		return Map.copyOf(map);
+	}
+
+	/**
+	 * The form in which a private value is looked for in a published file (第9章1(6)): {@link #address} without the
+	 * address prefixes dropped, and then without any '-' or bracket, so that 082-245-1234, (082)245-1234 and 0822451234,
+	 * or 大手町一丁目2番3号 and 大手町1-2-3, fold alike and a value wrapped over two lines still reads as one. Applied
+	 * to both the file's text and the values.
+	 */
+	public static String fold(String s) {
+		String n = kanjiNumerals(base(s));
+		var sb = new StringBuilder(n.length());
+		for (int i = 0; i < n.length(); i++) {
+			char c = n.charAt(i);
+			boolean afterDigit = i > 0 && Character.isDigit(n.charAt(i - 1));
+			if (afterDigit && (n.startsWith("丁目", i) || n.startsWith("番地", i))) {
+				i += 1;
+			} else if (afterDigit && (c == '番' || c == '号')) {
+				continue;
+			} else if (afterDigit && c == 'の' && i + 1 < n.length() && Character.isDigit(n.charAt(i + 1))) {
+				continue;
+			} else if (c != '-' && c != '(' && c != ')' && c != '[' && c != ']' && c != '「' && c != '」') {
+				sb.append(c);
+			}
+		}
+		return sb.toString();
 	}
 
 	/** How many old/variant forms the bundled table reads as a new form (for the documentation and the check's report). */
