@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A month's check takes the groups whose registration form was verified in the month and are waiting for the
  * city ({@link GroupDirectory#appliedIn}) and compares each with every registered group ({@link GroupDirectory#active}),
- * with each entry of 府中町's and 海田町's current lists, and with the month's other new groups, through
+ * with each entry of 府中町's and 海田町's current lists, with the month's other new groups and with the groups of the
+ * {@value #PENDING_MONTHS} months before still waiting for the city, through
  * {@link DuplicateFinder} (normalising, blocking, scoring). Each likely pair is kept once, whichever month finds it
  * first and in whichever order (the pair (A, B) is the pair (B, A)); running the check again refreshes the score of
  * the month's undecided pairs and adds new ones, so the check can run as often as the list is looked at. A pair the
@@ -57,6 +58,9 @@ class DuplicateChecks {
 	record Pair(long id, String month, Side a, Side b, double score, List<MatchField> matched, Boolean duplicate,
 			String decidedBy, Instant decidedAt) {
 	}
+
+	/** How many months back groups still waiting for the city's approval are compared with the month's new ones. */
+	static final int PENDING_MONTHS = 12;
 
 	private final JdbcClient jdbc;
 	private final GroupDirectory groups;
@@ -90,6 +94,12 @@ class DuplicateChecks {
 			others.add(candidate(g));
 		}
 		others.addAll(townCandidates());
+		// Forms of the year before still waiting for the city: the same group may have sent two in two months.
+		for (int back = 1; back <= PENDING_MONTHS; back++) {
+			for (GroupProfile g : groups.appliedIn(month.minusMonths(back))) {
+				others.add(candidate(g));
+			}
+		}
 		List<Candidate> newCandidates = news.stream().map(DuplicateChecks::candidate).toList();
 		others.addAll(newCandidates);
 		var finder = new DuplicateFinder(others);

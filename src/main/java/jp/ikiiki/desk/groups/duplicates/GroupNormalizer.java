@@ -25,7 +25,7 @@ import jp.ikiiki.desk.shared.PhoneNumbers;
  * {@code groups/kanji-variants.txt}: 齋/齊 → 斎, 邊/邉 → 辺, 髙 → 高, 﨑 → 崎, 廣 → 広, 澤 → 沢, 櫻 → 桜, 國 → 国 …);</li>
  * <li>names: legal-form words removed wherever they stand (株式会社, (株), 有限会社, (有), 合同会社, 医療法人(社団|財団),
  * (医), 社会福祉法人, (福), 一般社団法人, 特定非営利活動法人, NPO法人), so 株式会社いきいき薬局 = ㈱いきいき薬局 =
- * いきいき薬局（株）;</li>
+ * いきいき薬局（株）; hiragana read as katakana (いきいき = イキイキ);</li>
  * <li>kana: {@link Kana#searchKey} (hiragana or half-width to full-width katakana, small kana enlarged) and the kana
  * legal forms (カブシキガイシャ, ユウゲンガイシャ, (カ), カ), (ユ)) removed;</li>
  * <li>addresses: 広島県, 安芸郡 and 広島市 dropped from the start, kanji numerals read as digits (二十三 → 23), 丁目, 番地,
@@ -58,7 +58,17 @@ public final class GroupNormalizer {
 		for (String form : NAME_FORMS) {
 			n = n.replace(form, "");
 		}
-		return n;
+		return katakana(n);
+	}
+
+	/** Hiragana as katakana: いきいき薬局 and イキイキ薬局 are written for the same name. */
+	private static String katakana(String s) {
+		var sb = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			sb.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
+		}
+		return sb.toString();
 	}
 
 	/** The comparable form of a kana name. */

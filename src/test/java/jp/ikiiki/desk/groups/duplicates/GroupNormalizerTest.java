@@ -14,10 +14,15 @@ class GroupNormalizerTest {
 
 	@Test
 	void spaces_of_every_width_and_middle_dots_are_ignored() {
-		assertThat(GroupNormalizer.name("いきいき　体操 クラブ")).isEqualTo("いきいき体操クラブ");
+		assertThat(GroupNormalizer.name("いきいき　体操 クラブ")).isEqualTo("イキイキ体操クラブ");
 		assertThat(GroupNormalizer.person("山田　太郎")).isEqualTo(GroupNormalizer.person("山田 太郎"))
 				.isEqualTo("山田太郎");
-		assertThat(GroupNormalizer.name("ふれあい・サロン")).isEqualTo("ふれあいサロン");
+		assertThat(GroupNormalizer.name("ふれあい・サロン")).isEqualTo("フレアイサロン");
+	}
+
+	@Test
+	void hiragana_and_katakana_names_read_alike() {
+		assertThat(GroupNormalizer.name("いきいき薬局")).isEqualTo(GroupNormalizer.name("イキイキ薬局"));
 	}
 
 	@Test
