@@ -43,12 +43,12 @@ final class DuplicateFinder {
 			if (!c.representative().isEmpty()) {
 				byRepresentative.computeIfAbsent(c.representative(), k -> new ArrayList<>()).add(i);
 			}
-			Set<String> grams = DuplicateScorer.bigrams(c.name());
+			Set<String> grams = c.nameGrams;
 			gramCounts[i] = grams.size();
 			for (String g : grams) {
 				byBigram.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
 			}
-			Set<String> kanaGrams = c.kana().isEmpty() ? Set.of() : DuplicateScorer.bigrams(c.kana());
+			Set<String> kanaGrams = c.kanaGrams;
 			kanaGramCounts[i] = kanaGrams.size();
 			for (String g : kanaGrams) {
 				byKanaBigram.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
@@ -58,19 +58,18 @@ final class DuplicateFinder {
 
 	/** The others whose score against {@code group} reaches the listing threshold, best first. */
 	List<Found> find(Candidate group) {
-		var blocked = new java.util.HashSet<Integer>();
-		shareHalf(group.name().isEmpty() ? Set.of() : DuplicateScorer.bigrams(group.name()), byBigram, gramCounts,
-				blocked);
-		shareHalf(group.kana().isEmpty() ? Set.of() : DuplicateScorer.bigrams(group.kana()), byKanaBigram,
-				kanaGramCounts, blocked);
+		boolean[] blocked = new boolean[others.size()];
+		List<Integer> order = new ArrayList<>();
+		shareHalf(group.nameGrams, byBigram, gramCounts, blocked, order);
+		shareHalf(group.kanaGrams, byKanaBigram, kanaGramCounts, blocked, order);
 		if (!group.phone().isEmpty()) {
-			blocked.addAll(byPhone.getOrDefault(group.phone(), List.of()));
+			mark(byPhone.getOrDefault(group.phone(), List.of()), blocked, order);
 		}
 		if (!group.representative().isEmpty()) {
-			blocked.addAll(byRepresentative.getOrDefault(group.representative(), List.of()));
+			mark(byRepresentative.getOrDefault(group.representative(), List.of()), blocked, order);
 		}
 		List<Found> found = new ArrayList<>();
-		for (int i : blocked) {
+		for (int i : order) {
 			Candidate other = others.get(i);
 			if (other.ref().equals(group.ref())) {
 				continue;
@@ -84,20 +83,37 @@ final class DuplicateFinder {
 		return found;
 	}
 
-	private static void shareHalf(Set<String> grams, Map<String, List<Integer>> index, int[] counts,
-			Set<Integer> blocked) {
-		Map<Integer, Integer> shared = new HashMap<>();
-		for (String g : grams) {
-			for (int i : index.getOrDefault(g, List.of())) {
-				shared.merge(i, 1, Integer::sum);
+	private static void mark(List<Integer> hits, boolean[] blocked, List<Integer> order) {
+		for (int i : hits) {
+			if (!blocked[i]) {
+				blocked[i] = true;
+				order.add(i);
 			}
 		}
-		shared.forEach((i, n) -> {
-			int shorter = Math.min(grams.size(), counts[i]);
-			if (shorter > 0 && n * 2 >= shorter) {
-				blocked.add(i);
+	}
+
+	/** Marks the others sharing at least half of the bigrams of the shorter text (counted in an array, not a map). */
+	private void shareHalf(Set<String> grams, Map<String, List<Integer>> index, int[] counts, boolean[] blocked,
+			List<Integer> order) {
+		if (grams.isEmpty()) {
+			return;
+		}
+		int[] shared = new int[others.size()];
+		List<Integer> touched = new ArrayList<>();
+		for (String g : grams) {
+			for (int i : index.getOrDefault(g, List.of())) {
+				if (shared[i]++ == 0) {
+					touched.add(i);
+				}
 			}
-		});
+		}
+		for (int i : touched) {
+			int shorter = Math.min(grams.size(), counts[i]);
+			if (!blocked[i] && shorter > 0 && shared[i] * 2 >= shorter) {
+				blocked[i] = true;
+				order.add(i);
+			}
+		}
 	}
 
 	/** Every pair, for the benchmark's baseline: the new group scored against each other, no blocking. */

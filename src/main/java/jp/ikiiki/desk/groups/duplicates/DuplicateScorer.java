@@ -40,7 +40,7 @@ final class DuplicateScorer {
 		int fields = 0;
 		List<MatchField> matched = new ArrayList<>(5);
 		if (!a.name().isEmpty() && !b.name().isEmpty()) {
-			double s = dice(a.name(), b.name());
+			double s = dice(a.name(), a.nameGrams, b.name(), b.nameGrams);
 			sum += W_NAME * s;
 			weights += W_NAME;
 			fields++;
@@ -49,7 +49,7 @@ final class DuplicateScorer {
 			}
 		}
 		if (!a.kana().isEmpty() && !b.kana().isEmpty()) {
-			double s = dice(a.kana(), b.kana());
+			double s = dice(a.kana(), a.kanaGrams, b.kana(), b.kanaGrams);
 			sum += W_KANA * s;
 			weights += W_KANA;
 			fields++;
@@ -58,7 +58,7 @@ final class DuplicateScorer {
 			}
 		}
 		if (!a.representative().isEmpty() && !b.representative().isEmpty()) {
-			double s = a.representative().equals(b.representative()) ? 1 : dice(a.representative(), b.representative());
+			double s = dice(a.representative(), a.representativeGrams, b.representative(), b.representativeGrams);
 			sum += W_REPRESENTATIVE * s;
 			weights += W_REPRESENTATIVE;
 			fields++;
@@ -77,9 +77,10 @@ final class DuplicateScorer {
 		}
 		if (!a.addresses().isEmpty() && !b.addresses().isEmpty()) {
 			double s = 0;
-			for (String x : a.addresses()) {
-				for (String y : b.addresses()) {
-					s = Math.max(s, dice(x, y));
+			for (int i = 0; i < a.addresses().size(); i++) {
+				for (int j = 0; j < b.addresses().size(); j++) {
+					s = Math.max(s, dice(a.addresses().get(i), a.addressGrams.get(i), b.addresses().get(j),
+							b.addressGrams.get(j)));
 				}
 			}
 			sum += W_ADDRESS * s;
@@ -97,17 +98,22 @@ final class DuplicateScorer {
 
 	/** The Dice coefficient of the two texts' distinct code-point bigrams; 1 when equal, 0 when either is empty. */
 	static double dice(String x, String y) {
+		return dice(x, bigrams(x), y, bigrams(y));
+	}
+
+	/** {@link #dice(String, String)} with the bigram sets computed beforehand. */
+	static double dice(String x, Set<String> gx, String y, Set<String> gy) {
 		if (x.equals(y)) {
 			return x.isEmpty() ? 0 : 1;
 		}
-		Set<String> gx = bigrams(x);
-		Set<String> gy = bigrams(y);
 		if (gx.isEmpty() || gy.isEmpty()) {
 			return 0;
 		}
 		int common = 0;
-		for (String g : gx) {
-			if (gy.contains(g)) {
+		Set<String> small = gx.size() <= gy.size() ? gx : gy;
+		Set<String> large = small == gx ? gy : gx;
+		for (String g : small) {
+			if (large.contains(g)) {
 				common++;
 			}
 		}
@@ -116,6 +122,9 @@ final class DuplicateScorer {
 
 	/** Distinct code-point bigrams; a one-character text is its own single gram. */
 	static Set<String> bigrams(String s) {
+		if (s == null || s.isEmpty()) {
+			return Set.of();
+		}
 		int[] cps = s.codePoints().toArray();
 		Set<String> grams = new HashSet<>();
 		if (cps.length == 1) {
