@@ -60,8 +60,8 @@ final class DuplicateFinder {
 	List<Found> find(Candidate group) {
 		boolean[] blocked = new boolean[others.size()];
 		List<Integer> order = new ArrayList<>();
-		shareHalf(group.nameGrams, byBigram, gramCounts, blocked, order);
-		shareHalf(group.kanaGrams, byKanaBigram, kanaGramCounts, blocked, order);
+		int[] sharedName = shareHalf(group.nameGrams, byBigram, gramCounts, blocked, order);
+		int[] sharedKana = shareHalf(group.kanaGrams, byKanaBigram, kanaGramCounts, blocked, order);
 		if (!group.phone().isEmpty()) {
 			mark(byPhone.getOrDefault(group.phone(), List.of()), blocked, order);
 		}
@@ -74,6 +74,13 @@ final class DuplicateFinder {
 			if (other.ref().equals(group.ref())) {
 				continue;
 			}
+			// The name and kana similarities are known from the index's counts: a pair that cannot reach the
+			// threshold even with the representative and the address equal is not scored.
+			double nameDice = dice(sharedName, i, group.nameGrams.size(), gramCounts[i]);
+			double kanaDice = dice(sharedKana, i, group.kanaGrams.size(), kanaGramCounts[i]);
+			if (DuplicateScorer.upperBound(group, other, nameDice, kanaDice) < DuplicateScorer.LISTED) {
+				continue;
+			}
 			var match = DuplicateScorer.score(group, other);
 			if (match.score() >= DuplicateScorer.LISTED) {
 				found.add(new Found(group, other, match));
@@ -81,6 +88,13 @@ final class DuplicateFinder {
 		}
 		found.sort((x, y) -> Double.compare(y.match().score(), x.match().score()));
 		return found;
+	}
+
+	private static double dice(int[] shared, int i, int a, int b) {
+		if (shared == null || a == 0 || b == 0) {
+			return 0;
+		}
+		return 2.0 * shared[i] / (a + b);
 	}
 
 	private static void mark(List<Integer> hits, boolean[] blocked, List<Integer> order) {
@@ -93,10 +107,10 @@ final class DuplicateFinder {
 	}
 
 	/** Marks the others sharing at least half of the bigrams of the shorter text (counted in an array, not a map). */
-	private void shareHalf(Set<String> grams, Map<String, List<Integer>> index, int[] counts, boolean[] blocked,
+	private int[] shareHalf(Set<String> grams, Map<String, List<Integer>> index, int[] counts, boolean[] blocked,
 			List<Integer> order) {
 		if (grams.isEmpty()) {
-			return;
+			return null;
 		}
 		int[] shared = new int[others.size()];
 		List<Integer> touched = new ArrayList<>();
@@ -114,6 +128,7 @@ final class DuplicateFinder {
 				order.add(i);
 			}
 		}
+		return shared;
 	}
 
 	/** Every pair, for the benchmark's baseline: the new group scored against each other, no blocking. */

@@ -96,6 +96,37 @@ final class DuplicateScorer {
 		return new Match(Math.round(sum / weights * 1000) / 1000.0, List.copyOf(matched));
 	}
 
+	/**
+	 * The highest score the pair could reach given its name and kana similarities (from the blocking index): the
+	 * representative and the address taken as equal where both are present, the phone as it compares. Used to skip
+	 * scoring pairs that cannot be listed; never below {@link #score}.
+	 */
+	static double upperBound(Candidate a, Candidate b, double nameDice, double kanaDice) {
+		double sum = 0;
+		double weights = 0;
+		if (!a.name().isEmpty() && !b.name().isEmpty()) {
+			sum += W_NAME * nameDice;
+			weights += W_NAME;
+		}
+		if (!a.kana().isEmpty() && !b.kana().isEmpty()) {
+			sum += W_KANA * kanaDice;
+			weights += W_KANA;
+		}
+		if (!a.representative().isEmpty() && !b.representative().isEmpty()) {
+			sum += W_REPRESENTATIVE;
+			weights += W_REPRESENTATIVE;
+		}
+		if (!a.phone().isEmpty() && !b.phone().isEmpty()) {
+			sum += a.phone().equals(b.phone()) ? W_PHONE : 0;
+			weights += W_PHONE;
+		}
+		if (!a.addresses().isEmpty() && !b.addresses().isEmpty()) {
+			sum += W_ADDRESS;
+			weights += W_ADDRESS;
+		}
+		return weights == 0 ? 0 : sum / weights + 0.001;
+	}
+
 	/** The Dice coefficient of the two texts' distinct code-point bigrams; 1 when equal, 0 when either is empty. */
 	static double dice(String x, String y) {
 		return dice(x, bigrams(x), y, bigrams(y));
