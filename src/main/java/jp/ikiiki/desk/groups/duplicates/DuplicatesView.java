@@ -222,7 +222,11 @@ class DuplicatesView extends VerticalLayout {
 	}
 
 	private String source(DuplicateChecks.Side s) {
-		return getTranslation("groups.duplicates.source." + s.source());
+		return switch (s.source()) {
+			case "FUCHU" -> getTranslation("groups.duplicates.source.FUCHU");
+			case "KAITA" -> getTranslation("groups.duplicates.source.KAITA");
+			default -> getTranslation("groups.duplicates.source.GROUP");
+		};
 	}
 
 	private String townNumber(DuplicateChecks.Side s) {

@@ -70,7 +70,8 @@ class PublicListView extends VerticalLayout {
 		format.setLabel(getTranslation("groups.publiclist.format"));
 		format.setId("publiclist-format");
 		format.setItems(PrivateFieldCheck.Format.values());
-		format.setItemLabelGenerator(f -> getTranslation("groups.publiclist.format." + f.name()));
+		format.setItemLabelGenerator(f -> f == PrivateFieldCheck.Format.PDF ? getTranslation("groups.publiclist.format.PDF")
+				: getTranslation("groups.publiclist.format.XLSX"));
 		format.setValue(PrivateFieldCheck.Format.PDF);
 		format.addValueChangeListener(e -> ward.setEnabled(e.getValue() == PrivateFieldCheck.Format.PDF));
 		var make = new Button(getTranslation("groups.publiclist.make"), e -> make());
