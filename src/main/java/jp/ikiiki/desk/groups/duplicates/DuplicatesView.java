@@ -66,7 +66,8 @@ class DuplicatesView extends VerticalLayout {
 		month.setLabel(getTranslation("groups.duplicates.month"));
 		month.setId("duplicates-month");
 		month.setItems(months);
-		month.setItemLabelGenerator(m -> getTranslation("groups.duplicates.month-label", m.getYear(), m.getMonthValue()));
+		month.setItemLabelGenerator(m -> getTranslation("groups.duplicates.month-label",
+				String.valueOf(m.getYear()), String.valueOf(m.getMonthValue())));
 		month.setValue(now);
 		month.addValueChangeListener(e -> refresh());
 		var run = new Button(getTranslation("groups.duplicates.run"), e -> refresh());
@@ -83,14 +84,16 @@ class DuplicatesView extends VerticalLayout {
 		grid.setId("duplicates-grid");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		grid.addColumn(p -> String.format("%.2f", p.score())).setHeader(getTranslation("groups.duplicates.score"))
-				.setWidth("5rem").setFlexGrow(0);
+				.setWidth("4.5rem").setFlexGrow(0);
 		grid.addColumn(p -> nz(p.a().name())).setHeader(getTranslation("groups.duplicates.new-group")).setFlexGrow(2);
 		grid.addColumn(p -> source(p.b()) + "：" + nz(p.b().name())).setHeader(getTranslation("groups.duplicates.other"))
 				.setFlexGrow(2);
 		grid.addColumn(p -> String.join("・", p.matched().stream().map(f -> getTranslation(f.labelKey())).toList()))
-				.setHeader(getTranslation("groups.duplicates.matched")).setFlexGrow(2);
-		grid.addColumn(this::decisionLabel).setHeader(getTranslation("groups.duplicates.decision")).setWidth("7rem")
+				.setHeader(getTranslation("groups.duplicates.matched")).setFlexGrow(2)
+				.setTooltipGenerator(p -> String.join("・", p.matched().stream().map(f -> getTranslation(f.labelKey())).toList()));
+		grid.addColumn(this::decisionLabel).setHeader(getTranslation("groups.duplicates.decision")).setWidth("5.5rem")
 				.setFlexGrow(0);
+		grid.getColumns().forEach(c -> c.setResizable(true));
 		grid.setSizeFull();
 		grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 
@@ -110,7 +113,7 @@ class DuplicatesView extends VerticalLayout {
 		detail.setPadding(false);
 		detail.setSpacing(false);
 		var split = new SplitLayout(grid, detail);
-		split.setSplitterPosition(50);
+		split.setSplitterPosition(52);
 		split.setSizeFull();
 		add(split);
 		setFlexGrow(1, split);

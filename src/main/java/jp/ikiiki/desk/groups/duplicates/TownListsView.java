@@ -75,6 +75,8 @@ class TownListsView extends VerticalLayout {
 		upload.setAcceptedFileTypes(".csv", ".xlsx");
 		upload.setMaxFiles(1);
 		upload.setMaxFileSize(TownLists.MAX_XLSX_BYTES);
+		upload.setUploadButton(new Button(getTranslation("groups.duplicates.towns.upload")));
+		upload.setDropLabel(new Span(getTranslation("groups.duplicates.towns.drop")));
 		load.setText(getTranslation("groups.duplicates.towns.load"));
 		load.setId("towns-load");
 		load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
