@@ -110,6 +110,9 @@ final class DispatchSurges {
 			}
 			SurgeRule rule = ruleFor(d.kind(), rules);
 			double perThousand = rule.onDay(n);
+			if (perThousand <= 0) {
+				continue; // no surge measured on that day after a dispatch: nothing to add, nothing to explain
+			}
 			result.add(new DispatchSurge(d, n, perThousand, d.pieces() / 1000.0 * perThousand, rule));
 		}
 		return result;

@@ -260,8 +260,9 @@ class LinesView extends VerticalLayout {
 		advice.addColumn(a -> a.scheduledAnswerRate() == null ? "—"
 				: String.format("%.1f%%", a.scheduledAnswerRate() * 100))
 				.setHeader(getTranslation("telephony.lines.advice.rate"));
-		advice.addColumn(new ComponentRenderer<>(this::reasons)).setHeader(getTranslation("telephony.lines.advice.reason"))
-				.setFlexGrow(1).setWidth("24em");
+		// the reasoning goes under its half-day, across the grid's width
+		advice.setItemDetailsRenderer(new ComponentRenderer<>(this::reasons));
+		advice.setDetailsVisibleOnClick(false);
 		advice.setAllRowsVisible(true);
 		VerticalLayout section = new VerticalLayout(new H3(getTranslation("telephony.lines.advice.title")),
 				adviceNote, advice);
@@ -272,17 +273,15 @@ class LinesView extends VerticalLayout {
 	/** Why a half-day's forecast is raised: each dispatch, its pieces, the day after it, the extra calls and the rule. */
 	private Div reasons(LineAdvice a) {
 		Div box = new Div();
-		box.getStyle().set("white-space", "normal").set("font-size", "var(--lumo-font-size-s)");
-		if (a.surges().isEmpty()) {
-			box.setText("—");
-			return box;
-		}
+		box.addClassName("lines-advice-reason");
+		box.getStyle().set("white-space", "normal").set("font-size", "var(--lumo-font-size-s)")
+				.set("color", "var(--lumo-secondary-text-color)").set("padding", "0 var(--lumo-space-m) var(--lumo-space-s)");
 		for (DispatchSurge s : a.surges()) {
 			Div line = new Div();
 			line.setText(getTranslation("telephony.lines.advice.reason.line", s.dispatch().label(),
 					String.format("%,d", s.dispatch().pieces()), s.openDaysAfter(),
 					String.format("%.1f", s.extraCalls()), String.format("%.2f", s.callsPerThousand()),
-					ruleName(s.rule())));
+					getTranslation("telephony.lines.rule.short." + s.rule().basis().name().toLowerCase(java.util.Locale.ROOT))));
 			box.add(line);
 		}
 		return box;
@@ -310,13 +309,18 @@ class LinesView extends VerticalLayout {
 		dispatches.setId("lines-dispatches");
 		dispatches.addColumn(d -> JapaneseDates.toWesternWithWeekday(d.on()))
 				.setHeader(getTranslation("telephony.lines.dispatch.on")).setAutoWidth(true);
-		dispatches.addColumn(d -> d.dispatched() ? getTranslation("telephony.lines.dispatch.done")
-				: d.overdue() ? getTranslation("telephony.lines.dispatch.overdue", JapaneseDates.toWesternWithWeekday(d.due()))
-						: getTranslation("telephony.lines.dispatch.planned"))
-				.setHeader(getTranslation("telephony.lines.dispatch.state")).setAutoWidth(true)
-				.setClassNameGenerator(d -> d.overdue() ? "overdue" : null);
+		dispatches.addColumn(new ComponentRenderer<>(d -> {
+			Span state = new Span(d.dispatched() ? getTranslation("telephony.lines.dispatch.done")
+					: d.overdue() ? getTranslation("telephony.lines.dispatch.overdue",
+							JapaneseDates.toWesternWithWeekday(d.due()))
+							: getTranslation("telephony.lines.dispatch.planned"));
+			if (d.overdue()) {
+				state.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "bold");
+			}
+			return state;
+		})).setHeader(getTranslation("telephony.lines.dispatch.state")).setAutoWidth(true);
 		dispatches.addColumn(PlannedDispatches.Dispatch::label).setHeader(getTranslation("telephony.lines.dispatch.label"))
-				.setAutoWidth(true);
+				.setFlexGrow(1).setWidth("12em");
 		dispatches.addColumn(d -> d.pieces() == 0 ? getTranslation("telephony.lines.dispatch.unknown")
 				: (d.estimated() ? getTranslation("telephony.lines.dispatch.estimated", String.format("%,d", d.pieces()))
 						: String.format("%,d", d.pieces())))
@@ -330,8 +334,8 @@ class LinesView extends VerticalLayout {
 							.findFirst().orElse(null));
 			return rule == null ? "—" : getTranslation("telephony.lines.dispatch.extra",
 					String.format("%,.0f", d.pieces() / 1000.0 * rule.total()), String.format("%,.0f",
-							d.pieces() / 1000.0 * rule.onDay(1)), ruleName(rule));
-		}).setHeader(getTranslation("telephony.lines.dispatch.calls")).setFlexGrow(1);
+							d.pieces() / 1000.0 * rule.onDay(1)));
+		}).setHeader(getTranslation("telephony.lines.dispatch.calls")).setAutoWidth(true);
 		dispatches.setAllRowsVisible(true);
 		dispatches.setWidthFull();
 		rules.setId("lines-surge-rules");
@@ -461,6 +465,7 @@ class LinesView extends VerticalLayout {
 		List<LineAdvice> next = advisor.advice(now.halfDay().date(), ADVICE_DAYS);
 		refreshDispatches(now.halfDay().date());
 		advice.setItems(next);
+		next.stream().filter(a -> !a.surges().isEmpty()).forEach(a -> advice.setDetailsVisible(a, true));
 		advice.setVisible(!next.isEmpty());
 		adviceNote.setText(next.isEmpty() ? getTranslation("telephony.lines.advice.none")
 				: getTranslation("telephony.lines.advice.note", next.get(0).pastHalfDays()));

@@ -157,5 +157,7 @@ class DispatchSurgesTest {
 		// the day of the dispatch itself and a Saturday are not raised
 		assertThat(surges.on(thursday, schedule, rules)).isEmpty();
 		assertThat(surges.on(LocalDate.of(2026, 11, 14), schedule, rules)).isEmpty();
+		// Thu 19 Nov, the fifth open day after: both rules measured nothing that day, so nothing is added or listed
+		assertThat(surges.on(LocalDate.of(2026, 11, 19), schedule, rules)).isEmpty();
 	}
 }
