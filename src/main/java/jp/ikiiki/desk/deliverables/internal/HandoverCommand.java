@@ -63,12 +63,12 @@ class HandoverCommand implements ApplicationRunner {
 		checkTarget(named); // before the package is built: a typing error costs nothing
 		HandoverPackages.HandoverPackage pkg = CurrentUser.callAsSystem(() -> packages.build("コマンド --" + OPTION),
 				"SECURITY_ADMIN");
-		Path target = Files.isDirectory(named) ? named.resolve(pkg.fileName()) : named;
+		Path target = intoDirectory(named) ? named.resolve(pkg.fileName()) : named;
 		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new InvalidInputException(OPTION, "出力先のファイルが既にあります（上書きしません）: " + target);
 		}
 		try {
-			Files.createDirectories(target.getParent());
+			Files.createDirectories(target.getParent()); // the directory named, when it is not there yet
 		} catch (IOException e) {
 			throw refused(target.getParent(), e);
 		}
@@ -81,6 +81,18 @@ class HandoverCommand implements ApplicationRunner {
 		log.info("Handover package SHA-256 {} ({} bytes, {} entries)", pkg.sha256(), pkg.content().length,
 				pkg.entries().size());
 		return target;
+	}
+
+	/**
+	 * True when the package goes into the directory named under its own name: an existing directory, or a path not
+	 * there yet whose name does not end in {@code .zip} (made as a directory); a new {@code .zip} name is the file.
+	 */
+	static boolean intoDirectory(Path named) {
+		if (Files.isDirectory(named)) {
+			return true;
+		}
+		return !Files.exists(named, LinkOption.NOFOLLOW_LINKS)
+				&& !named.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
 	}
 
 	/**
