@@ -281,7 +281,11 @@ class LinesView extends VerticalLayout {
 			line.setText(getTranslation("telephony.lines.advice.reason.line", s.dispatch().label(),
 					String.format("%,d", s.dispatch().pieces()), s.openDaysAfter(),
 					String.format("%.1f", s.extraCalls()), String.format("%.2f", s.callsPerThousand()),
-					getTranslation("telephony.lines.rule.short." + s.rule().basis().name().toLowerCase(java.util.Locale.ROOT))));
+					getTranslation(switch (s.rule().basis()) {
+						case HISTORY_OF_KIND -> "telephony.lines.rule.short.history_of_kind";
+						case HISTORY_OF_ALL_KINDS -> "telephony.lines.rule.short.history_of_all_kinds";
+						case CONTRACT_DEFAULT -> "telephony.lines.rule.short.contract_default";
+					})));
 			box.add(line);
 		}
 		return box;
@@ -299,8 +303,10 @@ class LinesView extends VerticalLayout {
 
 	private String kindName(String kind) {
 		return switch (kind) {
-			case "BOOKLET", "APPLICATION", "DECISION", "NOTICE" ->
-				getTranslation("telephony.lines.dispatch.kind." + kind.toLowerCase(java.util.Locale.ROOT));
+			case "BOOKLET" -> getTranslation("telephony.lines.dispatch.kind.booklet");
+			case "APPLICATION" -> getTranslation("telephony.lines.dispatch.kind.application");
+			case "DECISION" -> getTranslation("telephony.lines.dispatch.kind.decision");
+			case "NOTICE" -> getTranslation("telephony.lines.dispatch.kind.notice");
 			default -> kind;
 		};
 	}
