@@ -16,4 +16,13 @@ public interface LineAdvisor {
 	 */
 	@PreAuthorize("hasAnyRole('FLOOR_MANAGER','CITY_STAFF')")
 	List<LineAdvice> advice(LocalDate from, int openDays);
+
+	/**
+	 * The dispatches the advice for the same days takes into account and the rules it applies (第6章2 ※1), for the
+	 * floor manager to check the reasoning beside the schedule.
+	 *
+	 * @param openDays 1–20
+	 */
+	@PreAuthorize("hasAnyRole('FLOOR_MANAGER','CITY_STAFF')")
+	DispatchOutlook dispatches(LocalDate from, int openDays);
 }

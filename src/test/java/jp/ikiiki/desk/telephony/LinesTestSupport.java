@@ -49,6 +49,12 @@ public class LinesTestSupport {
 
 	@Bean
 	@Primary
+	public ListedDispatches listedDispatches() {
+		return new ListedDispatches();
+	}
+
+	@Bean
+	@Primary
 	public ListedMemberAgents listedMemberAgents() {
 		return new ListedMemberAgents();
 	}
@@ -133,6 +139,18 @@ public class LinesTestSupport {
 		public List<HalfDayCalls> between(java.time.LocalDate from, java.time.LocalDate to) {
 			return calls.stream().filter(c -> !c.halfDay().date().isBefore(from) && !c.halfDay().date().isAfter(to))
 					.toList();
+		}
+	}
+
+	/** Dispatches made and planned as the test lists them (in place of the mailing schedule). */
+	public static final class ListedDispatches implements PlannedDispatches {
+
+		public final List<PlannedDispatches.Dispatch> dispatches = new CopyOnWriteArrayList<>();
+
+		@Override
+		public List<PlannedDispatches.Dispatch> between(java.time.LocalDate from, java.time.LocalDate to) {
+			return dispatches.stream().filter(d -> !d.on().isBefore(from) && !d.on().isAfter(to))
+					.sorted(java.util.Comparator.comparing(PlannedDispatches.Dispatch::on)).toList();
 		}
 	}
 }

@@ -17,6 +17,8 @@ final class ContractDispatches {
 	static final String MID = "中旬";
 	static final String LATE = "下旬";
 	static final String MONTH = "月内";
+	/** The mailing kinds of ポイント手帳 sent mid and late every month (再交付分等: reissues, additions, requests). */
+	static final List<String> REISSUES = List.of("BOOKLET_REISSUE", "BOOKLET_ADDITIONAL", "BOOKLET_REQUEST");
 
 	private final DeliverableDates dates;
 
@@ -27,30 +29,32 @@ final class ContractDispatches {
 	List<PlannedDispatch> plannedIn(YearMonth month) {
 		int m = month.getMonthValue();
 		List<PlannedDispatch> planned = new ArrayList<>();
-		planned.add(mid(month, PlannedDispatch.BOOKLET, "ポイント手帳（再交付分等）"));
-		planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（再交付分等）"));
+		planned.add(mid(month, PlannedDispatch.BOOKLET, "ポイント手帳（再交付分等）", REISSUES));
+		planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（再交付分等）", REISSUES));
 		if (m == 8) {
-			planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（初回送付）"));
+			planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（初回送付）", List.of("BOOKLET_INITIAL")));
 		}
 		if (m == 10) {
-			planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（9月1日までの転入者）"));
+			planned.add(late(month, PlannedDispatch.BOOKLET, "ポイント手帳（9月1日までの転入者）",
+					List.of("BOOKLET_MOVERS_IN")));
 		}
 		if (m == 6 || m == 8 || m == 10 || m == 12) {
 			planned.add(new PlannedDispatch(PlannedDispatch.APPLICATION, m == 6 ? "交通費助成申請書（初回送付）"
-					: "交通費助成申請書（新たに対象となった者）", MONTH, dates.late(month)));
+					: "交通費助成申請書（新たに対象となった者）", MONTH, dates.late(month), List.of("SUBSIDY_APPLICATION")));
 		}
 		if (m == 4 || m >= 8 || m <= 3) {
-			planned.add(late(month, PlannedDispatch.DECISION, "交通費助成決定通知書"));
+			planned.add(late(month, PlannedDispatch.DECISION, "交通費助成決定通知書",
+					List.of("GRANT_NOTICE", "NON_GRANT_NOTICE")));
 		}
 		planned.sort(Comparator.comparing(PlannedDispatch::due).thenComparing(PlannedDispatch::kind));
 		return planned;
 	}
 
-	private PlannedDispatch mid(YearMonth month, String kind, String label) {
-		return new PlannedDispatch(kind, label, MID, dates.mid(month));
+	private PlannedDispatch mid(YearMonth month, String kind, String label, List<String> mailingKinds) {
+		return new PlannedDispatch(kind, label, MID, dates.mid(month), mailingKinds);
 	}
 
-	private PlannedDispatch late(YearMonth month, String kind, String label) {
-		return new PlannedDispatch(kind, label, LATE, dates.late(month));
+	private PlannedDispatch late(YearMonth month, String kind, String label, List<String> mailingKinds) {
+		return new PlannedDispatch(kind, label, LATE, dates.late(month), mailingKinds);
 	}
 }

@@ -12,6 +12,7 @@ import jp.ikiiki.desk.deliverables.Deliverables;
 import jp.ikiiki.desk.platform.ui.WorkItems;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.telephony.PlannedDispatches;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,18 @@ class DeliverableWorkItems implements WorkItems {
 
 	static final String ROUTE = "deliverables";
 
+	static final String LINES_ROUTE = "lines";
+	static final String MAILINGS_ROUTE = "mailings";
+
 	private final Deliverables deliverables;
+	private final DispatchCalendar dispatches;
 	private final ObjectProvider<I18NProvider> i18n;
 	private final Clock clock;
 
-	DeliverableWorkItems(Deliverables deliverables, ObjectProvider<I18NProvider> i18n, ObjectProvider<Clock> clock) {
+	DeliverableWorkItems(Deliverables deliverables, DispatchCalendar dispatches, ObjectProvider<I18NProvider> i18n,
+			ObjectProvider<Clock> clock) {
 		this.deliverables = deliverables;
+		this.dispatches = dispatches;
 		this.i18n = i18n;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -51,6 +58,16 @@ class DeliverableWorkItems implements WorkItems {
 					.map(p -> p.kindLabel() + " " + p.periodLabel() + "（期限 " + p.due() + "）").toList());
 			items.add(new WorkItem(text("deliverables.work.overdue"), late.size(), ROUTE, Urgency.OVERDUE,
 					late.size() > 5 ? text("deliverables.work.overdue.more", names, late.size() - 5) : names));
+		}
+		// 第4章1(2): a mailing past its planned date is late for the city and brings its calls later (第6章2 ※1)
+		List<PlannedDispatches.Dispatch> lateMailings = dispatches.overdue(today);
+		if (!lateMailings.isEmpty()) {
+			String names = String.join("、", lateMailings.stream().limit(5)
+					.map(d -> text("deliverables.work.dispatches.item", d.label(), d.due())).toList());
+			items.add(new WorkItem(text("deliverables.work.dispatches"), lateMailings.size(),
+					CurrentUser.hasRole("FLOOR_MANAGER") ? LINES_ROUTE : MAILINGS_ROUTE,
+					Urgency.OVERDUE, lateMailings.size() > 5
+							? text("deliverables.work.overdue.more", names, lateMailings.size() - 5) : names));
 		}
 		String me = CurrentUser.name();
 		long toCheck = deliverables.month(java.time.YearMonth.from(today)).stream()

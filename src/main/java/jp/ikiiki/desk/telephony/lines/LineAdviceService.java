@@ -4,16 +4,22 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import jp.ikiiki.desk.calendar.BusinessCalendar;
 import jp.ikiiki.desk.calendar.HalfDay;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.telephony.CallArrivals;
+import jp.ikiiki.desk.telephony.DispatchOutlook;
+import jp.ikiiki.desk.telephony.DispatchSurge;
 import jp.ikiiki.desk.telephony.HalfDayCalls;
 import jp.ikiiki.desk.telephony.LineAdvice;
 import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlans;
+import jp.ikiiki.desk.telephony.PlannedDispatches;
+import jp.ikiiki.desk.telephony.SurgeRule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +27,11 @@ import org.springframework.stereotype.Service;
  * Forecast: for each half (morning, afternoon) the calls of the same half over the last
  * {@code ikiiki.lines.advice.history-days} open days, as calls per open hour; mean talk time over the answered
  * calls; mean patience as the abandoned callers' mean wait. A moving average lags behind the surges after each
- * mailing (※1), which is why the screen shows the inputs next to the advice.
+ * mailing (※1: 発送スケジュールを踏まえ), so on the open days after a dispatch made or planned ({@link PlannedDispatches})
+ * the forecast is raised by the surge measured after past dispatches ({@link DispatchSurges}, the rule on
+ * {@link jp.ikiiki.desk.telephony.SurgeRule}); the day's extra calls are split between the halves as the history's
+ * calls are. The moving average itself is left as it is: when recent surges lie in its history days the forecast
+ * errs on the side of more lines.
  */
 @Service
 class LineAdviceService implements LineAdvisor {
@@ -30,13 +40,18 @@ class LineAdviceService implements LineAdvisor {
 	private final LineSchedules schedules;
 	private final LinesProperties properties;
 	private final ObjectProvider<CallArrivals> arrivals;
+	private final ObjectProvider<PlannedDispatches> dispatches;
+	private final DispatchSurges surges;
 
 	LineAdviceService(BusinessCalendar calendar, LineSchedules schedules, LinesProperties properties,
-			ObjectProvider<CallArrivals> arrivals) {
+			ObjectProvider<CallArrivals> arrivals, ObjectProvider<PlannedDispatches> dispatches) {
 		this.calendar = calendar;
 		this.schedules = schedules;
 		this.properties = properties;
 		this.arrivals = arrivals;
+		this.dispatches = dispatches;
+		LinesProperties.Advice a = properties.advice();
+		this.surges = new DispatchSurges(calendar, a.surgeDays(), a.surgeBaselineDays(), a.defaultCallsPerThousand());
 	}
 
 	/** The inputs of one half. */
@@ -46,9 +61,7 @@ class LineAdviceService implements LineAdvisor {
 
 	@Override
 	public List<LineAdvice> advice(LocalDate from, int openDays) {
-		if (openDays < 1 || openDays > 20) {
-			throw new InvalidInputException("days", "日数は 1〜20 で指定してください（" + openDays + "）");
-		}
+		List<LocalDate> days = openDays(from, openDays);
 		CallArrivals source = arrivals.getIfAvailable();
 		if (source == null) {
 			return List.of();
@@ -57,29 +70,81 @@ class LineAdviceService implements LineAdvisor {
 		if (forecast.values().stream().allMatch(f -> f.received() == 0)) {
 			return List.of(); // no calls in the history: nothing to forecast from
 		}
+		Outlook outlook = outlook(source, from, days);
 		LinesProperties.Advice settings = properties.advice();
+		int historyReceived = forecast.values().stream().mapToInt(Forecast::received).sum();
 		List<LineAdvice> result = new ArrayList<>();
-		LocalDate day = from;
-		for (int found = 0; found < openDays; day = day.plusDays(1)) {
-			if (!calendar.isOpenDay(day)) {
-				continue;
-			}
-			found++;
+		for (LocalDate day : days) {
+			List<DispatchSurge> raised = surges.on(day, outlook.dispatches(), outlook.rules());
+			double extraCalls = raised.stream().mapToDouble(DispatchSurge::extraCalls).sum();
 			for (HalfDay.Half half : HalfDay.Half.values()) {
 				HalfDay halfDay = new HalfDay(day, half);
 				Forecast f = forecast.get(half);
-				ErlangQueue.Staffing best = ErlangQueue.smallest(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(),
+				// the day's extra calls go to the halves as the history's calls did
+				double share = historyReceived == 0 ? openHours(half) / (openHours(HalfDay.Half.AM)
+						+ openHours(HalfDay.Half.PM)) : (double) f.received() / historyReceived;
+				double extraPerHour = extraCalls * share / openHours(half);
+				double perHour = f.callsPerHour() + extraPerHour;
+				ErlangQueue.Staffing best = ErlangQueue.smallest(perHour, f.handlingSeconds(), f.patienceSeconds(),
 						settings.target(), LinePlans.MAX_LINES);
 				Integer scheduled = schedules.linesAt(halfDay).orElse(null);
 				Double scheduledRate = scheduled == null || scheduled == 0 ? null
-						: ErlangQueue.solve(f.callsPerHour(), f.handlingSeconds(), f.patienceSeconds(), scheduled,
-								scheduled).answerRate();
-				result.add(new LineAdvice(halfDay, f.halfDays(), f.received(), f.callsPerHour(), f.handlingSeconds(),
+						: ErlangQueue.solve(perHour, f.handlingSeconds(), f.patienceSeconds(), scheduled, scheduled)
+								.answerRate();
+				result.add(new LineAdvice(halfDay, f.halfDays(), f.received(), perHour, f.handlingSeconds(),
 						f.patienceSeconds(), settings.target(), best == null ? null : best.agents(),
-						best == null ? null : best.lines(), scheduled, scheduledRate));
+						best == null ? null : best.lines(), scheduled, scheduledRate, f.callsPerHour(), extraPerHour,
+						raised));
 			}
 		}
 		return result;
+	}
+
+	@Override
+	public DispatchOutlook dispatches(LocalDate from, int openDays) {
+		List<LocalDate> days = openDays(from, openDays);
+		CallArrivals source = arrivals.getIfAvailable();
+		Outlook outlook = outlook(source, from, days);
+		Set<String> kinds = new HashSet<>();
+		outlook.dispatches().forEach(d -> kinds.add(d.kind()));
+		List<SurgeRule> rules = outlook.rules().entrySet().stream()
+				.filter(e -> kinds.contains(e.getKey()) || e.getKey().equals(SurgeRule.ALL_KINDS))
+				.map(Map.Entry::getValue).toList();
+		return new DispatchOutlook(outlook.dispatches(), rules, surges.surgeDays(),
+				dispatches.getIfAvailable() != null);
+	}
+
+	/** The dispatches whose surge reaches into the days, and the rules measured before {@code from}. */
+	record Outlook(List<PlannedDispatches.Dispatch> dispatches, Map<String, SurgeRule> rules) {
+	}
+
+	private Outlook outlook(CallArrivals source, LocalDate from, List<LocalDate> days) {
+		PlannedDispatches schedule = dispatches.getIfAvailable();
+		if (schedule == null) {
+			return new Outlook(List.of(), Map.of(SurgeRule.ALL_KINDS, surges.contractDefault()));
+		}
+		List<PlannedDispatches.Dispatch> reaching = schedule.between(surges.earliestReaching(from),
+				days.get(days.size() - 1));
+		// the rules come from the dispatches of the last year whose surge has run its course, and the calls around them
+		LocalDate yearAgo = from.minusYears(1);
+		List<PlannedDispatches.Dispatch> past = schedule.between(yearAgo, from.minusDays(1));
+		List<HalfDayCalls> calls = source == null ? List.of()
+				: source.between(yearAgo.minusDays(2L * properties.advice().surgeBaselineDays() + 14),
+						from.minusDays(1));
+		return new Outlook(reaching, surges.rules(calls, past, from));
+	}
+
+	private List<LocalDate> openDays(LocalDate from, int openDays) {
+		if (openDays < 1 || openDays > 20) {
+			throw new InvalidInputException("days", "日数は 1〜20 で指定してください（" + openDays + "）");
+		}
+		List<LocalDate> days = new ArrayList<>(openDays);
+		for (LocalDate day = from; days.size() < openDays; day = day.plusDays(1)) {
+			if (calendar.isOpenDay(day)) {
+				days.add(day);
+			}
+		}
+		return days;
 	}
 
 	/** Averages over the last history-days open days before {@code before}. */

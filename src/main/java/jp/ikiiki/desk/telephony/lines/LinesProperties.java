@@ -34,10 +34,22 @@ public record LinesProperties(@DefaultValue("0") @Min(0) @Max(LinePlans.MAX_LINE
 	 * @param historyDays     past open days the forecast averages (same half-day), default 20
 	 * @param defaultHandling mean talk time when the history has no answered call, default 180 s
 	 * @param defaultPatience mean patience when nobody in the history gave up, default 60 s
+	 * @param surgeDays       open days after a dispatch whose forecast the dispatch raises (第6章2 ※1), default 20
+	 * @param surgeBaselineDays open days before a past dispatch whose median daily calls are its baseline, default 10
+	 * @param defaultCallsPerThousand extra calls per 1,000 pieces over the surge days while no past dispatch has been
+	 *                        measured, default 120: the contract's line table (第6章2) plans 11 lines a day in July
+	 *                        after the 190,000 applications of June and 9 in September after the 190,000 booklets of
+	 *                        late August, against 2 in quiet months; with 180 s talk and 60 s patience 2, 9 and 11
+	 *                        lines answer 90 % of about 92, 1,015 and 1,316 calls an open day, so the two surges are
+	 *                        about (1,316 − 92) × 22 ≈ 26,900 and (1,015 − 92) × 19 ≈ 17,500 calls, 142 and 92 per
+	 *                        1,000 pieces; 120 is about their mean
 	 */
 	public record Advice(@DefaultValue("0.9") @DecimalMin("0.5") @DecimalMax("0.999") double target,
 			@DefaultValue("20") @Min(1) @Max(120) int historyDays,
 			@DefaultValue("180s") @NotNull Duration defaultHandling,
-			@DefaultValue("60s") @NotNull Duration defaultPatience) {
+			@DefaultValue("60s") @NotNull Duration defaultPatience,
+			@DefaultValue("20") @Min(1) @Max(60) int surgeDays,
+			@DefaultValue("10") @Min(3) @Max(60) int surgeBaselineDays,
+			@DefaultValue("120") @DecimalMin("0") @DecimalMax("10000") double defaultCallsPerThousand) {
 	}
 }

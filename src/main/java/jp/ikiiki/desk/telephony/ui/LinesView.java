@@ -32,11 +32,15 @@ import jp.ikiiki.desk.calendar.HalfDay.Half;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.shared.charts.ChartImages;
+import jp.ikiiki.desk.telephony.DispatchOutlook;
+import jp.ikiiki.desk.telephony.DispatchSurge;
 import jp.ikiiki.desk.telephony.LineAdvice;
 import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
 import jp.ikiiki.desk.telephony.LinePlans;
 import jp.ikiiki.desk.telephony.LinesNow;
+import jp.ikiiki.desk.telephony.PlannedDispatches;
+import jp.ikiiki.desk.telephony.SurgeRule;
 import jp.ikiiki.desk.telephony.ScheduleEdit;
 import jp.ikiiki.desk.telephony.ScheduledDay;
 
@@ -54,6 +58,8 @@ import jp.ikiiki.desk.telephony.ScheduledDay;
 class LinesView extends VerticalLayout {
 
 	private static final String CHANNEL = "画面:回線数";
+	/** Open days the advice looks ahead: two weeks, beside the month's schedule. */
+	static final int ADVICE_DAYS = 10;
 
 	/** Which days a schedule change applies to. */
 	enum Target {
@@ -80,6 +86,10 @@ class LinesView extends VerticalLayout {
 	private final Grid<LinePlanMonth> plan = new Grid<>(LinePlanMonth.class, false);
 	private final Grid<LineAdvice> advice = new Grid<>(LineAdvice.class, false);
 	private final Span adviceNote = new Span();
+	private final Grid<PlannedDispatches.Dispatch> dispatches = new Grid<>(PlannedDispatches.Dispatch.class, false);
+	private final Paragraph dispatchNote = new Paragraph();
+	private final Div rules = new Div();
+	private DispatchOutlook outlook;
 
 	LinesView(LinePlans lines, LineAdvisor advisor, BusinessCalendar calendar, AuthenticationContext authentication) {
 		this.lines = lines;
@@ -92,6 +102,7 @@ class LinesView extends VerticalLayout {
 		add(nowSection());
 		add(monthSection());
 		add(adviceSection());
+		add(dispatchSection());
 		add(planSection());
 		month = YearMonth.from(lines.now().halfDay().date());
 		refresh();
@@ -232,6 +243,10 @@ class LinesView extends VerticalLayout {
 				.setHeader(getTranslation("telephony.lines.advice.half-day")).setAutoWidth(true);
 		advice.addColumn(a -> String.format("%.1f", a.callsPerHour()))
 				.setHeader(getTranslation("telephony.lines.advice.calls-per-hour"));
+		advice.addColumn(a -> String.format("%.1f", a.baseCallsPerHour()))
+				.setHeader(getTranslation("telephony.lines.advice.base"));
+		advice.addColumn(a -> a.dispatchCallsPerHour() == 0 ? "—" : String.format("+%.1f", a.dispatchCallsPerHour()))
+				.setHeader(getTranslation("telephony.lines.advice.dispatch"));
 		advice.addColumn(a -> String.format("%.0f", a.handlingSeconds()))
 				.setHeader(getTranslation("telephony.lines.advice.handling"));
 		advice.addColumn(a -> String.format("%.0f", a.patienceSeconds()))
@@ -245,11 +260,115 @@ class LinesView extends VerticalLayout {
 		advice.addColumn(a -> a.scheduledAnswerRate() == null ? "—"
 				: String.format("%.1f%%", a.scheduledAnswerRate() * 100))
 				.setHeader(getTranslation("telephony.lines.advice.rate"));
+		// the reasoning goes under its half-day, across the grid's width
+		advice.setItemDetailsRenderer(new ComponentRenderer<>(this::reasons));
+		advice.setDetailsVisibleOnClick(false);
 		advice.setAllRowsVisible(true);
 		VerticalLayout section = new VerticalLayout(new H3(getTranslation("telephony.lines.advice.title")),
 				adviceNote, advice);
 		section.setPadding(false);
 		return section;
+	}
+
+	/** Why a half-day's forecast is raised: each dispatch, its pieces, the day after it, the extra calls and the rule. */
+	private Div reasons(LineAdvice a) {
+		Div box = new Div();
+		box.addClassName("lines-advice-reason");
+		box.getStyle().set("white-space", "normal").set("font-size", "var(--lumo-font-size-s)")
+				.set("color", "var(--lumo-secondary-text-color)").set("padding", "0 var(--lumo-space-m) var(--lumo-space-s)");
+		for (DispatchSurge s : a.surges()) {
+			Div line = new Div();
+			line.setText(getTranslation("telephony.lines.advice.reason.line", s.dispatch().label(),
+					String.format("%,d", s.dispatch().pieces()), s.openDaysAfter(),
+					String.format("%.1f", s.extraCalls()), String.format("%.2f", s.callsPerThousand()),
+					getTranslation(switch (s.rule().basis()) {
+						case HISTORY_OF_KIND -> "telephony.lines.rule.short.history_of_kind";
+						case HISTORY_OF_ALL_KINDS -> "telephony.lines.rule.short.history_of_all_kinds";
+						case CONTRACT_DEFAULT -> "telephony.lines.rule.short.contract_default";
+					})));
+			box.add(line);
+		}
+		return box;
+	}
+
+	private String ruleName(SurgeRule rule) {
+		return switch (rule.basis()) {
+			case HISTORY_OF_KIND -> getTranslation("telephony.lines.rule.kind", kindName(rule.kind()),
+					rule.dispatches(), String.format("%,d", rule.pieces()));
+			case HISTORY_OF_ALL_KINDS -> getTranslation("telephony.lines.rule.all", rule.dispatches(),
+					String.format("%,d", rule.pieces()));
+			case CONTRACT_DEFAULT -> getTranslation("telephony.lines.rule.default");
+		};
+	}
+
+	private String kindName(String kind) {
+		return switch (kind) {
+			case "BOOKLET" -> getTranslation("telephony.lines.dispatch.kind.booklet");
+			case "APPLICATION" -> getTranslation("telephony.lines.dispatch.kind.application");
+			case "DECISION" -> getTranslation("telephony.lines.dispatch.kind.decision");
+			case "NOTICE" -> getTranslation("telephony.lines.dispatch.kind.notice");
+			default -> kind;
+		};
+	}
+
+	private VerticalLayout dispatchSection() {
+		dispatches.setId("lines-dispatches");
+		dispatches.addColumn(d -> JapaneseDates.toWesternWithWeekday(d.on()))
+				.setHeader(getTranslation("telephony.lines.dispatch.on")).setAutoWidth(true);
+		dispatches.addColumn(new ComponentRenderer<>(d -> {
+			Span state = new Span(d.dispatched() ? getTranslation("telephony.lines.dispatch.done")
+					: d.overdue() ? getTranslation("telephony.lines.dispatch.overdue",
+							JapaneseDates.toWesternWithWeekday(d.due()))
+							: getTranslation("telephony.lines.dispatch.planned"));
+			if (d.overdue()) {
+				state.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "bold");
+			}
+			return state;
+		})).setHeader(getTranslation("telephony.lines.dispatch.state")).setAutoWidth(true);
+		dispatches.addColumn(PlannedDispatches.Dispatch::label).setHeader(getTranslation("telephony.lines.dispatch.label"))
+				.setFlexGrow(1).setWidth("12em");
+		dispatches.addColumn(d -> d.pieces() == 0 ? getTranslation("telephony.lines.dispatch.unknown")
+				: (d.estimated() ? getTranslation("telephony.lines.dispatch.estimated", String.format("%,d", d.pieces()))
+						: String.format("%,d", d.pieces())))
+				.setHeader(getTranslation("telephony.lines.dispatch.pieces")).setAutoWidth(true);
+		dispatches.addColumn(d -> {
+			if (outlook == null || d.pieces() == 0) {
+				return "—";
+			}
+			SurgeRule rule = outlook.rules().stream().filter(r -> r.kind().equals(d.kind())).findFirst()
+					.orElseGet(() -> outlook.rules().stream().filter(r -> r.kind().equals(SurgeRule.ALL_KINDS))
+							.findFirst().orElse(null));
+			return rule == null ? "—" : getTranslation("telephony.lines.dispatch.extra",
+					String.format("%,.0f", d.pieces() / 1000.0 * rule.total()), String.format("%,.0f",
+							d.pieces() / 1000.0 * rule.onDay(1)));
+		}).setHeader(getTranslation("telephony.lines.dispatch.calls")).setAutoWidth(true);
+		dispatches.setAllRowsVisible(true);
+		dispatches.setWidthFull();
+		rules.setId("lines-surge-rules");
+		rules.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+		VerticalLayout section = new VerticalLayout(new H3(getTranslation("telephony.lines.dispatch.title")),
+				dispatchNote, dispatches, rules);
+		section.setPadding(false);
+		return section;
+	}
+
+	private void refreshDispatches(java.time.LocalDate from) {
+		outlook = advisor.dispatches(from, ADVICE_DAYS);
+		dispatches.setItems(outlook.dispatches());
+		dispatches.setVisible(!outlook.dispatches().isEmpty());
+		dispatchNote.setText(!outlook.available() ? getTranslation("telephony.lines.dispatch.unavailable")
+				: outlook.dispatches().isEmpty() ? getTranslation("telephony.lines.dispatch.none")
+						: getTranslation("telephony.lines.dispatch.note", outlook.surgeDays()));
+		rules.removeAll();
+		for (SurgeRule rule : outlook.rules()) {
+			StringBuilder days = new StringBuilder();
+			for (int n = 1; n <= Math.min(5, rule.perThousand().size()); n++) {
+				days.append(n == 1 ? "" : "、").append(getTranslation("telephony.lines.rule.day", n,
+						String.format("%.2f", rule.onDay(n))));
+			}
+			rules.add(new Div(getTranslation("telephony.lines.rule.line", ruleName(rule),
+					String.format("%.1f", rule.total()), outlook.surgeDays(), days)));
+		}
 	}
 
 	private VerticalLayout planSection() {
@@ -349,8 +468,10 @@ class LinesView extends VerticalLayout {
 		parts.add(getTranslation("telephony.lines.now.next", JapaneseDates.toWesternDateTimeWithWeekday(now.nextChange())));
 		nowText.setText(String.join(" ／ ", parts));
 
-		List<LineAdvice> next = advisor.advice(now.halfDay().date(), 5);
+		List<LineAdvice> next = advisor.advice(now.halfDay().date(), ADVICE_DAYS);
+		refreshDispatches(now.halfDay().date());
 		advice.setItems(next);
+		next.stream().filter(a -> !a.surges().isEmpty()).forEach(a -> advice.setDetailsVisible(a, true));
 		advice.setVisible(!next.isEmpty());
 		adviceNote.setText(next.isEmpty() ? getTranslation("telephony.lines.advice.none")
 				: getTranslation("telephony.lines.advice.note", next.get(0).pastHalfDays()));

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import jp.ikiiki.desk.calendar.HalfDay;
+import jp.ikiiki.desk.telephony.DispatchOutlook;
 import jp.ikiiki.desk.telephony.LineAdvice;
 import jp.ikiiki.desk.telephony.LineAdvisor;
 import jp.ikiiki.desk.telephony.LinePlanMonth;
@@ -167,10 +168,21 @@ class LinesApi {
 
 	@GetMapping("/advice")
 	@Operation(summary = "Lines and agents advised per half-day of the next open days for the answer-rate target",
-			description = "Forecast from the same half of the last open days (Erlang A with finite lines); empty "
-					+ "without call history.")
+			description = "Forecast from the same half of the last open days (Erlang A with finite lines), raised on "
+					+ "the open days after a dispatch made or planned by the surge measured after past dispatches "
+					+ "(baseCallsPerHour + dispatchCallsPerHour; surges names each dispatch, its pieces, the open day "
+					+ "after it, the extra calls of the day and the rule); empty without call history.")
 	List<LineAdvice> advice(@RequestParam(name = "from", required = false) LocalDate from,
 			@RequestParam(name = "days", defaultValue = "5") int days) {
 		return advisor.advice(from != null ? from : lines.now().halfDay().date(), days);
+	}
+
+	@GetMapping("/dispatches")
+	@Operation(summary = "The dispatches made and planned that the advice of the same days takes into account",
+			description = "With the rule per kind (extra calls per 1,000 pieces by open day after a dispatch, measured "
+					+ "over the last year's dispatches or the contract default) and the overdue planned dispatches.")
+	DispatchOutlook dispatches(@RequestParam(name = "from", required = false) LocalDate from,
+			@RequestParam(name = "days", defaultValue = "5") int days) {
+		return advisor.dispatches(from != null ? from : lines.now().halfDay().date(), days);
 	}
 }

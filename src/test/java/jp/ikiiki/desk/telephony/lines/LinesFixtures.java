@@ -14,6 +14,7 @@ public final class LinesFixtures {
 		context.getBean(LinesTestSupport.SettableClock.class).set(LinesTestSupport.START);
 		context.getBean(LinesTestSupport.SettableLinesInUse.class).value = 0;
 		context.getBean(LinesTestSupport.ListedCallArrivals.class).calls.clear();
+		context.getBean(LinesTestSupport.ListedDispatches.class).dispatches.clear();
 		context.getBean(LinesTestSupport.ListedMemberAgents.class).agents.clear();
 		LineLimitScheduler scheduler = context.getBean(LineLimitScheduler.class);
 		scheduler.seedSchedule();

@@ -138,4 +138,57 @@ class LinesBrowserIT extends BrowserTest {
 		assertThat(control.current()).isEqualTo(3);
 		assertThat(settingsAudited()).isEqualTo(audited + 1);
 	}
+
+	@Test
+	void floor_manager_sees_the_dispatches_and_why_the_advice_is_raised_after_them() {
+		// twenty open days of 147 calls before today (Tue 24 Nov); 10,000 booklets planned for today, 3,000 decisions
+		// sent on Fri 20 Nov, and November's 中旬 booklets late since Fri 20 Nov
+		var history = context.getBean(LinesTestSupport.ListedCallArrivals.class);
+		var calendar = context.getBean(jp.ikiiki.desk.calendar.BusinessCalendar.class);
+		int counted = 0;
+		for (java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 20); counted < 20; d = d.minusDays(1)) {
+			if (calendar.isOpenDay(d)) {
+				counted++;
+				history.calls.add(new jp.ikiiki.desk.telephony.HalfDayCalls(
+						new jp.ikiiki.desk.calendar.HalfDay(d, jp.ikiiki.desk.calendar.HalfDay.Half.AM), 42, 40, 6000, 2, 80));
+				history.calls.add(new jp.ikiiki.desk.telephony.HalfDayCalls(
+						new jp.ikiiki.desk.calendar.HalfDay(d, jp.ikiiki.desk.calendar.HalfDay.Half.PM), 105, 100, 15000, 5,
+						200));
+			}
+		}
+		var schedule = context.getBean(LinesTestSupport.ListedDispatches.class);
+		schedule.dispatches.add(new jp.ikiiki.desk.telephony.PlannedDispatches.Dispatch(
+				java.time.LocalDate.of(2026, 11, 20), null, "DECISION", "交通費助成交付決定通知（簡易書留）", 3_000, true, false,
+				false));
+		schedule.dispatches.add(new jp.ikiiki.desk.telephony.PlannedDispatches.Dispatch(
+				java.time.LocalDate.of(2026, 11, 24), java.time.LocalDate.of(2026, 11, 20), "BOOKLET",
+				"ポイント手帳（再交付分等）（中旬）", 400, false, true, true));
+		schedule.dispatches.add(new jp.ikiiki.desk.telephony.PlannedDispatches.Dispatch(
+				java.time.LocalDate.of(2026, 11, 30), java.time.LocalDate.of(2026, 11, 30), "BOOKLET",
+				"ポイント手帳（再交付分等）（下旬）", 10_000, false, false, false));
+		for (int[] size : new int[][] { { 1280, 720 }, { 1440, 900 } }) {
+			try (var ctx = chromium.context(size[0], size[1])) {
+				Page page = ctx.newPage();
+				page.setDefaultTimeout(30_000);
+				Chromium.signIn(page, port, "lines-fm", "lines-pass-1");
+				page.navigate("http://localhost:" + port + "/lines");
+				Locator dispatches = page.locator("#lines-dispatches");
+				assertThat(dispatches).isVisible();
+				assertThat(cell(page, "遅延（予定 2026/11/20（金））")).isAttached();
+				assertThat(cell(page, "10,000")).isAttached();
+				assertThat(cell(page, "400（推定）")).isAttached();
+				assertThat(page.locator("#lines-surge-rules")).containsText("契約の回線数表（第6章2）からの既定値");
+				// Wed 25 Nov: the decisions sent on Fri 20 Nov (third open day after) and the late booklets (first)
+				assertThat(page.locator("#lines-advice"))
+						.containsText("交通費助成交付決定通知（簡易書留） 3,000通 の発送後 3 開庁日目");
+				assertThat(page.locator("#lines-advice")).containsText("ポイント手帳（再交付分等）（中旬） 400通 の発送後 1 開庁日目");
+				page.locator("#lines-advice").scrollIntoViewIfNeeded();
+				page.screenshot(new Page.ScreenshotOptions()
+						.setPath(Chromium.shot("34-lines-advice-" + size[0] + "x" + size[1] + ".png")));
+				dispatches.scrollIntoViewIfNeeded();
+				page.screenshot(new Page.ScreenshotOptions()
+						.setPath(Chromium.shot("35-lines-dispatches-" + size[0] + "x" + size[1] + ".png")));
+			}
+		}
+	}
 }
