@@ -205,6 +205,21 @@ class DuplicateCheckIT extends GroupListsITSupport {
 	}
 
 	@Test
+	void the_erasure_takes_every_town_entry_with_its_representative_and_keeps_the_imports_record() {
+		importCsv(Town.KAITA, HEADER + "1,A会,エーカイ,海田太郎,082-111-2222,海田町南本町1-1\n2,B会,,,,\n", false);
+		var store = new TownListsPersonalData(jdbc);
+		assertThat(store.count(TownListsPersonalData.ENTRIES)).isEqualTo(2);
+
+		store.erase();
+
+		assertThat(store.count(TownListsPersonalData.ENTRIES)).isZero();
+		assertThat(jdbc.sql("select count(*) from town_group where representative is not null or phone is not null")
+				.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from town_list_import where town = 'KAITA'").query(Long.class).single())
+				.isPositive();
+	}
+
+	@Test
 	void hostile_town_files_are_refused_with_row_column_and_reason_and_change_nothing() {
 		importCsv(Town.KAITA, HEADER + "1,元の会,,,,\n", false);
 
