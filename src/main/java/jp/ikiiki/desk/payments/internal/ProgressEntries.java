@@ -27,10 +27,9 @@ import org.springframework.stereotype.Component;
  * was received in. A year whose points are verified later gets them when its payment run is delivered.</li>
  * <li>a delivered payment run → per paid person and year 支払予定日 (col 53, the transfer date) and 抽出日 (col 83,
  * the day the run's data was extracted), and cols 51 and 78–81 of the account paid into.</li>
+ * <li>a dispatched reminder (第8章6) → 不備状送付日 (col 52), the dispatch date, not the day a form was found
+ * faulty.</li>
  * </ul>
- * Col 52 (不備状送付日) is the day the deficiency notice (第8章6) is sent, not the day a form is found faulty; no
- * module sends that notice yet, so nothing writes it. Col 54 (振込有無) is written by {@link ProgressUpdates#paid},
- * which needs the bank's confirmation of the transfer; a return (振込不能) therefore leaves it empty (no transfer).
  */
 @Component
 class ProgressEntries {
@@ -126,6 +125,11 @@ class ProgressEntries {
 					.param("a", o.addressNumber()).param("y", businessYear).param("amount", o.amountYen())
 					.param("on", o.receivedOn()).update();
 		}
+	}
+
+	/** The reminder of {@code businessYear} was sent to the person on {@code sentOn}: 不備状送付日 (col 52). */
+	void reminderSent(String addressNumber, int businessYear, LocalDate sentOn) {
+		progress.deficiencyNoticeSent(AddressNumber.parse(addressNumber), businessYear, sentOn);
 	}
 
 	private BankDetails details(Account a) {

@@ -110,7 +110,7 @@ class PaymentRunsView extends VerticalLayout {
 		refresh(null);
 	}
 
-	private static DatePicker.DatePickerI18n japanese() {
+	static DatePicker.DatePickerI18n japanese() {
 		var i18n = new DatePicker.DatePickerI18n();
 		i18n.setMonthNames(List.of("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"));
 		i18n.setWeekdays(List.of("日曜日", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"));
