@@ -173,20 +173,24 @@ class AccountRemindersIT extends TallyITSupport {
 		assertThat(letter).contains("口座番号の桁数が不足", "口座解約済", "まだ届いていません", "3,000円", "令和7年度分");
 		assertThat(Files.exists(dir.resolve("batch-" + r.batchId() + "-bundle-0001-account-form.pdf"))).isTrue();
 
-		// dispatched: 不備状送付日 (col 52) of the year, the reminder's date per person
-		as("op1", () -> mailings.dispatch(r.batchId(), june(15), "テスト"), "OPERATOR");
+		// dispatched: 不備状送付日 (col 52) of the year, the reminder's date per person. The mailings stamp the print
+		// with the database's clock, not the pinned one: the clock moves to the day printed, and it is dispatched then.
+		LocalDate sent = jdbc.sql("select cast(printed_at at time zone 'Asia/Tokyo' as date) from mailing_batch"
+				+ " where id = :id").param("id", r.batchId()).query(LocalDate.class).single();
+		clock.set(sent.atTime(17, 0).atZone(jp.ikiiki.desk.shared.JapanTime.ZONE).toInstant());
+		as("op1", () -> mailings.dispatch(r.batchId(), sent, "テスト"), "OPERATOR");
 		assertThat(as("op1", () -> reminders.reminders(5), "OPERATOR").get(0).state()).isEqualTo("DISPATCHED");
 		for (String s : List.of(NO_FORM, FAULTY, RETURNED)) {
 			assertThat(as("op1", () -> records.find(new AddressNumber(s), 2025, "テスト"), "OPERATOR").orElseThrow()
-					.value(YearColumns.DEFICIENCY_SENT)).isEqualTo("2026-06-15");
+					.value(YearColumns.DEFICIENCY_SENT)).isEqualTo(sent.toString());
 		}
 		assertThat(as("op1", () -> records.find(new AddressNumber(VALID), 2025, "テスト"), "OPERATOR")
 				.map(p -> p.value(YearColumns.DEFICIENCY_SENT)).orElse("")).isEmpty();
-		assertThat(due(2025).notDue()).contains(new NotDue(NO_FORM, "ALREADY_REMINDED", june(15)));
+		assertThat(due(2025).notDue()).contains(new NotDue(NO_FORM, "ALREADY_REMINDED", sent));
 
 		// a new faulty form after the reminder: due again; the others stay reminded
 		clock.set(clock.instant().plusSeconds(3_600));
-		as("op1", () -> forms.recordFaulty(FAULTY, List.of("口座名義が本人と異なる"), june(15)), "OPERATOR");
+		as("op1", () -> forms.recordFaulty(FAULTY, List.of("口座名義が本人と異なる"), sent), "OPERATOR");
 		assertThat(due(2025).due()).extracting(Due::addressNumber, Due::detail)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(FAULTY, "口座名義が本人と異なる"));
 

@@ -175,7 +175,7 @@ class ReminderService implements AccountReminders {
 			since = noticeOn;
 		}
 		// reminded for the year after it last went wrong: not again until something new goes wrong
-		if (r.remindedAt() != null && (wentWrong == null || r.remindedAt().isAfter(wentWrong))) {
+		if (r.remindedAt() != null && (wentWrong == null || !r.remindedAt().isBefore(wentWrong))) {
 			notDue.add(new NotDue(r.addressNumber(), ALREADY_REMINDED, r.remindedOn()));
 			return;
 		}
