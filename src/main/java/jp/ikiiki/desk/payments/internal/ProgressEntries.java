@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * was received in. A year whose points are verified later gets them when its payment run is delivered.</li>
  * <li>a delivered payment run → per paid person and year 支払予定日 (col 53, the transfer date) and 抽出日 (col 83,
  * the day the run's data was extracted), and cols 51 and 78–81 of the account paid into.</li>
+ * <li>a confirmed run (the bank's result imported, or a floor manager's confirmation) → 振込有無 (col 54) = 1 for
+ * every payment of it not returned. A return recorded after the confirmation marks the payment failed but cannot take
+ * col 54 back: the progress module offers no call that clears it.</li>
  * <li>a dispatched reminder (第8章6) → 不備状送付日 (col 52), the dispatch date, not the day a form was found
  * faulty.</li>
  * </ul>
@@ -124,6 +127,21 @@ class ProgressEntries {
 					values (:a, :y, :amount, :on, now()) on conflict do nothing""")
 					.param("a", o.addressNumber()).param("y", businessYear).param("amount", o.amountYen())
 					.param("on", o.receivedOn()).update();
+		}
+	}
+
+	/**
+	 * The bank carried out the run {@code runId} (its result came back, or a floor manager confirmed it): 振込有無
+	 * (col 54) = 1, paid on the transfer date, per payment not returned.
+	 */
+	void runConfirmed(long runId, LocalDate transferDate) {
+		record Paid(String addressNumber, int year) {
+		}
+		List<Paid> paid = jdbc.sql("select address_number, business_year from payment where run_id = :r"
+				+ " and state = 'SCHEDULED' order by seq").param("r", runId)
+				.query((rs, n) -> new Paid(rs.getString(1), rs.getInt(2))).list();
+		for (Paid p : paid) {
+			progress.paid(AddressNumber.parse(p.addressNumber()), p.year(), transferDate);
 		}
 	}
 
