@@ -248,9 +248,9 @@ class RunReturns {
 	}
 
 	Optional<String> confirmation(long runId) {
-		return jdbc.sql("select confirmed_how from payment_run where id = :r").param("r", runId).query(String.class)
-				.optional().map(Optional::ofNullable).orElseThrow(() -> new NotFoundException("支払処理 " + runId
-						+ " はありません"));
+		return jdbc.sql("select confirmed_how from payment_run where id = :r").param("r", runId)
+				.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+				.orElseThrow(() -> new NotFoundException("支払処理 " + runId + " はありません"));
 	}
 
 	/**
