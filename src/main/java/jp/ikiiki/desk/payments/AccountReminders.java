@@ -39,7 +39,8 @@ public interface AccountReminders {
 
 	/**
 	 * Starts the reminder of {@code businessYear} the city instructed on {@code instructedOn}: a mailing batch of the
-	 * due (selected at once; printed and dispatched on the mailing screens), with each person's reason printed.
+	 * due (selected at once; printed and dispatched on the mailing screens), with each person's reason printed. An
+	 * operator's action: the mailings are made by operators (a floor manager reads the list and the history).
 	 *
 	 * @param instruction how the city instructed it (e.g. 「令和8年7月1日付け文書」); may be blank, at most 200
 	 *                    characters, no control characters
@@ -48,7 +49,7 @@ public interface AccountReminders {
 	 * @throws jp.ikiiki.desk.shared.StateConflictException a reminder of the year is selected and neither dispatched nor
 	 *                                                      withdrawn
 	 */
-	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	@PreAuthorize("hasRole('OPERATOR')")
 	Reminder start(int businessYear, LocalDate instructedOn, String instruction);
 
 	/** The latest reminders, newest first, at most {@code limit} (1–200). */

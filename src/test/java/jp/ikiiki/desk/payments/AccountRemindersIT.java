@@ -146,9 +146,12 @@ class AccountRemindersIT extends TallyITSupport {
 				.isInstanceOf(InvalidInputException.class);
 		assertThat(jdbc.sql("select count(*) from account_reminder").query(Long.class).single()).isZero();
 
-		// started by a floor manager with the city's instruction date
-		AccountReminders.Reminder r = as("fm1", () -> reminders.start(2025, june(10), "=cmd|' /C calc'!A0"),
-				"FLOOR_MANAGER");
+		// a floor manager reads the list but does not make mailings; an operator starts it with the city's date
+		assertThatThrownBy(() -> as("fm1", () -> reminders.start(2025, june(10), ""), "FLOOR_MANAGER"))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThat(as("fm1", () -> reminders.due(2025), "FLOOR_MANAGER").due()).hasSize(3);
+		AccountReminders.Reminder r = as("op1", () -> reminders.start(2025, june(10), "=cmd|' /C calc'!A0"),
+				"OPERATOR");
 		assertThat(r.reminded()).isEqualTo(3);
 		assertThat(r.leftOut()).isZero();
 		assertThat(r.state()).isEqualTo("SELECTED");

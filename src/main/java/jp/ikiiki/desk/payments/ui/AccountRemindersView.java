@@ -44,7 +44,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * Reminders to register an account (第8章6): the due list of a business year with each person's reason (no form, a
  * faulty form with what is wrong, a transfer the bank returned) and the counts per reason; those not asked now and
  * why (already reminded for the year, a form being keyed); and, when the city instructs it, the start of the reminder
- * with the city's instruction date noted. The reminder is then a mailing batch, printed and dispatched on the mailing
+ * with the city's instruction date noted (operators: they make the mailings). The reminder is then a mailing batch, printed and dispatched on the mailing
  * screens; the dispatch date goes to 別紙3 col 52. Operators and floor managers.
  */
 @Route("payments/reminders")
@@ -98,6 +98,10 @@ class AccountRemindersView extends VerticalLayout {
 		start.setId("payments-reminder-start");
 		start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		start.addClickListener(e -> confirmStart());
+		boolean operator = jp.ikiiki.desk.shared.CurrentUser.hasRole(Roles.OPERATOR);
+		instructedOn.setVisible(operator);
+		instruction.setVisible(operator);
+		start.setVisible(operator);
 		var row = new HorizontalLayout(year, show, instructedOn, instruction, start);
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		add(row);
@@ -108,27 +112,27 @@ class AccountRemindersView extends VerticalLayout {
 
 		due.setId("payments-reminder-due");
 		due.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		due.addColumn(Due::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("9em").setFlexGrow(0);
+		due.addColumn(Due::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("7.5em").setFlexGrow(0);
 		due.addColumn(d -> getTranslation(REASON + d.reason().name())).setHeader(getTranslation("payments.reminders.col.reason"))
-				.setWidth("9em").setFlexGrow(0);
+				.setWidth("6.5em").setFlexGrow(0);
 		due.addColumn(Due::detail).setHeader(getTranslation("payments.reminders.col.detail")).setFlexGrow(1)
 				.setTooltipGenerator(Due::detail);
 		due.addColumn(d -> getTranslation("payments.yen", yen.format(d.amountYen())))
-				.setHeader(getTranslation("payments.reminders.col.amount")).setWidth("7em").setFlexGrow(0);
+				.setHeader(getTranslation("payments.reminders.col.amount")).setWidth("6em").setFlexGrow(0);
 		due.addColumn(d -> d.since() == null ? "" : JapaneseDates.toWestern(d.since()))
-				.setHeader(getTranslation("payments.reminders.col.since")).setWidth("8em").setFlexGrow(0);
-		due.setHeight("15em");
+				.setHeader(getTranslation("payments.reminders.col.since")).setWidth("6.5em").setFlexGrow(0);
+		due.setHeight("13em");
 
 		notDue.setId("payments-reminder-notdue");
 		notDue.addThemeVariants(GridVariant.LUMO_COMPACT);
-		notDue.addColumn(NotDue::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("9em").setFlexGrow(0);
+		notDue.addColumn(NotDue::addressNumber).setHeader(getTranslation("payments.col.address")).setWidth("7.5em").setFlexGrow(0);
 		notDue.addColumn(n -> getTranslation(NOT_DUE + n.why())).setHeader(getTranslation("payments.reminders.col.why")).setFlexGrow(1);
 		notDue.addColumn(n -> n.remindedOn() == null ? "" : JapaneseDates.toWestern(n.remindedOn()))
-				.setHeader(getTranslation("payments.reminders.col.reminded-on")).setWidth("8em").setFlexGrow(0);
-		notDue.setHeight("15em");
+				.setHeader(getTranslation("payments.reminders.col.reminded-on")).setWidth("7em").setFlexGrow(0);
+		notDue.setHeight("13em");
 
-		var dueBox = box(getTranslation("payments.reminders.due.title"), due, "62%");
-		var notDueBox = box(getTranslation("payments.reminders.notdue.title"), notDue, "38%");
+		var dueBox = box(getTranslation("payments.reminders.due.title"), due, "68%");
+		var notDueBox = box(getTranslation("payments.reminders.notdue.title"), notDue, "32%");
 		var lists = new HorizontalLayout(dueBox, notDueBox);
 		lists.setWidthFull();
 		add(lists);
