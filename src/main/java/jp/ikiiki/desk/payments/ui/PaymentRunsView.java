@@ -245,7 +245,7 @@ class PaymentRunsView extends VerticalLayout {
 		var row = new HorizontalLayout();
 		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		var how = runs.confirmation(run.id());
-		var state = new Span(how.map(h -> getTranslation("payments.run.confirmed." + h))
+		var state = new Span(how.map(h -> getTranslation(Labels.CONFIRMED + h))
 				.orElse(getTranslation("payments.run.unconfirmed")));
 		state.setId("payments-run-confirmation");
 		row.add(state);
