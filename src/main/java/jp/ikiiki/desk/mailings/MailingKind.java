@@ -24,6 +24,12 @@ public interface MailingKind {
 	/** The code of the points notice with the account form in an envelope (第4章6, 第8章4), made by the notice run. */
 	String POINTS_NOTICE_WITH_ACCOUNT_FORM = "POINTS_NOTICE_ACCOUNT_FORM";
 
+	/**
+	 * The code of the reminder to register an account (第8章6) with a new account form, made by the payments'
+	 * reminders when the city instructs them.
+	 */
+	String ACCOUNT_REMINDER = "ACCOUNT_REMINDER";
+
 	/** Where a kind's recipients come from. */
 	enum Audience {
 		/** Every subject of the 交通費助成索引簿 (別紙2) the kind accepts as a candidate. */

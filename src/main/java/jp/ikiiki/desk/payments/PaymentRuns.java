@@ -43,6 +43,52 @@ public interface PaymentRuns {
 	@PreAuthorize("hasRole('OPERATOR')")
 	int recordReturns(long runId, List<ReturnItem> items);
 
+	/**
+	 * The bank's 振込不能 result file for a delivered run (CSV in UTF-8 or Windows-31J, or XLSX; columns named by a
+	 * header row, documented in docs/operations.md): each row names the payment by 宛名番号 (顧客コード) or by 金融機関
+	 * コード, 店舗コード and 口座番号, with the amount (equal to the payment's) and the bank's reason (code or text).
+	 * Every row is checked first; any refusal (naming the row, the column and why) and nothing changes. Imported
+	 * (not a dry run), each payment is failed and its account faulty as {@link #recordReturns}, and the run is confirmed
+	 * by the bank's result (別紙3 col 54 for those paid). Audited.
+	 *
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException  the file cannot be read, has no header or no rows
+	 * @throws jp.ikiiki.desk.shared.StateConflictException the run is not delivered
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	ReturnImport importReturns(long runId, String fileName, java.io.InputStream content, boolean dryRun);
+
+	/**
+	 * A floor manager confirms that the bank carried out the delivered run (no result file, or none to come): every
+	 * payment of it not returned is 振込有無 = 1 (別紙3 col 54) with the transfer date. Once per run.
+	 *
+	 * @throws jp.ikiiki.desk.shared.StateConflictException not delivered, already confirmed, or the transfer date is
+	 *                                                      still ahead
+	 */
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
+	Run confirm(long runId);
+
+	/** How the run was confirmed (BANK_RESULT, FLOOR_MANAGER), or empty while it is not. */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	java.util.Optional<String> confirmation(long runId);
+
+	/**
+	 * What an import of the bank's result did, or (dry run) would do.
+	 *
+	 * @param rows     data rows read
+	 * @param marked   payments marked failed (0 for a dry run or a refused file)
+	 * @param problems every refusal; not empty: nothing was changed
+	 */
+	record ReturnImport(boolean dryRun, int rows, int marked, List<ReturnProblem> problems) {
+
+		public ReturnImport {
+			problems = List.copyOf(problems);
+		}
+	}
+
+	/** A row refused: its line in the file (header = 1), the column, the cell as found and why. */
+	record ReturnProblem(int row, String column, String value, String reason) {
+	}
+
 	/** The run. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	Run run(long runId);

@@ -46,10 +46,13 @@ class PaymentRunService implements PaymentRuns {
 	private final AuditTrail audit;
 	private final PaymentsClock clock;
 	private final ProgressEntries progress;
+	private final RunReturns returns;
 
 	PaymentRunService(JdbcClient jdbc, JdbcTemplate template, BusinessYears years, BusinessCalendar calendar, BankMaster master,
-			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock, ProgressEntries progress) {
+			PaymentsProperties properties, AuditTrail audit, PaymentsClock clock, ProgressEntries progress,
+			RunReturns returns) {
 		this.progress = progress;
+		this.returns = returns;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.years = years;
@@ -383,11 +386,10 @@ class PaymentRunService implements PaymentRuns {
 				throw new StateConflictException(row + "宛名番号 " + a + " の振込不能は記録済みです");
 			}
 			String reason = item.reason().strip();
-			jdbc.sql("update payment set state = 'FAILED', failed_reason = :why, failed_at = :at where id = :id")
-					.param("why", reason).param("at", clock.at()).param("id", payment[0]).update();
-			jdbc.sql("update payee_account set state = 'FAULTY', faulty_reason = :why, faulty_at = :at"
-					+ " where id = :id and state = 'VALID'").param("why", "振込不能: " + reason).param("at", clock.at())
-					.param("id", payment[1]).update();
+			if (jp.ikiiki.desk.shared.ControlCharacters.contains(reason) || reason.length() > 200) {
+				throw new InvalidInputException("items[" + i + "].reason", row + "振込不能の理由に制御文字があるか、200文字を超えています");
+			}
+			returns.fail(payment[0], payment[1], reason);
 			marked.add(a);
 		}
 		jdbc.sql("insert into payment_return (run_id, items, recorded_by, recorded_at) values (:r, :n, :by, :at)")
@@ -395,6 +397,36 @@ class PaymentRunService implements PaymentRuns {
 				.update();
 		audit.record(AuditAction.UPDATE, CHANNEL, marked, "支払処理 " + runId + " 振込不能 " + marked.size() + "件");
 		return marked.size();
+	}
+
+	@Override
+	@Transactional
+	public ReturnImport importReturns(long runId, String fileName, java.io.InputStream content, boolean dryRun) {
+		String state = lockState(runId);
+		if (!state.equals("DELIVERED")) {
+			throw new StateConflictException("振込不能は送付済の支払処理にだけ記録できます").with("state", state);
+		}
+		if (content == null) {
+			throw new InvalidInputException("file", "振込不能ファイルを指定してください");
+		}
+		return returns.importFile(runId, fileName, content, dryRun);
+	}
+
+	@Override
+	@Transactional
+	public Run confirm(long runId) {
+		String state = lockState(runId);
+		if (!state.equals("DELIVERED")) {
+			throw new StateConflictException("振込の確認は送付済の支払処理にだけできます").with("state", state);
+		}
+		returns.confirm(runId, "FLOOR_MANAGER");
+		return run(runId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> confirmation(long runId) {
+		return returns.confirmation(runId);
 	}
 
 	@Override

@@ -27,10 +27,12 @@ import org.springframework.stereotype.Component;
  * was received in. A year whose points are verified later gets them when its payment run is delivered.</li>
  * <li>a delivered payment run → per paid person and year 支払予定日 (col 53, the transfer date) and 抽出日 (col 83,
  * the day the run's data was extracted), and cols 51 and 78–81 of the account paid into.</li>
+ * <li>a confirmed run (the bank's result imported, or a floor manager's confirmation) → 振込有無 (col 54) = 1 for
+ * every payment of it not returned. A return recorded after the confirmation marks the payment failed but cannot take
+ * col 54 back: the progress module offers no call that clears it.</li>
+ * <li>a dispatched reminder (第8章6) → 不備状送付日 (col 52), the dispatch date, not the day a form was found
+ * faulty.</li>
  * </ul>
- * Col 52 (不備状送付日) is the day the deficiency notice (第8章6) is sent, not the day a form is found faulty; no
- * module sends that notice yet, so nothing writes it. Col 54 (振込有無) is written by {@link ProgressUpdates#paid},
- * which needs the bank's confirmation of the transfer; a return (振込不能) therefore leaves it empty (no transfer).
  */
 @Component
 class ProgressEntries {
@@ -126,6 +128,26 @@ class ProgressEntries {
 					.param("a", o.addressNumber()).param("y", businessYear).param("amount", o.amountYen())
 					.param("on", o.receivedOn()).update();
 		}
+	}
+
+	/**
+	 * The bank carried out the run {@code runId} (its result came back, or a floor manager confirmed it): 振込有無
+	 * (col 54) = 1, paid on the transfer date, per payment not returned.
+	 */
+	void runConfirmed(long runId, LocalDate transferDate) {
+		record Paid(String addressNumber, int year) {
+		}
+		List<Paid> paid = jdbc.sql("select address_number, business_year from payment where run_id = :r"
+				+ " and state = 'SCHEDULED' order by seq").param("r", runId)
+				.query((rs, n) -> new Paid(rs.getString(1), rs.getInt(2))).list();
+		for (Paid p : paid) {
+			progress.paid(AddressNumber.parse(p.addressNumber()), p.year(), transferDate);
+		}
+	}
+
+	/** The reminder of {@code businessYear} was sent to the person on {@code sentOn}: 不備状送付日 (col 52). */
+	void reminderSent(String addressNumber, int businessYear, LocalDate sentOn) {
+		progress.deficiencyNoticeSent(AddressNumber.parse(addressNumber), businessYear, sentOn);
 	}
 
 	private BankDetails details(Account a) {

@@ -9,6 +9,7 @@ final class Labels {
 	static final String MARK = "payments.key.mark.";
 	static final String LATE = "payments.late.";
 	static final String RUN_STATE = "payments.run.state.";
+	static final String CONFIRMED = "payments.run.confirmed.";
 
 	private Labels() {
 	}

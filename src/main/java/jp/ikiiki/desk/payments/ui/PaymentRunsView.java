@@ -110,7 +110,7 @@ class PaymentRunsView extends VerticalLayout {
 		refresh(null);
 	}
 
-	private static DatePicker.DatePickerI18n japanese() {
+	static DatePicker.DatePickerI18n japanese() {
 		var i18n = new DatePicker.DatePickerI18n();
 		i18n.setMonthNames(List.of("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"));
 		i18n.setWeekdays(List.of("日曜日", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"));
@@ -183,6 +183,9 @@ class PaymentRunsView extends VerticalLayout {
 		if (operator) {
 			detail.add(actions(run));
 		}
+		if (run.state().equals("DELIVERED")) {
+			detail.add(confirmation(run));
+		}
 		var lists = new HorizontalLayout(excludedGrid(run), lateGrid(run));
 		lists.setWidthFull();
 		detail.add(lists);
@@ -233,6 +236,27 @@ class PaymentRunsView extends VerticalLayout {
 			row.add(deliver, cancel);
 		} else if (run.state().equals("DELIVERED")) {
 			row.add(new Span(getTranslation("payments.run.immutable")));
+		}
+		return row;
+	}
+
+	/** 振込有無 (col 54) follows the bank's confirmation: shown, and confirmed by a floor manager where no result comes. */
+	private Component confirmation(Run run) {
+		var row = new HorizontalLayout();
+		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		var how = runs.confirmation(run.id());
+		var state = new Span(how.map(h -> getTranslation(Labels.CONFIRMED + h))
+				.orElse(getTranslation("payments.run.unconfirmed")));
+		state.setId("payments-run-confirmation");
+		row.add(state);
+		if (how.isEmpty() && CurrentUser.hasRole(Roles.FLOOR_MANAGER)) {
+			var confirm = new Button(getTranslation("payments.run.confirm"));
+			confirm.setId("payments-run-confirm");
+			confirm.addClickListener(e -> Notices.attempt(() -> runs.confirm(run.id())).ifPresent(r -> {
+				Notices.success(getTranslation("payments.run.confirm.done", r.id()));
+				refresh(r.id());
+			}));
+			row.add(confirm);
 		}
 		return row;
 	}
@@ -308,7 +332,81 @@ class PaymentRunsView extends VerticalLayout {
 		var record = new Button(getTranslation("payments.run.returns.record"));
 		record.setId("payments-run-returns-record");
 		record.addClickListener(e -> recordReturns(run, text));
-		var box = new VerticalLayout(new H3(getTranslation("payments.run.returns.title")), text, record);
+		var box = new VerticalLayout(new H3(getTranslation("payments.run.returns.title")), text, record, returnsFile(run));
+		box.setPadding(false);
+		return box;
+	}
+
+	/** The bank's result file: uploaded (held in memory, bounded), checked by a dry run, then imported. */
+	private Component returnsFile(Run run) {
+		byte[][] held = new byte[1][];
+		String[] name = new String[1];
+		var chosen = new Span();
+		chosen.setId("payments-run-returns-file-name");
+		var problems = new Grid<PaymentRuns.ReturnProblem>(PaymentRuns.ReturnProblem.class, false);
+		problems.setId("payments-run-returns-problems");
+		problems.addThemeVariants(GridVariant.LUMO_COMPACT);
+		problems.addColumn(PaymentRuns.ReturnProblem::row).setHeader(getTranslation("payments.returns.col.row")).setWidth("5em").setFlexGrow(0);
+		problems.addColumn(PaymentRuns.ReturnProblem::column).setHeader(getTranslation("payments.returns.col.column")).setWidth("9em").setFlexGrow(0);
+		problems.addColumn(PaymentRuns.ReturnProblem::value).setHeader(getTranslation("payments.returns.col.value")).setWidth("12em").setFlexGrow(0);
+		problems.addColumn(PaymentRuns.ReturnProblem::reason).setHeader(getTranslation("payments.returns.col.reason")).setFlexGrow(1);
+		problems.setHeight("10em");
+		problems.setVisible(false);
+		var check = new Button(getTranslation("payments.returns.check"));
+		check.setId("payments-run-returns-check");
+		var load = new Button(getTranslation("payments.returns.load"));
+		load.setId("payments-run-returns-load");
+		load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		check.setEnabled(false);
+		load.setEnabled(false);
+		var upload = new com.vaadin.flow.component.upload.Upload(event -> {
+			byte[] bytes;
+			try (var in = event.getInputStream()) {
+				bytes = in.readNBytes(5 * 1024 * 1024 + 1);
+			}
+			String fileName = event.getFileName();
+			event.getUI().access(() -> {
+				held[0] = bytes;
+				name[0] = fileName;
+				chosen.setText(fileName);
+				check.setEnabled(true);
+				load.setEnabled(false);
+				problems.setVisible(false);
+			});
+		});
+		upload.setId("payments-run-returns-upload");
+		upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		upload.setMaxFiles(1);
+		upload.setUploadButton(new Button(getTranslation("payments.returns.upload")));
+		check.addClickListener(e -> Notices.attempt(() -> runs.importReturns(run.id(), name[0],
+				new ByteArrayInputStream(held[0]), true)).ifPresent(r -> {
+					problems.setItems(r.problems());
+					problems.setVisible(!r.problems().isEmpty());
+					load.setEnabled(r.problems().isEmpty());
+					if (r.problems().isEmpty()) {
+						Notices.info(getTranslation("payments.returns.checked", r.rows()));
+					} else {
+						Notices.error(getTranslation("payments.returns.refused", r.problems().size(), r.rows()));
+					}
+				}));
+		load.addClickListener(e -> Notices.attempt(() -> runs.importReturns(run.id(), name[0],
+				new ByteArrayInputStream(held[0]), false)).ifPresent(r -> {
+					if (!r.problems().isEmpty()) {
+						problems.setItems(r.problems());
+						problems.setVisible(true);
+						load.setEnabled(false);
+						Notices.error(getTranslation("payments.returns.refused", r.problems().size(), r.rows()));
+						return;
+					}
+					Notices.success(getTranslation("payments.run.returns.done", r.marked()));
+					refresh(run.id());
+				}));
+		var help = new Span(getTranslation("payments.returns.help"));
+		help.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+		var row = new HorizontalLayout(upload, chosen, check, load);
+		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		var box = new VerticalLayout(new H3(getTranslation("payments.returns.file.title")), help, row, problems);
 		box.setPadding(false);
 		return box;
 	}

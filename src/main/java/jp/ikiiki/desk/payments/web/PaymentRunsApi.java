@@ -112,6 +112,25 @@ class PaymentRunsApi {
 		return Map.of("marked", runs.recordReturns(request.runId(), request.items()));
 	}
 
+	@PostMapping(path = "/runs/{id}/returns-file", consumes = "multipart/form-data")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@Operation(summary = "銀行の振込不能ファイルの取込（dryRun=true で確認のみ）。取込で支払処理は振込確認済みに")
+	PaymentRuns.ReturnImport returnsFile(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+			@org.springframework.web.bind.annotation.RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+			throws java.io.IOException {
+		try (var in = file.getInputStream()) {
+			return runs.importReturns(id, file.getOriginalFilename(), in, dryRun);
+		}
+	}
+
+	@PostMapping("/runs/{id}/confirmed")
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
+	@Operation(summary = "銀行が振込を行ったことの確認（振込有無＝1）")
+	Map<String, Object> confirm(@PathVariable long id) {
+		return body(runs.confirm(id));
+	}
+
 	@GetMapping("/history/{addressNumber}")
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
 	@Operation(summary = "対象者の支払履歴")
