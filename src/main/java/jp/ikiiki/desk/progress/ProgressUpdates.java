@@ -36,6 +36,12 @@ public interface ProgressUpdates {
 	void paid(AddressNumber subject, int businessYear, LocalDate paidOn);
 
 	/**
+	 * The bank returned the payment recorded as made (振込不能 after the run was confirmed): 振込有無 (col 54) is blank
+	 * again and the payment date cleared, until a later run pays the year.
+	 */
+	void transferReturned(AddressNumber subject, int businessYear);
+
+	/**
 	 * Bank details (cols 78–81).
 	 *
 	 * @param bankCode    金融機関コード, digits

@@ -192,6 +192,12 @@ class PaymentReturnsIT extends TallyITSupport {
 		assertThat(col54(A)).isEqualTo("1");
 		assertThat(col54(B)).isEqualTo("1");
 		assertThat(col54(C)).isEmpty();
+
+		// a return that comes after the confirmation takes back that person's 振込有無, nobody else's
+		assertThat(importCsv(HEADER + A + ",,,,1000,1,取引なし\r\n", false).marked()).isEqualTo(1);
+		assertThat(col54(A)).isEmpty();
+		assertThat(col54(B)).isEqualTo("1");
+		assertThat(as("op1", () -> runs.confirmation(runId), "OPERATOR")).contains("BANK_RESULT");
 	}
 
 	private String col54(String subject) {

@@ -145,6 +145,11 @@ class ProgressEntries {
 		}
 	}
 
+	/** A payment of a confirmed run came back from the bank: 振込有無 (col 54) is blank again. */
+	void transferReturned(String addressNumber, int businessYear) {
+		progress.transferReturned(AddressNumber.parse(addressNumber), businessYear);
+	}
+
 	/** The reminder of {@code businessYear} was sent to the person on {@code sentOn}: 不備状送付日 (col 52). */
 	void reminderSent(String addressNumber, int businessYear, LocalDate sentOn) {
 		progress.deficiencyNoticeSent(AddressNumber.parse(addressNumber), businessYear, sentOn);

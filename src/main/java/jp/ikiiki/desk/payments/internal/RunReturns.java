@@ -245,6 +245,12 @@ class RunReturns {
 		jdbc.sql("update payee_account set state = 'FAULTY', faulty_reason = :why, faulty_at = :at"
 				+ " where id = :id and state = 'VALID'").param("why", "振込不能: " + reason).param("at", clock.at())
 				.param("id", accountId).update();
+		// recorded as made when the run was confirmed: 振込有無 (col 54) no longer holds
+		jdbc.sql("""
+				select p.address_number, p.business_year from payment p join payment_run r on r.id = p.run_id
+				where p.id = :id and r.confirmed_at is not null""").param("id", paymentId)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).optional()
+				.ifPresent(p -> progress.transferReturned(p[0], Integer.parseInt(p[1])));
 	}
 
 	Optional<String> confirmation(long runId) {

@@ -205,6 +205,17 @@ class ProgressService implements ProgressRecords, ProgressUpdates {
 		audit.record(AuditAction.UPDATE, "進捗記録", List.of(subject.value()), "支払 " + businessYear + "年度");
 	}
 
+	@Override
+	@Transactional
+	public void transferReturned(AddressNumber subject, int businessYear) {
+		checkYear(businessYear);
+		store.change(subject.value(), businessYear, ProgressYear.Source.SYSTEM, v -> {
+			v.set(YearColumns.index(YearColumns.TRANSFERRED), "");
+			return v;
+		}, e -> new ProgressStore.Extra(e.source(), e.tallyBooklets(), e.noticeSentOn(), null));
+		audit.record(AuditAction.UPDATE, "進捗記録", List.of(subject.value()), "振込不能 " + businessYear + "年度");
+	}
+
 	private static void checkYear(int year) {
 		if (year < 1990 || year > 2999) {
 			throw new InvalidInputException("businessYear", "年度が正しくありません: " + year);
