@@ -32,7 +32,7 @@ class PopDispatcher {
 	private final AuditTrail audit;
 	private final ClusterMessages messages;
 	/** The pop for the pages of another node: the entry's id only (the caller's number is read from the database). */
-	static final String TOPIC = "agentdesk.pop";
+	static final String TOPIC = "cluster.agentdesk.pop";
 
 	PopDispatcher(DeskBindings bindings, CallLogStore store, PopBus bus, AuditTrail audit, ClusterMessages messages) {
 		this.bindings = bindings;

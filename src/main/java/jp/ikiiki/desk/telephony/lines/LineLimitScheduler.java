@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class LineLimitScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(LineLimitScheduler.class);
-	static final String CHANGED = "telephony.lines";
+	static final String CHANGED = "cluster.telephony.lines";
 
 	/** What was put in force, and until when it holds. */
 	record Applied(int limit, Instant at, Instant nextChange) {

@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 public class LiveTelephony implements AmiEventConsumer, QueueMembers, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveTelephony.class);
-	static final String TOPIC = "telephony.live";
+	static final String TOPIC = "cluster.telephony.live";
 	static final Duration INTERVAL = Duration.ofMillis(500);
 	static final Duration REWRITE = Duration.ofSeconds(5);
 	static final Duration STALE = Duration.ofSeconds(15);

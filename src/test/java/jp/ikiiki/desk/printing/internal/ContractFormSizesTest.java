@@ -33,6 +33,7 @@ class ContractFormSizesTest {
 			booklet-issue-notice,      210, 297
 			grant-notice,              210, 297
 			non-grant-notice,          210, 297
+			account-reminder,          210, 297
 			account-form,              210, 297
 			points-notice,             210, 148
 			""")
@@ -73,6 +74,6 @@ class ContractFormSizesTest {
 	void no_bundled_form_is_left_unchecked() {
 		assertThat(LAYOUTS.forms()).containsExactlyInAnyOrder("booklet-cover", "subsidy-application", "cover-letter",
 				"group-registration-notice", "booklet-issue-notice", "grant-notice", "non-grant-notice", "account-form",
-				"points-notice");
+				"points-notice", "account-reminder");
 	}
 }

@@ -25,7 +25,7 @@ class FormLayoutsTest {
 	void the_bundled_layouts_are_every_form_of_chapter_3_and_all_load() {
 		assertThat(FormLayouts.load(null).forms()).containsExactlyInAnyOrder("booklet-cover", "subsidy-application",
 				"grant-notice", "non-grant-notice", "cover-letter", "booklet-issue-notice", "group-registration-notice",
-				"points-notice", "account-form");
+				"points-notice", "account-form", "account-reminder");
 	}
 
 	@Test
@@ -113,7 +113,7 @@ class FormLayoutsTest {
 				 "texts": [{"template": "{name}", "xMm": 10, "yMm": 10, "sizePt": 20}]}""");
 		FormLayouts layouts = FormLayouts.load(dir);
 		assertThat(layouts.get("booklet-cover").title()).isEqualTo("site");
-		assertThat(layouts.forms()).hasSize(9);
+		assertThat(layouts.forms()).hasSize(10);
 		Files.writeString(dir.resolve("cover-letter.json"), "{\"form\": \"cover-letter\", \"page\": {");
 		assertThatThrownBy(() -> FormLayouts.load(dir)).hasMessageContaining("cover-letter.json").hasMessageContaining("end-of-input");
 		assertThatThrownBy(() -> FormLayouts.load(dir.resolve("missing"))).hasMessageContaining("is not a directory");

@@ -73,6 +73,11 @@ class RenderedPagesTest {
 				f.put(PrintFields.STAMP_NUMBER, "A-0123");
 			}
 			case "points-notice", "account-form" -> f.putAll(pointsFields());
+			case "account-reminder" -> {
+				f.put(PrintFields.BUSINESS_YEAR, "令和7年度分");
+				f.put(PrintFields.PAYMENT_AMOUNT, "3,000");
+				f.put(PrintFields.NOTICE_NOTE, "口座登録用紙のご提出がまだ確認できません。");
+			}
 			default -> {
 			}
 		}
