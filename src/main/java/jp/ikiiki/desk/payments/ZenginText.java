@@ -129,16 +129,24 @@ public final class ZenginText {
 	public static byte[] jisX0201(String converted) {
 		byte[] b = new byte[converted.length()];
 		for (int i = 0; i < b.length; i++) {
-			char c = converted.charAt(i);
-			if (c >= 0x20 && c <= 0x7E) {
-				b[i] = (byte) c;
-			} else if (c >= '\uFF61' && c <= '\uFF9F') {
-				b[i] = (byte) (c - 0xFF61 + 0xA1);
-			} else {
-				throw new IllegalArgumentException("not JIS X 0201: U+" + Integer.toHexString(c));
-			}
+			b[i] = jisX0201(converted.charAt(i));
 		}
 		return b;
+	}
+
+	/**
+	 * The byte of one character of converted text in JIS X 0201.
+	 *
+	 * @throws IllegalArgumentException for a character that {@link #convert} would not have produced
+	 */
+	public static byte jisX0201(char c) {
+		if (c >= 0x20 && c <= 0x7E) {
+			return (byte) c;
+		}
+		if (c >= '\uFF61' && c <= '\uFF9F') {
+			return (byte) (c - 0xFF61 + 0xA1);
+		}
+		throw new IllegalArgumentException("not JIS X 0201: U+" + Integer.toHexString(c));
 	}
 
 	/** The text of JIS X 0201 bytes (the inverse of {@link #jisX0201}). */

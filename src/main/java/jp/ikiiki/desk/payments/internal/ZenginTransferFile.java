@@ -1,6 +1,9 @@
 package jp.ikiiki.desk.payments.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,63 +50,177 @@ public final class ZenginTransferFile {
 
 	static byte[] write(Header h, List<Data> data, boolean crlf) {
 		var out = new ByteArrayOutputStream((data.size() + 3) * (RECORD + 2));
-		var r = new StringBuilder(RECORD);
-		r.append('1').append("21").append('0').append(num(h.code(), 10)).append(text(h.name(), 40))
-				.append(String.format("%02d%02d", h.transferDay().getMonthValue(), h.transferDay().getDayOfMonth()))
-				.append(num(h.bankCode(), 4)).append(text(h.bankName(), 15)).append(num(h.branchCode(), 3))
-				.append(text(h.branchName(), 15)).append(h.accountType()).append(num(h.accountNumber(), 7))
-				.append(" ".repeat(17));
-		emit(out, r, crlf);
-		long sum = 0;
-		for (Data d : data) {
-			if (d.amountYen() <= 0 || d.amountYen() > 9_999_999_999L) {
-				throw new IllegalArgumentException("amount out of range");
+		try (var w = new Writer(out, h, crlf)) {
+			for (Data d : data) {
+				w.data(d);
 			}
-			r.setLength(0);
-			r.append('2').append(num(d.bankCode(), 4)).append(text(d.bankName(), 15)).append(num(d.branchCode(), 3))
-					.append(text(d.branchName(), 15)).append(" ".repeat(4)).append(d.accountType())
-					.append(num(d.accountNumber(), 7)).append(text(d.holder(), 30))
-					.append(String.format("%010d", d.amountYen())).append('0').append(text(d.customerCode(), 10))
-					.append(" ".repeat(10)).append(d.transferKind()).append(' ').append(" ".repeat(7));
-			emit(out, r, crlf);
-			sum += d.amountYen();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		if (data.size() > 999_999 || sum > 999_999_999_999L) {
-			throw new IllegalArgumentException("too many records or too large a sum for the trailer");
-		}
-		r.setLength(0);
-		r.append('8').append(String.format("%06d", data.size())).append(String.format("%012d", sum))
-				.append(" ".repeat(101));
-		emit(out, r, crlf);
-		r.setLength(0);
-		r.append('9').append(" ".repeat(119));
-		emit(out, r, crlf);
 		return out.toByteArray();
 	}
 
-	private static void emit(ByteArrayOutputStream out, StringBuilder record, boolean crlf) {
-		byte[] b = ZenginText.jisX0201(record.toString());
-		if (b.length != RECORD) {
-			throw new IllegalStateException("record of " + b.length + " bytes");
-		}
-		out.writeBytes(b);
-		if (crlf) {
-			out.write('\r');
-			out.write('\n');
-		}
-	}
+	/**
+	 * Writes a file record by record straight to its output: the header at once, a data record per {@link #data},
+	 * the trailer (count and sum) and the end record at {@link #close}. Each record is filled in one reused 120-byte
+	 * buffer (no text formatting or string per field).
+	 */
+	static final class Writer implements AutoCloseable {
 
-	private static String num(String digits, int width) {
-		String d = digits == null ? "" : digits;
-		if (!d.matches("[0-9]*") || d.length() > width) {
-			throw new IllegalArgumentException("not a " + width + "-digit number");
-		}
-		return "0".repeat(width - d.length()) + d;
-	}
+		private final OutputStream out;
+		private final boolean crlf;
+		private final byte[] record = new byte[RECORD];
+		private int at;
+		private int count;
+		private long sum;
 
-	private static String text(String s, int width) {
-		String t = ZenginText.cut(s == null ? "" : s, width);
-		return t + " ".repeat(width - t.length());
+		/** Writes the header record. */
+		Writer(OutputStream out, Header h, boolean crlf) throws IOException {
+			this.out = out;
+			this.crlf = crlf;
+			start('1');
+			ascii("21");
+			ascii("0");
+			num(h.code(), 10);
+			text(h.name(), 40);
+			num(h.transferDay().getMonthValue(), 2);
+			num(h.transferDay().getDayOfMonth(), 2);
+			num(h.bankCode(), 4);
+			text(h.bankName(), 15);
+			num(h.branchCode(), 3);
+			text(h.branchName(), 15);
+			num(h.accountType(), 1);
+			num(h.accountNumber(), 7);
+			spaces(17);
+			emit();
+		}
+
+		/** Writes one data record. */
+		void data(Data d) throws IOException {
+			data(d.bankCode(), d.bankName(), d.branchCode(), d.branchName(), d.accountType(), d.accountNumber(),
+					d.holder(), d.amountYen(), d.customerCode(), d.transferKind());
+		}
+
+		/** Writes one data record (the fields of {@link Data}, without making one). */
+		void data(String bankCode, String bankName, String branchCode, String branchName, int accountType,
+				String accountNumber, String holder, long amountYen, String customerCode, char transferKind)
+				throws IOException {
+			if (amountYen <= 0 || amountYen > 9_999_999_999L) {
+				throw new IllegalArgumentException("amount out of range");
+			}
+			start('2');
+			num(bankCode, 4);
+			text(bankName, 15);
+			num(branchCode, 3);
+			text(branchName, 15);
+			spaces(4);
+			num(accountType, 1);
+			num(accountNumber, 7);
+			text(holder, 30);
+			num(amountYen, 10);
+			ascii("0");
+			text(customerCode, 10);
+			spaces(10);
+			text(String.valueOf(transferKind), 1);
+			spaces(8);
+			emit();
+			count++;
+			sum += amountYen;
+		}
+
+		/** Data records written so far. */
+		int count() {
+			return count;
+		}
+
+		/** Their sum in yen. */
+		long sumYen() {
+			return sum;
+		}
+
+		/** Writes the trailer and the end record; the output is flushed, not closed. */
+		@Override
+		public void close() throws IOException {
+			if (count > 999_999 || sum > 999_999_999_999L) {
+				throw new IllegalArgumentException("too many records or too large a sum for the trailer");
+			}
+			start('8');
+			num(count, 6);
+			num(sum, 12);
+			spaces(101);
+			emit();
+			start('9');
+			spaces(119);
+			emit();
+			out.flush();
+		}
+
+		private void start(char kind) {
+			at = 0;
+			record[at++] = (byte) kind;
+		}
+
+		private void ascii(String s) {
+			for (int i = 0; i < s.length(); i++) {
+				record[at++] = (byte) s.charAt(i);
+			}
+		}
+
+		private void spaces(int n) {
+			java.util.Arrays.fill(record, at, at + n, (byte) ' ');
+			at += n;
+		}
+
+		private void num(String digits, int width) {
+			String d = digits == null ? "" : digits;
+			if (d.length() > width) {
+				throw new IllegalArgumentException("not a " + width + "-digit number");
+			}
+			int pad = width - d.length();
+			java.util.Arrays.fill(record, at, at + pad, (byte) '0');
+			at += pad;
+			for (int i = 0; i < d.length(); i++) {
+				char c = d.charAt(i);
+				if (c < '0' || c > '9') {
+					throw new IllegalArgumentException("not a " + width + "-digit number");
+				}
+				record[at++] = (byte) c;
+			}
+		}
+
+		private void num(long value, int width) {
+			if (value < 0) {
+				throw new IllegalArgumentException("not a " + width + "-digit number");
+			}
+			long v = value;
+			for (int i = at + width - 1; i >= at; i--) {
+				record[i] = (byte) ('0' + v % 10);
+				v /= 10;
+			}
+			if (v != 0) {
+				throw new IllegalArgumentException("not a " + width + "-digit number");
+			}
+			at += width;
+		}
+
+		private void text(String s, int width) {
+			String t = ZenginText.cut(s == null ? "" : s, width);
+			for (int i = 0; i < t.length(); i++) {
+				record[at++] = ZenginText.jisX0201(t.charAt(i));
+			}
+			spaces(width - t.length());
+		}
+
+		private void emit() throws IOException {
+			if (at != RECORD) {
+				throw new IllegalStateException("record of " + at + " bytes");
+			}
+			out.write(record);
+			if (crlf) {
+				out.write('\r');
+				out.write('\n');
+			}
+		}
 	}
 
 	/** Reads a file written by {@link #write} (or a bank's of the same format). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.ikiiki.desk.payments.ZenginText;
 import org.junit.jupiter.api.Test;
 
 class ZenginTransferFileTest {
@@ -15,6 +16,34 @@ class ZenginTransferFileTest {
 			"ｷﾖｳ ｼﾖ-ﾀ", 7_500, "0000700001", '7');
 	static final ZenginTransferFile.Data TWO = new ZenginTransferFile.Data("0001", "ﾐｽﾞﾎ", "001",
 			"ﾄｳｷﾖｳ ｴｲｷﾞﾖｳﾌﾞ ﾄｸﾍﾞﾂ ﾅｶﾞｲﾅﾏｴ", 4, "0000001", "ﾔﾏﾀﾞ ﾀﾛｳ", 10_000, "0000700002", '7');
+
+	@Test
+	void records_hold_each_field_at_its_place_padded_as_the_format_says() {
+		byte[] file = ZenginTransferFile.write(HEADER, List.of(ONE), false);
+		assertThat(file).hasSize(4 * 120);
+		String header = ZenginText.fromJisX0201(file, 0, 120);
+		assertThat(header).isEqualTo("1210" + "1234567890" + pad("ﾋﾛｼﾏｼ", 40) + "0715" + "0169" + pad("ﾋﾛｼﾏ", 15) + "001"
+				+ pad("ﾎﾝﾃﾝ", 15) + "1" + "7654321" + " ".repeat(17));
+		String data = ZenginText.fromJisX0201(file, 120, 120);
+		assertThat(data).isEqualTo("2" + "9900" + pad("ﾕｳﾁﾖ", 15) + "418" + pad("ﾖﾝｲﾁﾊﾁ", 15) + "    " + "1" + "1234567"
+				+ pad("ｷﾖｳ ｼﾖ-ﾀ", 30) + "0000007500" + "0" + "0000700001" + " ".repeat(10) + "7" + " ".repeat(8));
+		assertThat(ZenginText.fromJisX0201(file, 240, 120)).isEqualTo("8" + "000001" + "000000007500" + " ".repeat(101));
+		assertThat(ZenginText.fromJisX0201(file, 360, 120)).isEqualTo("9" + " ".repeat(119));
+	}
+
+	@Test
+	void a_code_that_is_not_digits_or_too_long_is_refused() {
+		var letters = new ZenginTransferFile.Data("00A1", "ﾐｽﾞﾎ", "001", "ﾄｳｷﾖｳ", 1, "0000001", "ﾔﾏﾀﾞ", 100, "", '7');
+		var tooLong = new ZenginTransferFile.Data("0001", "ﾐｽﾞﾎ", "001", "ﾄｳｷﾖｳ", 1, "12345678", "ﾔﾏﾀﾞ", 100, "", '7');
+		assertThatThrownBy(() -> ZenginTransferFile.write(HEADER, List.of(letters), true))
+				.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> ZenginTransferFile.write(HEADER, List.of(tooLong), true))
+				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static String pad(String s, int width) {
+		return s + " ".repeat(width - s.length());
+	}
 
 	@Test
 	void every_record_is_120_bytes_with_crlf_and_the_file_reads_back_field_by_field() {
