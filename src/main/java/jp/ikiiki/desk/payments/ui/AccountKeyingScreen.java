@@ -36,9 +36,11 @@ import jp.ikiiki.desk.subjects.AddressNumber;
  * pulls the keyer back with its reason. A blank 金融機関コード jumps to the ゆうちょ 記号 (a ゆうちょ form); the 口座番号
  * jumps to the holder's name (a bank form). The entry is saved whole at 「完了」 through {@link AccountForms#entry} (the
  * API's checks); the verify compares each field as it is keyed and stops at the first that differs (cleared, to key
- * again; a second difference goes to the floor manager).
+ * again; a second difference goes to the floor manager). The form's scan (the form and the bankbook copy) is shown
+ * beside the fields, PageDown/PageUp turning its pages, every page shown audited; what is wrong with a faulty form is
+ * shown where the image is.
  */
-abstract class AccountKeyingScreen extends VerticalLayout {
+abstract class AccountKeyingScreen extends HorizontalLayout {
 
 	private static final List<AccountField> BANK = List.of(AccountField.BANK_CODE, AccountField.BRANCH_CODE,
 			AccountField.ACCOUNT_TYPE, AccountField.ACCOUNT_NUMBER);
@@ -55,19 +57,19 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 	private final Map<AccountField, Outcome> status = new EnumMap<>(AccountField.class);
 	private final Span message = new Span();
 	private final Button complete = new Button();
+	private final AccountFormViewer viewer;
 	private String current;
 
 	AccountKeyingScreen(AccountForms forms, Pass pass, String prefix, String titleKey) {
 		this.forms = forms;
 		this.pass = pass;
 		this.prefix = prefix;
+		this.viewer = new AccountFormViewer(prefix);
 		setPadding(true);
 		var heading = new H2(getTranslation(titleKey));
 		heading.getStyle().set("margin", "0");
 		var help = new Span(getTranslation(pass == Pass.ENTRY ? "payments.key.help.entry" : "payments.key.help.verify"));
 		help.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-		var scans = new Span(getTranslation("payments.key.no-image"));
-		scans.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
 		message.setId(prefix + "-message");
 		message.getElement().setAttribute("role", "alert");
 		message.getStyle().set("font-weight", "bold").set("color", "var(--lumo-error-text-color)").set("min-height", "1.5em");
@@ -127,9 +129,15 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 
 		fields.get(AccountField.ACCOUNT_TYPE).setPlaceholder(getTranslation("payments.key.types"));
 		fields.get(AccountField.ACCOUNT_TYPE).setWidth("16em");
-		setSpacing(false);
-		getStyle().set("gap", "var(--lumo-space-xs)");
-		add(heading, help, scans, message, grid, complete);
+		var left = new VerticalLayout(heading, help, message, grid, complete);
+		left.setPadding(false);
+		left.setSpacing(false);
+		// A fixed column: the help text wraps in it and the image gets the rest of the width.
+		left.setWidth("40em");
+		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 40em").set("overflow", "auto");
+		viewer.getStyle().set("flex", "1 1 0").set("min-width", "0");
+		setSizeFull();
+		add(left, viewer);
 		setFieldsEnabled(false);
 	}
 
@@ -191,6 +199,8 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 			if (pass == Pass.ENTRY) {
 				List<AccountForm> list = forms.forms(number.value());
 				AccountForm open = list.stream().filter(f -> f.state().open()).findFirst().orElse(null);
+				AccountForm faulty = list.stream().filter(f -> f.state() == AccountFormState.FAULTY).findFirst().orElse(null);
+				showImage(open, faulty);
 				if (open != null && open.state() != AccountFormState.RECEIVED && open.state() != AccountFormState.ENTERING) {
 					refuseAddress(getTranslation("payments.key.address.entered", open.state().label()));
 					return;
@@ -203,6 +213,7 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 				}
 			} else {
 				AccountForms.VerifySheet sheet = forms.openVerify(number.value());
+				showImage(sheet.form(), null);
 				addressNote.setText(getTranslation("payments.key.address.verify",
 						JapaneseDates.toWestern(sheet.form().receivedOn()), sheet.form().state().label()));
 				status.putAll(sheet.status());
@@ -228,6 +239,25 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 		}
 	}
 
+	/**
+	 * The open form's scan beside the fields; with what was wrong with the person's last faulty form above it (the
+	 * keyer checks that the new form is not faulty the same way).
+	 */
+	private void showImage(AccountForm open, AccountForm faulty) {
+		List<String> faults = faulty == null ? List.of()
+				: faulty.faultyReasons().stream().map(r -> getTranslation("payments.key.image.faulty.item",
+						JapaneseDates.toWestern(faulty.faultyOn() == null ? faulty.receivedOn() : faulty.faultyOn()), r))
+						.toList();
+		if (open == null || open.imagePages() == 0) {
+			viewer.show(0, null, faults);
+			return;
+		}
+		long id = open.id();
+		String channel = getTranslation(pass == Pass.ENTRY ? "payments.key.image.channel.entry"
+				: "payments.key.image.channel.verify");
+		viewer.show(open.imagePages(), page -> forms.imagePage(id, page, channel), faults);
+	}
+
 	private void refuseAddress(String reason) {
 		message.setText(getTranslation("payments.key.address") + ": " + reason);
 		address.setInvalid(true);
@@ -237,6 +267,7 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 
 	private void clear() {
 		current = null;
+		viewer.show(0, null, List.of());
 		status.clear();
 		message.setText("");
 		addressNote.setText("");
