@@ -133,8 +133,8 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		left.setPadding(false);
 		left.setSpacing(false);
 		// A fixed column: the help text wraps in it and the image gets the rest of the width.
-		left.setWidth("40em");
-		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 40em").set("overflow", "auto");
+		left.setWidth("36em");
+		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 36em").set("overflow", "auto");
 		viewer.getStyle().set("flex", "1 1 0").set("min-width", "0");
 		setSizeFull();
 		add(left, viewer);
@@ -195,6 +195,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 			refuseAddress(getTranslation("payments.key.address.invalid"));
 			return;
 		}
+		boolean dateFixed = false;
 		try {
 			if (pass == Pass.ENTRY) {
 				List<AccountForm> list = forms.forms(number.value());
@@ -209,7 +210,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 						: getTranslation("payments.key.address.open", JapaneseDates.toWestern(open.receivedOn())));
 				if (open != null) {
 					received.setValue(JapaneseDates.toWestern(open.receivedOn()));
-					received.setEnabled(false);
+					dateFixed = true;
 				}
 			} else {
 				AccountForms.VerifySheet sheet = forms.openVerify(number.value());
@@ -232,6 +233,8 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		current = number.value();
 		address.setValue(current);
 		setFieldsEnabled(true);
+		// a form received already keeps its 口座受付日: shown, not keyed again
+		received.setEnabled(pass == Pass.ENTRY && !dateFixed);
 		if (pass == Pass.ENTRY && received.isEnabled()) {
 			received.focus();
 		} else {
