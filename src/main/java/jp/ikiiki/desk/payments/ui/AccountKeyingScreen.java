@@ -11,6 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,6 +61,8 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 	private final Span message = new Span();
 	private final Button complete = new Button();
 	private final AccountFormViewer viewer;
+	private final Upload upload;
+	private AccountForm lastFaulty;
 	private String current;
 
 	AccountKeyingScreen(AccountForms forms, Pass pass, String prefix, String titleKey) {
@@ -65,6 +70,8 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		this.pass = pass;
 		this.prefix = prefix;
 		this.viewer = new AccountFormViewer(prefix);
+		// Held in memory, not in a temporary file: a scan is personal data and must not linger on disk.
+		this.upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> scanUploaded(metadata.fileName(), bytes)));
 		setPadding(true);
 		var heading = new H2(getTranslation(titleKey));
 		heading.getStyle().set("margin", "0");
@@ -86,6 +93,8 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 			received.setId(prefix + "-received");
 			setUp(received, "[0-9０-９/\\-年月日元令和平成R H.]", 20);
 			received.setPlaceholder(getTranslation("payments.key.received.placeholder"));
+			// kept in step as typed: a scan dropped before Enter is received with the date on screen
+			received.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
 			grid.add(label(getTranslation("payments.key.received")), received,
 					label(getTranslation("payments.key.received.help")));
 		}
@@ -129,7 +138,14 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 
 		fields.get(AccountField.ACCOUNT_TYPE).setPlaceholder(getTranslation("payments.key.types"));
 		fields.get(AccountField.ACCOUNT_TYPE).setWidth("16em");
-		var left = new VerticalLayout(heading, help, message, grid, complete);
+		upload.setId(prefix + "-upload");
+		upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", "application/pdf", "image/png",
+				"image/jpeg", "image/tiff");
+		upload.setMaxFiles(1);
+		upload.setUploadButton(new Button(getTranslation("payments.key.image.upload")));
+		upload.setDropLabel(new Span(getTranslation("payments.key.image.upload.drop")));
+		upload.setVisible(pass == Pass.ENTRY);
+		var left = new VerticalLayout(heading, help, message, grid, complete, upload);
 		left.setPadding(false);
 		left.setSpacing(false);
 		// A fixed column: the help text wraps in it and the image gets the rest of the width.
@@ -183,6 +199,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 	}
 
 	private void setFieldsEnabled(boolean on) {
+		upload.setEnabled(on);
 		fields.values().forEach(f -> f.setEnabled(on));
 		received.setEnabled(on);
 		complete.setEnabled(on);
@@ -201,6 +218,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 				List<AccountForm> list = forms.forms(number.value());
 				AccountForm open = list.stream().filter(f -> f.state().open()).findFirst().orElse(null);
 				AccountForm faulty = list.stream().filter(f -> f.state() == AccountFormState.FAULTY).findFirst().orElse(null);
+				lastFaulty = faulty;
 				showImage(open, faulty);
 				if (open != null && open.state() != AccountFormState.RECEIVED && open.state() != AccountFormState.ENTERING) {
 					refuseAddress(getTranslation("payments.key.address.entered", open.state().label()));
@@ -261,6 +279,30 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		viewer.show(open.imagePages(), page -> forms.imagePage(id, page, channel), faults);
 	}
 
+	/**
+	 * The scan of the form being keyed, uploaded here: the form is received (with the 口座受付日 keyed, or today) if it is
+	 * not yet, the file checked and kept, and shown beside the fields.
+	 */
+	private void scanUploaded(String fileName, byte[] bytes) {
+		upload.clearFileList();
+		if (current == null) {
+			Notices.info(getTranslation("payments.key.image.upload.first"));
+			return;
+		}
+		try {
+			LocalDate on = received.isEnabled() && !received.getValue().isBlank()
+					? JapaneseDates.parseInput(getTranslation("payments.key.received"), received.getValue()) : null;
+			AccountForm form = forms.receive(current, on);
+			form = forms.attachImage(form.id(), fileName, new ByteArrayInputStream(bytes));
+			received.setValue(JapaneseDates.toWestern(form.receivedOn()));
+			received.setEnabled(false);
+			showImage(form, lastFaulty);
+			Notices.success(getTranslation("payments.key.image.upload.done", form.imagePages()));
+		} catch (DomainException e) {
+			Notices.error(e);
+		}
+	}
+
 	private void refuseAddress(String reason) {
 		message.setText(getTranslation("payments.key.address") + ": " + reason);
 		address.setInvalid(true);
@@ -270,6 +312,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 
 	private void clear() {
 		current = null;
+		lastFaulty = null;
 		viewer.show(0, null, List.of());
 		status.clear();
 		message.setText("");

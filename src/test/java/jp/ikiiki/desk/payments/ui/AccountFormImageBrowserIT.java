@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Import;
 class AccountFormImageBrowserIT extends BrowserTest {
 
 	static final String A = "7791000001";
+	static final String B = "7791000002";
 
 	@Autowired
 	SubjectImports imports;
@@ -51,7 +52,7 @@ class AccountFormImageBrowserIT extends BrowserTest {
 				"payable_year", "payee_account", "account_form_decision", "account_form_key", "account_form")) {
 			jdbc.sql("delete from " + t).update();
 		}
-		TallyITSupport.importSubjects(imports, List.of(TallyITSupport.progress(A)));
+		TallyITSupport.importSubjects(imports, List.of(TallyITSupport.progress(A), TallyITSupport.progress(B)));
 		Chromium.user(jdbc, encoder, "img-a", "画像 一子", "img-a-pass-1", "OPERATOR");
 	}
 
@@ -98,6 +99,33 @@ class AccountFormImageBrowserIT extends BrowserTest {
 				select count(*) from audit_event where channel = '画面:口座登録用紙入力' and username = 'img-a'
 				  and action = 'VIEW' and file_name = :f""").param("f", "form-" + id + ".pdf").query(Long.class).single())
 				.isGreaterThanOrEqualTo(3));
+	}
+
+	@Test
+	void a_scan_uploaded_on_the_entry_screen_receives_the_form_with_the_keyed_date_and_is_shown() throws Exception {
+		var file = java.nio.file.Files.createTempFile("account-form-", ".pdf");
+		java.nio.file.Files.write(file, scan());
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "img-a", "img-a-pass-1");
+			page.navigate("http://localhost:" + port + "/accounts/entry");
+			assertThat(page.locator("#payments-entry-address input")).isFocused();
+			page.keyboard().type(B);
+			page.keyboard().press("Enter");
+			assertThat(page.locator("#payments-entry-received input")).isFocused();
+			page.keyboard().type("2026/6/12");
+			page.locator("#payments-entry-upload input[type=file]").setInputFiles(file);
+			assertThat(page.locator("#payments-entry-image img[data-page='1']")).isVisible();
+			assertThat(page.locator("#payments-entry-image-position")).containsText("1 / 2 ページ");
+			assertThat(page.locator("#payments-entry-image-problems")).isHidden();
+			assertThat(page.locator("#payments-entry-received input")).isDisabled();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("payments-image-03-uploaded.png")));
+		} finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+		assertThat(jdbc.sql("select received_on from account_form where address_number = :a and image_pages = 2")
+				.param("a", B).query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 6, 12));
 	}
 
 	/** A two-page A4 scan: a form with boxes and a bankbook copy. */
