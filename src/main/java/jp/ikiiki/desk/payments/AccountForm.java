@@ -13,7 +13,8 @@ import java.util.List;
  * @param state            where it is
  * @param faultyReasons    what is wrong (FAULTY only; empty otherwise)
  * @param faultyOn         the day it was recorded faulty, or null
+ * @param imagePages       pages of the scanned form kept (0: no scan yet)
  */
 public record AccountForm(long id, String addressNumber, String managementNumber, LocalDate receivedOn,
-		AccountFormState state, List<String> faultyReasons, LocalDate faultyOn) {
+		AccountFormState state, List<String> faultyReasons, LocalDate faultyOn, int imagePages) {
 }

@@ -53,6 +53,35 @@ public interface AccountForms {
 	@PreAuthorize("hasRole('OPERATOR')")
 	AccountForm recordFaulty(String addressNumber, List<String> reasons, LocalDate faultyOn);
 
+	/**
+	 * The person's open form, received now (dated {@code receivedOn}, today if null) if none is open: a form is received
+	 * before its scan is kept and keyed.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException     unknown subject
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException a receipt date in the future or over 3 years ago
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	AccountForm receive(String addressNumber, LocalDate receivedOn);
+
+	/**
+	 * Keeps the scanned form (the 口座登録用紙 and the bankbook copy: a PDF or a PNG/JPEG/TIFF image) for the form, checked
+	 * first; a later scan of the same form replaces it (a better scan), audited either way.
+	 *
+	 * @param originalName the name the file was uploaded under (kept for the record), or null
+	 * @throws jp.ikiiki.desk.shared.NotFoundException     unknown form
+	 * @throws jp.ikiiki.desk.shared.InvalidInputException (field {@code file}) the file is refused, with the reason
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	AccountForm attachImage(long formId, String originalName, java.io.InputStream content);
+
+	/**
+	 * One page of the form's scan as PNG, audited under {@code channel} (a person's form is personal data).
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException unknown form, no scan kept or no such page
+	 */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	byte[] imagePage(long formId, int page, String channel);
+
 	/** The person's forms, newest first. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER', 'AGENT')")
 	List<AccountForm> forms(String addressNumber);

@@ -18,15 +18,26 @@ import org.springframework.validation.annotation.Validated;
  * @param transferKind 振込指定区分 of every data record: 7 (電信振込) or 8 (文書振込)
  * @param lineEnding   CRLF after every 120-byte record, or NONE
  * @param paymentData  the 支払データ for the city
+ * @param formImages   where the scanned 口座登録用紙 are kept and what a file may be
  */
 @Validated
 @ConfigurationProperties("ikiiki.payments")
 public record PaymentsProperties(@NotNull @Valid BankMasterSettings bankMaster, @NotNull Duration claimTimeout,
 		@NotNull Requester requester, @Pattern(regexp = "[78]") String transferKind, @NotNull LineEnding lineEnding,
-		@NotNull @Valid PaymentData paymentData) {
+		@NotNull @Valid PaymentData paymentData, @NotNull @Valid FormImages formImages) {
 
 	public PaymentsProperties {
 		transferKind = transferKind == null || transferKind.isBlank() ? "7" : transferKind.strip();
+	}
+
+	/**
+	 * The scanned 口座登録用紙.
+	 *
+	 * @param dir      where the images are kept (outside the database)
+	 * @param maxBytes the largest file
+	 * @param maxPages the most pages of one form (the form and the bankbook copy)
+	 */
+	public record FormImages(@NotNull Path dir, @Min(1) long maxBytes, @Min(1) @jakarta.validation.constraints.Max(20) int maxPages) {
 	}
 
 	/** What ends each record of the transfer file. */

@@ -164,6 +164,15 @@ class ErasureIT {
 		var entry = AccountEntry.bank("0001", "001", "普通", "1122334", "ツバキ　ハルコ");
 		asRole("erasure-op1", "OPERATOR", () -> accountForms.entry(a2, entry, java.time.LocalDate.of(2027, 3, 10)));
 		asRole("erasure-op2", "OPERATOR", () -> accountForms.verify(a2, entry));
+		// The form's scan, a file of the payments module's directory.
+		long scannedForm = asRole("erasure-op1", "OPERATOR", () -> accountForms.receive(a0, null)).id();
+		var scan = new java.io.ByteArrayOutputStream();
+		try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4));
+			pdf.save(scan);
+		}
+		asRole("erasure-op1", "OPERATOR", () -> accountForms.attachImage(scannedForm, "scan.pdf",
+				new java.io.ByteArrayInputStream(scan.toByteArray())));
 		String keyedHolder = jdbc.sql("select holder_kana from payee_account where address_number = :a and state = 'VALID'")
 				.param("a", a2).query(String.class).single();
 		needles.add(keyedHolder);
@@ -177,7 +186,7 @@ class ErasureIT {
 				"mailings.print_files", "printing.print_character_decision", "audit.sealed_values",
 				"notices.notice_booklet", "notices.notice_run.lists", "payments.account_form", "payments.account_form_key",
 				"payments.account_form_decision", "payments.payee_account", "payments.payable_year", "payments.payment",
-				"payments.payment_exclusion", "payments.payment_run_file", "progress.progress_year",
+				"payments.payment_exclusion", "payments.payment_run_file", "payments.form_images", "progress.progress_year",
 				"progress.progress_opening_import", "progress.opening_spools", "deliverables.deliverable_file",
 				"deliverables.deliverable_download", "deliverables.deliverable.check_note")) {
 			assertThat(before(dry, key)).as(key).isPositive();

@@ -5,6 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.io.InputStream;
+import jp.ikiiki.desk.audit.AuditAction;
+import jp.ikiiki.desk.audit.AuditTrail;
+import jp.ikiiki.desk.erasure.FileShredder;
 import jp.ikiiki.desk.keying.DoubleKeying;
 import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.keying.Pass;
@@ -21,8 +25,10 @@ import jp.ikiiki.desk.payments.BankMaster;
 import jp.ikiiki.desk.payments.PayeeAccount;
 import jp.ikiiki.desk.payments.PaymentsProperties;
 import jp.ikiiki.desk.shared.CurrentUser;
+import jp.ikiiki.desk.shared.ControlCharacters;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.subjects.SubjectDetail;
 import jp.ikiiki.desk.subjects.SubjectLookup;
@@ -42,10 +48,15 @@ class AccountFormsService implements AccountForms {
 	private final PaymentsClock clock;
 	private final DoubleKeying<AccountForm, AccountField, String> rules;
 	private final ProgressEntries progress;
+	private final AccountFormImages images;
+	private final AuditTrail audit;
 
 	AccountFormsService(JdbcClient jdbc, BankMaster master, SubjectLookup subjects, PaymentsClock clock,
-			AccountKeyingStore store, PaymentsProperties properties, ProgressEntries progress) {
+			AccountKeyingStore store, PaymentsProperties properties, ProgressEntries progress, AccountFormImages images,
+			AuditTrail audit) {
 		this.progress = progress;
+		this.images = images;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.master = master;
 		this.subjects = subjects;
@@ -58,7 +69,7 @@ class AccountFormsService implements AccountForms {
 	public AccountForm entry(String addressNumber, AccountEntry entry, LocalDate receivedOn) {
 		String a = AddressNumber.parse(addressNumber).value();
 		Map<AccountField, String> values = AccountValues.of(entry, master);
-		long id = openForm(a).orElseGet(() -> receive(a, receivedOn));
+		long id = openForm(a).orElseGet(() -> receiveNew(a, receivedOn));
 		return rules.submitEntry(id, values).document();
 	}
 
@@ -101,7 +112,7 @@ class AccountFormsService implements AccountForms {
 		if (on.isAfter(clock.today())) {
 			throw new InvalidInputException("faultyOn", "不備の記録日に未来の日付は指定できません");
 		}
-		long id = openForm(a).orElseGet(() -> receive(a, null));
+		long id = openForm(a).orElseGet(() -> receiveNew(a, null));
 		AccountForm form = jdbc.sql("select * from account_form where id = :id for update").param("id", id)
 				.query((rs, n) -> AccountKeyingStore.form(rs)).single();
 		form.state().checkStep(id, AccountFormState.FAULTY);
@@ -111,6 +122,60 @@ class AccountFormsService implements AccountForms {
 				.param("r", clean.toArray(new String[0])).param("on", on).param("by", CurrentUser.name())
 				.param("at", clock.at()).param("id", id).update();
 		return load(id);
+	}
+
+	@Override
+	@Transactional
+	public AccountForm receive(String addressNumber, LocalDate receivedOn) {
+		String a = AddressNumber.parse(addressNumber).value();
+		return load(openForm(a).orElseGet(() -> receiveNew(a, receivedOn)));
+	}
+
+	@Override
+	@Transactional
+	public AccountForm attachImage(long formId, String originalName, InputStream content) {
+		AccountForm form = jdbc.sql("select * from account_form where id = :id for update").param("id", formId)
+				.query((rs, n) -> AccountKeyingStore.form(rs)).optional()
+				.orElseThrow(() -> new NotFoundException("口座登録用紙 " + formId + " はありません"));
+		String original = originalName == null ? "" : ControlCharacters.visible(originalName);
+		if (original.length() > 255) {
+			original = original.substring(0, 255);
+		}
+		String before = jdbc.sql("select image_name from account_form where id = :id").param("id", formId)
+				.query(String.class).optional().orElse(null);
+		if (before != null && form.state() == AccountFormState.VERIFIED) {
+			throw new StateConflictException("口座登録用紙 " + formId + " は照合済みのため、イメージを差し替えられません");
+		}
+		AccountFormImages.Kept kept = images.keep(formId, content);
+		if (before != null && !before.equals(kept.name())) {
+			// a better scan of another kind (a PDF after a JPEG): the earlier file goes
+			FileShredder.shred(images.dir().resolve(before));
+		}
+		jdbc.sql("update account_form set image_name = :n, image_sha256 = :s, image_pages = :p, image_bytes = :b,"
+				+ " image_original = :o where id = :id")
+				.param("n", kept.name()).param("s", kept.sha256()).param("p", kept.pages()).param("b", kept.bytes())
+				.param("o", original).param("id", formId).update();
+		audit.record(AuditAction.IMPORT, "口座登録用紙イメージ", List.of(form.addressNumber()), kept.name(),
+				"口座登録用紙 " + formId + " " + kept.pages() + " ページ" + (before == null ? "" : "（差し替え）"));
+		return load(formId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] imagePage(long formId, int page, String channel) {
+		var row = jdbc.sql("select address_number, image_name from account_form where id = :id").param("id", formId)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).optional()
+				.orElseThrow(() -> new NotFoundException("口座登録用紙 " + formId + " はありません"));
+		if (row[1] == null) {
+			throw new NotFoundException("口座登録用紙 " + formId + " のイメージはありません");
+		}
+		byte[] png = images.png(row[1], page);
+		if (png == null) {
+			throw new NotFoundException("口座登録用紙 " + formId + " のイメージに " + page + " ページはありません");
+		}
+		audit.record(AuditAction.VIEW, channel == null || channel.isBlank() ? "口座登録用紙イメージ" : channel,
+				List.of(row[0]), row[1], "口座登録用紙 " + formId + " " + page + " ページ");
+		return png;
 	}
 
 	@Override
@@ -274,7 +339,7 @@ class AccountFormsService implements AccountForms {
 	}
 
 	/** A form received now for a known subject (audited look-up), dated {@code receivedOn} or today. */
-	private long receive(String addressNumber, LocalDate receivedOn) {
+	private long receiveNew(String addressNumber, LocalDate receivedOn) {
 		SubjectDetail subject = subjects.find(addressNumber, CHANNEL)
 				.orElseThrow(() -> new NotFoundException("宛名番号 " + addressNumber + " の対象者はいません"));
 		LocalDate today = clock.today();

@@ -73,7 +73,7 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 		return new AccountForm(rs.getLong("id"), rs.getString("address_number"), rs.getString("management_number"),
 				rs.getObject("received_on", LocalDate.class), AccountFormState.valueOf(rs.getString("state")),
 				reasons == null ? List.of() : Arrays.asList((String[]) reasons.getArray()),
-				rs.getObject("faulty_on", LocalDate.class));
+				rs.getObject("faulty_on", LocalDate.class), rs.getInt("image_pages"));
 	}
 
 	@Override
@@ -93,7 +93,7 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 	private static Held<AccountForm> in(Held<AccountForm> h, AccountFormState state) {
 		AccountForm f = h.document();
 		return new Held<>(new AccountForm(f.id(), f.addressNumber(), f.managementNumber(), f.receivedOn(), state,
-				f.faultyReasons(), f.faultyOn()), state.stage(), state.label(), h.entryBy(), h.entryTouched(),
+				f.faultyReasons(), f.faultyOn(), f.imagePages()), state.stage(), state.label(), h.entryBy(), h.entryTouched(),
 				h.verifyBy(), h.verifyTouched());
 	}
 

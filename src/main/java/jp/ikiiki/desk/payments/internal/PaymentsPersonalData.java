@@ -1,6 +1,7 @@
 package jp.ikiiki.desk.payments.internal;
 
 import java.util.List;
+import jp.ikiiki.desk.erasure.FileShredder;
 import jp.ikiiki.desk.erasure.PersonalDataKind;
 import jp.ikiiki.desk.erasure.PersonalDataStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * names), each person's payable year, the payments and exclusions of every run, and the files every run produced
  * (全銀 transfer file, 支払データ XLSX/CSV), stored in the database. The runs stay with their transfer date and counts
  * (payments, total, excluded, late), and the 振込不能 records with their number of items: figures without a person. The
- * bank master (金融機関・店舗) is public reference data, not personal, and stays. No files on disk.
+ * bank master (金融機関・店舗) is public reference data, not personal, and stays. On disk: the scanned forms under
+ * {@code ikiiki.payments.form-images.dir}, shredded (overwritten, then deleted).
  */
 @Component
 class PaymentsPersonalData implements PersonalDataStore {
@@ -32,14 +34,19 @@ class PaymentsPersonalData implements PersonalDataStore {
 	static final PersonalDataKind RUN_FILES = PersonalDataKind.rows("payments.payment_run_file",
 			"支払回の全銀ファイルと支払データ（回・振込指定日・件数・合計額は残す）");
 
+	static final PersonalDataKind IMAGES = PersonalDataKind.files("payments.form_images",
+			"口座登録用紙のイメージ（PDF・画像、通帳の写しを含む）");
+
 	private static final List<PersonalDataKind> KINDS = List.of(FORMS, FORM_KEYS, FORM_DECISIONS, ACCOUNTS, PAYABLE,
-			PAYMENTS, EXCLUSIONS, RUN_FILES);
+			PAYMENTS, EXCLUSIONS, RUN_FILES, IMAGES);
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
+	private final AccountFormImages images;
 
-	PaymentsPersonalData(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	PaymentsPersonalData(JdbcClient jdbc, PlatformTransactionManager transactions, AccountFormImages images) {
 		this.jdbc = jdbc;
+		this.images = images;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -58,6 +65,9 @@ class PaymentsPersonalData implements PersonalDataStore {
 		if (!KINDS.contains(kind)) {
 			throw new IllegalArgumentException("not a kind of payments: " + kind.key());
 		}
+		if (kind.equals(IMAGES)) {
+			return FileShredder.count(images.dir());
+		}
 		// the key names the table (a constant of this class, never input)
 		return jdbc.sql("select count(*) from " + kind.key().substring("payments.".length())).query(Long.class).single();
 	}
@@ -74,5 +84,6 @@ class PaymentsPersonalData implements PersonalDataStore {
 			jdbc.sql("delete from account_form").update();
 			jdbc.sql("delete from payable_year").update();
 		});
+		FileShredder.shredAll(images.dir(), p -> true);
 	}
 }

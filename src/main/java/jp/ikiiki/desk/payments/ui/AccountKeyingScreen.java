@@ -11,6 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,9 +39,11 @@ import jp.ikiiki.desk.subjects.AddressNumber;
  * pulls the keyer back with its reason. A blank 金融機関コード jumps to the ゆうちょ 記号 (a ゆうちょ form); the 口座番号
  * jumps to the holder's name (a bank form). The entry is saved whole at 「完了」 through {@link AccountForms#entry} (the
  * API's checks); the verify compares each field as it is keyed and stops at the first that differs (cleared, to key
- * again; a second difference goes to the floor manager).
+ * again; a second difference goes to the floor manager). The form's scan (the form and the bankbook copy) is shown
+ * beside the fields, PageDown/PageUp turning its pages, every page shown audited; what is wrong with a faulty form is
+ * shown where the image is.
  */
-abstract class AccountKeyingScreen extends VerticalLayout {
+abstract class AccountKeyingScreen extends HorizontalLayout {
 
 	private static final List<AccountField> BANK = List.of(AccountField.BANK_CODE, AccountField.BRANCH_CODE,
 			AccountField.ACCOUNT_TYPE, AccountField.ACCOUNT_NUMBER);
@@ -55,19 +60,23 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 	private final Map<AccountField, Outcome> status = new EnumMap<>(AccountField.class);
 	private final Span message = new Span();
 	private final Button complete = new Button();
+	private final AccountFormViewer viewer;
+	private final Upload upload;
+	private AccountForm lastFaulty;
 	private String current;
 
 	AccountKeyingScreen(AccountForms forms, Pass pass, String prefix, String titleKey) {
 		this.forms = forms;
 		this.pass = pass;
 		this.prefix = prefix;
+		this.viewer = new AccountFormViewer(prefix);
+		// Held in memory, not in a temporary file: a scan is personal data and must not linger on disk.
+		this.upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> scanUploaded(metadata.fileName(), bytes)));
 		setPadding(true);
 		var heading = new H2(getTranslation(titleKey));
 		heading.getStyle().set("margin", "0");
 		var help = new Span(getTranslation(pass == Pass.ENTRY ? "payments.key.help.entry" : "payments.key.help.verify"));
 		help.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-		var scans = new Span(getTranslation("payments.key.no-image"));
-		scans.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
 		message.setId(prefix + "-message");
 		message.getElement().setAttribute("role", "alert");
 		message.getStyle().set("font-weight", "bold").set("color", "var(--lumo-error-text-color)").set("min-height", "1.5em");
@@ -84,6 +93,8 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 			received.setId(prefix + "-received");
 			setUp(received, "[0-9０-９/\\-年月日元令和平成R H.]", 20);
 			received.setPlaceholder(getTranslation("payments.key.received.placeholder"));
+			// kept in step as typed: a scan dropped before Enter is received with the date on screen
+			received.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
 			grid.add(label(getTranslation("payments.key.received")), received,
 					label(getTranslation("payments.key.received.help")));
 		}
@@ -127,9 +138,22 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 
 		fields.get(AccountField.ACCOUNT_TYPE).setPlaceholder(getTranslation("payments.key.types"));
 		fields.get(AccountField.ACCOUNT_TYPE).setWidth("16em");
-		setSpacing(false);
-		getStyle().set("gap", "var(--lumo-space-xs)");
-		add(heading, help, scans, message, grid, complete);
+		upload.setId(prefix + "-upload");
+		upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", "application/pdf", "image/png",
+				"image/jpeg", "image/tiff");
+		upload.setMaxFiles(1);
+		upload.setUploadButton(new Button(getTranslation("payments.key.image.upload")));
+		upload.setDropLabel(new Span(getTranslation("payments.key.image.upload.drop")));
+		upload.setVisible(pass == Pass.ENTRY);
+		var left = new VerticalLayout(heading, help, message, grid, complete, upload);
+		left.setPadding(false);
+		left.setSpacing(false);
+		// A fixed column: the help text wraps in it and the image gets the rest of the width.
+		left.setWidth("36em");
+		left.getStyle().set("gap", "var(--lumo-space-xs)").set("flex", "0 0 36em").set("overflow", "auto");
+		viewer.getStyle().set("flex", "1 1 0").set("min-width", "0");
+		setSizeFull();
+		add(left, viewer);
 		setFieldsEnabled(false);
 	}
 
@@ -175,6 +199,7 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 	}
 
 	private void setFieldsEnabled(boolean on) {
+		upload.setEnabled(on);
 		fields.values().forEach(f -> f.setEnabled(on));
 		received.setEnabled(on);
 		complete.setEnabled(on);
@@ -187,10 +212,14 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 			refuseAddress(getTranslation("payments.key.address.invalid"));
 			return;
 		}
+		boolean dateFixed = false;
 		try {
 			if (pass == Pass.ENTRY) {
 				List<AccountForm> list = forms.forms(number.value());
 				AccountForm open = list.stream().filter(f -> f.state().open()).findFirst().orElse(null);
+				AccountForm faulty = list.stream().filter(f -> f.state() == AccountFormState.FAULTY).findFirst().orElse(null);
+				lastFaulty = faulty;
+				showImage(open, faulty);
 				if (open != null && open.state() != AccountFormState.RECEIVED && open.state() != AccountFormState.ENTERING) {
 					refuseAddress(getTranslation("payments.key.address.entered", open.state().label()));
 					return;
@@ -199,10 +228,11 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 						: getTranslation("payments.key.address.open", JapaneseDates.toWestern(open.receivedOn())));
 				if (open != null) {
 					received.setValue(JapaneseDates.toWestern(open.receivedOn()));
-					received.setEnabled(false);
+					dateFixed = true;
 				}
 			} else {
 				AccountForms.VerifySheet sheet = forms.openVerify(number.value());
+				showImage(sheet.form(), null);
 				addressNote.setText(getTranslation("payments.key.address.verify",
 						JapaneseDates.toWestern(sheet.form().receivedOn()), sheet.form().state().label()));
 				status.putAll(sheet.status());
@@ -221,10 +251,55 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 		current = number.value();
 		address.setValue(current);
 		setFieldsEnabled(true);
+		// a form received already keeps its 口座受付日: shown, not keyed again
+		received.setEnabled(pass == Pass.ENTRY && !dateFixed);
 		if (pass == Pass.ENTRY && received.isEnabled()) {
 			received.focus();
 		} else {
 			focusFirstOpen();
+		}
+	}
+
+	/**
+	 * The open form's scan beside the fields; with what was wrong with the person's last faulty form above it (the
+	 * keyer checks that the new form is not faulty the same way).
+	 */
+	private void showImage(AccountForm open, AccountForm faulty) {
+		List<String> faults = faulty == null ? List.of()
+				: faulty.faultyReasons().stream().map(r -> getTranslation("payments.key.image.faulty.item",
+						JapaneseDates.toWestern(faulty.faultyOn() == null ? faulty.receivedOn() : faulty.faultyOn()), r))
+						.toList();
+		if (open == null || open.imagePages() == 0) {
+			viewer.show(0, null, faults);
+			return;
+		}
+		long id = open.id();
+		String channel = getTranslation(pass == Pass.ENTRY ? "payments.key.image.channel.entry"
+				: "payments.key.image.channel.verify");
+		viewer.show(open.imagePages(), page -> forms.imagePage(id, page, channel), faults);
+	}
+
+	/**
+	 * The scan of the form being keyed, uploaded here: the form is received (with the 口座受付日 keyed, or today) if it is
+	 * not yet, the file checked and kept, and shown beside the fields.
+	 */
+	private void scanUploaded(String fileName, byte[] bytes) {
+		upload.clearFileList();
+		if (current == null) {
+			Notices.info(getTranslation("payments.key.image.upload.first"));
+			return;
+		}
+		try {
+			LocalDate on = received.isEnabled() && !received.getValue().isBlank()
+					? JapaneseDates.parseInput(getTranslation("payments.key.received"), received.getValue()) : null;
+			AccountForm form = forms.receive(current, on);
+			form = forms.attachImage(form.id(), fileName, new ByteArrayInputStream(bytes));
+			received.setValue(JapaneseDates.toWestern(form.receivedOn()));
+			received.setEnabled(false);
+			showImage(form, lastFaulty);
+			Notices.success(getTranslation("payments.key.image.upload.done", form.imagePages()));
+		} catch (DomainException e) {
+			Notices.error(e);
 		}
 	}
 
@@ -237,6 +312,8 @@ abstract class AccountKeyingScreen extends VerticalLayout {
 
 	private void clear() {
 		current = null;
+		lastFaulty = null;
+		viewer.show(0, null, List.of());
 		status.clear();
 		message.setText("");
 		addressNote.setText("");

@@ -53,11 +53,11 @@ class AccountsApi {
 
 	/** A form's state. */
 	record FormResponse(long id, String state, String stateLabel, LocalDate receivedOn, List<String> faultyReasons,
-			LocalDate faultyOn) {
+			LocalDate faultyOn, int imagePages) {
 
 		static FormResponse of(AccountForm f) {
 			return new FormResponse(f.id(), f.state().name(), f.state().label(), f.receivedOn(), f.faultyReasons(),
-					f.faultyOn());
+					f.faultyOn(), f.imagePages());
 		}
 	}
 
