@@ -150,9 +150,14 @@ public class LiveTelephony implements AmiEventConsumer, QueueMembers, Disposable
 	}
 
 	private synchronized void tick() {
+		// the share's own thread: what it reads and whom it tells (this node's subscribers too) act as the system
+		CurrentUser.runAsSystem(this::share);
+	}
+
+	private void share() {
 		try {
 			if (leadership.isLeader()) {
-				Live now = CurrentUser.callAsSystem(this::local); // the share's own thread
+				Live now = local();
 				Instant at = clock.instant();
 				if (!now.equals(written) || Duration.between(writtenAt, at).compareTo(REWRITE) >= 0) {
 					write(now);
@@ -183,6 +188,10 @@ public class LiveTelephony implements AmiEventConsumer, QueueMembers, Disposable
 	}
 
 	private synchronized void read() {
+		CurrentUser.runAsSystem(this::readShared);
+	}
+
+	private void readShared() {
 		try {
 			jdbc.sql("select state, written_at from telephony_live_state where id = 1").query((rs, n) -> {
 				try {

@@ -13,6 +13,7 @@ import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(properties = { "ikiiki.cluster.enabled=true", "ikiiki.cluster.node=it-node-a",
 		"ikiiki.cluster.check-interval=200ms" })
+// a cluster node's timers and its leader lock must not outlive the class among the cached contexts of the run
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ClusterLeadershipIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
