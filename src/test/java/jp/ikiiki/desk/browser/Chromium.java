@@ -76,6 +76,16 @@ public final class Chromium implements AutoCloseable {
 		jdbc.sql("insert into app_user_role values (:id, :role)").param("id", id).param("role", role).update();
 	}
 
+	/**
+	 * Waits until the page's Vaadin client has nothing in flight: what was typed has reached the server. A file sent
+	 * by an upload travels outside that channel and may otherwise arrive before the last keystrokes do.
+	 */
+	public static void settled(Page page) {
+		page.waitForFunction("""
+				() => !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)
+				  && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())""");
+	}
+
 	public static Path shot(String name) {
 		return SHOTS.resolve(name);
 	}

@@ -115,6 +115,7 @@ class AccountFormImageBrowserIT extends BrowserTest {
 			page.keyboard().press("Enter");
 			assertThat(page.locator("#payments-entry-received input")).isFocused();
 			page.keyboard().type("2026/6/12");
+			Chromium.settled(page);
 			page.locator("#payments-entry-upload input[type=file]").setInputFiles(file);
 			assertThat(page.locator("#payments-entry-image img[data-page='1']")).isVisible();
 			assertThat(page.locator("#payments-entry-image-position")).containsText("1 / 2 ページ");
