@@ -15,13 +15,12 @@ import jp.ikiiki.desk.groups.GroupForm;
 import jp.ikiiki.desk.groups.GroupFormKind;
 import jp.ikiiki.desk.groups.GroupFormState;
 import jp.ikiiki.desk.groups.GroupsProperties;
+import jp.ikiiki.desk.keying.KeyTables;
 import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +36,14 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final JdbcClient jdbc;
+	private final KeyTables<GroupField, String> tables;
 	private final GroupsClock clock;
 	private final GroupsProperties properties;
 	private final GroupRows rows;
 
 	GroupFormKeyingStore(JdbcClient jdbc, GroupsClock clock, GroupsProperties properties, GroupRows rows) {
 		this.jdbc = jdbc;
+		this.tables = new KeyTables<>(jdbc, "group_form", "group_form_key", "group_form_decision", "form_id", GroupField.class, String.class);
 		this.clock = clock;
 		this.properties = properties;
 		this.rows = rows;
@@ -103,56 +104,27 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 
 	@Override
 	public void hold(long id, Pass pass, String user, Instant at) {
-		String column = pass == Pass.ENTRY ? "entry" : "verify";
-		jdbc.sql("update group_form set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
-				.param("me", user).param("now", GroupsClock.at(at)).param("id", id).update();
+		tables.hold(id, pass, user, at);
 	}
 
 	@Override
 	public boolean keyedBy(long id, Pass pass, String user) {
-		return jdbc.sql("select exists (select 1 from group_form_key where form_id = :id and keyed_by = :u"
-				+ (pass == null ? "" : " and pass = :pass") + ")")
-				.param("id", id).param("u", user).param("pass", pass == null ? "" : pass.name())
-				.query(Boolean.class).single();
+		return tables.keyedBy(id, pass, user);
 	}
 
 	@Override
 	public Map<GroupField, Keyed<String>> keyed(long id, Pass pass) {
-		var keyed = new EnumMap<GroupField, Keyed<String>>(GroupField.class);
-		jdbc.sql("select field, value, first_value, status, keyed_by, keyed_at from group_form_key"
-				+ " where form_id = :id and pass = :pass")
-				.param("id", id).param("pass", pass.name())
-				.query((RowCallbackHandler) rs -> keyed.put(GroupField.ALL.get(rs.getInt("field")),
-						new Keyed<>(rs.getString("value"), rs.getString("first_value"),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								GroupsClock.instant(rs, "keyed_at"))));
-		return keyed;
+		return tables.keyed(id, pass);
 	}
 
 	@Override
 	public FieldPair<String> pair(long id, GroupField field) {
-		return jdbc.sql("""
-				select e.value as entry, v.value, v.first_value, v.status, v.keyed_by, v.keyed_at from group_form_key e
-				left join group_form_key v on v.form_id = e.form_id and v.field = e.field and v.pass = 'VERIFY'
-				where e.form_id = :id and e.pass = 'ENTRY' and e.field = :f""")
-				.param("id", id).param("f", field.ordinal())
-				.query((rs, n) -> new FieldPair<>(rs.getString("entry"), rs.getString("status") == null ? null
-						: new Keyed<>(rs.getString("value"), rs.getString("first_value"),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								GroupsClock.instant(rs, "keyed_at"))))
-				.optional().orElse(new FieldPair<>(null, null));
+		return tables.pair(id, field);
 	}
 
 	@Override
 	public void save(long id, Pass pass, GroupField field, Keyed<String> keyed) {
-		jdbc.sql("""
-				insert into group_form_key (form_id, pass, field, value, first_value, status, keyed_by, keyed_at)
-				values (:id, :pass, :field, :value, :first, :status, :by, :at)
-				on conflict (form_id, pass, field) do update set value = excluded.value, first_value = excluded.first_value,
-				  status = excluded.status, keyed_by = excluded.keyed_by, keyed_at = excluded.keyed_at""")
-				.param("id", id).param("pass", pass.name()).param("field", field.ordinal()).param("value", keyed.value())
-				.param("first", keyed.firstValue()).param("status", keyed.status().name()).param("by", keyed.by())
-				.param("at", GroupsClock.at(keyed.at())).update();
+		tables.save(id, pass, field, keyed);
 	}
 
 	@Override
@@ -191,21 +163,12 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 
 	@Override
 	public void decided(long id, List<Decision<GroupField, String>> decisions, String by, Instant at, String note) {
-		for (Decision<GroupField, String> d : decisions) {
-			jdbc.sql("""
-					insert into group_form_decision (form_id, field, entry_value, verify_value, decided_value,
-					                                 decided_by, decided_at, note)
-					values (:id, :f, :e, :v, :d, :by, :at, :note)""")
-					.param("id", id).param("f", d.field().ordinal()).param("e", d.entryValue())
-					.param("v", d.verifyValue()).param("d", d.decidedValue()).param("by", by)
-					.param("at", GroupsClock.at(at)).param("note", note).update();
-		}
+		tables.decided(id, decisions, by, at, note);
 	}
 
 	@Override
 	public List<String> keyers(long id, Pass pass) {
-		return jdbc.sql("select distinct keyed_by from group_form_key where form_id = :id and pass = :p order by keyed_by")
-				.param("id", id).param("p", pass.name()).query(String.class).list();
+		return tables.keyers(id, pass);
 	}
 
 	/** The verified values of a form, by field ('' for a field left empty). */

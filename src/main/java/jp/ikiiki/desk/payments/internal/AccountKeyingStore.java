@@ -5,11 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.keying.KeyTables;
 import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.payments.AccountField;
@@ -24,7 +23,6 @@ import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +37,13 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 	private static final Logger log = LoggerFactory.getLogger(AccountKeyingStore.class);
 
 	private final JdbcClient jdbc;
+	private final KeyTables<AccountField, String> tables;
 	private final PaymentsClock clock;
 	private final BankMaster master;
 
 	AccountKeyingStore(JdbcClient jdbc, PaymentsClock clock, BankMaster master) {
 		this.jdbc = jdbc;
+		this.tables = new KeyTables<>(jdbc, "account_form", "account_form_key", "account_form_decision", "form_id", AccountField.class, String.class);
 		this.clock = clock;
 		this.master = master;
 	}
@@ -99,57 +99,27 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 
 	@Override
 	public void hold(long id, Pass pass, String user, Instant at) {
-		String column = pass == Pass.ENTRY ? "entry" : "verify";
-		jdbc.sql("update account_form set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
-				.param("me", user).param("now", PaymentsClock.at(at)).param("id", id).update();
+		tables.hold(id, pass, user, at);
 	}
 
 	@Override
 	public boolean keyedBy(long id, Pass pass, String user) {
-		return jdbc.sql("select exists (select 1 from account_form_key where form_id = :id and keyed_by = :u"
-				+ (pass == null ? "" : " and pass = :pass") + ")")
-				.param("id", id).param("u", user).param("pass", pass == null ? "" : pass.name())
-				.query(Boolean.class).single();
+		return tables.keyedBy(id, pass, user);
 	}
 
 	@Override
 	public Map<AccountField, Keyed<String>> keyed(long id, Pass pass) {
-		var keyed = new EnumMap<AccountField, Keyed<String>>(AccountField.class);
-		jdbc.sql("select field, value, first_value, status, keyed_by, keyed_at from account_form_key"
-				+ " where form_id = :id and pass = :pass")
-				.param("id", id).param("pass", pass.name())
-				.query((RowCallbackHandler) rs -> keyed.put(AccountField.ALL.get(rs.getInt("field")),
-						new Keyed<>(rs.getString("value"), rs.getString("first_value"),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								PaymentsClock.instant(rs, "keyed_at"))));
-		return keyed;
+		return tables.keyed(id, pass);
 	}
 
 	@Override
 	public FieldPair<String> pair(long id, AccountField field) {
-		return jdbc.sql("""
-				select e.value as entry, v.value, v.first_value, v.status, v.keyed_by, v.keyed_at from account_form_key e
-				left join account_form_key v on v.form_id = e.form_id and v.field = e.field and v.pass = 'VERIFY'
-				where e.form_id = :id and e.pass = 'ENTRY' and e.field = :f""")
-				.param("id", id).param("f", field.ordinal())
-				.query((rs, n) -> new FieldPair<>(rs.getString("entry"), rs.getString("status") == null ? null
-						: new Keyed<>(rs.getString("value"), rs.getString("first_value"),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								PaymentsClock.instant(rs, "keyed_at"))))
-				.optional().orElse(new FieldPair<>(null, null));
+		return tables.pair(id, field);
 	}
 
 	@Override
 	public void save(long id, Pass pass, AccountField field, Keyed<String> keyed) {
-		jdbc.sql("""
-				insert into account_form_key (form_id, pass, field, value, first_value, status, keyed_by, keyed_at)
-				values (:id, :pass, :field, :value, :first, :status, :by, :at)
-				on conflict (form_id, pass, field) do update set value = excluded.value,
-				  first_value = excluded.first_value, status = excluded.status, keyed_by = excluded.keyed_by,
-				  keyed_at = excluded.keyed_at""")
-				.param("id", id).param("pass", pass.name()).param("field", field.ordinal()).param("value", keyed.value())
-				.param("first", keyed.firstValue()).param("status", keyed.status().name()).param("by", keyed.by())
-				.param("at", PaymentsClock.at(keyed.at())).update();
+		tables.save(id, pass, field, keyed);
 	}
 
 	@Override
@@ -210,20 +180,11 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 
 	@Override
 	public void decided(long id, List<Decision<AccountField, String>> decisions, String by, Instant at, String note) {
-		for (Decision<AccountField, String> d : decisions) {
-			jdbc.sql("""
-					insert into account_form_decision (form_id, field, entry_value, verify_value, decided_value,
-					                                   decided_by, decided_at, note)
-					values (:id, :f, :e, :v, :d, :by, :at, :note)""")
-					.param("id", id).param("f", d.field().ordinal()).param("e", d.entryValue())
-					.param("v", d.verifyValue()).param("d", d.decidedValue()).param("by", by)
-					.param("at", PaymentsClock.at(at)).param("note", note).update();
-		}
+		tables.decided(id, decisions, by, at, note);
 	}
 
 	@Override
 	public List<String> keyers(long id, Pass pass) {
-		return jdbc.sql("select distinct keyed_by from account_form_key where form_id = :id and pass = :p order by keyed_by")
-				.param("id", id).param("p", pass.name()).query(String.class).list();
+		return tables.keyers(id, pass);
 	}
 }

@@ -1,12 +1,10 @@
 package jp.ikiiki.desk.tally.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.keying.KeyTables;
 import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.keying.Pass;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.shared.InvalidInputException;
@@ -19,7 +17,6 @@ import jp.ikiiki.desk.tally.TallyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +31,7 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 	private static final Logger log = LoggerFactory.getLogger(BookletKeyingStore.class);
 
 	private final JdbcClient jdbc;
+	private final KeyTables<StampField, Integer> tables;
 	private final Booklets booklets;
 	private final YearTotals totals;
 	private final TallyProperties properties;
@@ -43,6 +41,7 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 	BookletKeyingStore(JdbcClient jdbc, Booklets booklets, YearTotals totals, TallyProperties properties,
 			TallyClock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.tables = new KeyTables<>(jdbc, "booklet", "booklet_key", "booklet_decision", "booklet_id", StampField.class, Integer.class);
 		this.booklets = booklets;
 		this.totals = totals;
 		this.properties = properties;
@@ -116,57 +115,27 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 
 	@Override
 	public void hold(long id, Pass pass, String user, Instant at) {
-		String column = pass == Pass.ENTRY ? "entry" : "verify";
-		jdbc.sql("update booklet set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
-				.param("me", user).param("now", Booklets.at(at)).param("id", id).update();
+		tables.hold(id, pass, user, at);
 	}
 
 	@Override
 	public boolean keyedBy(long id, Pass pass, String user) {
-		return jdbc.sql("select exists (select 1 from booklet_key where booklet_id = :id and keyed_by = :u"
-				+ (pass == null ? "" : " and pass = :pass") + ")")
-				.param("id", id).param("u", user).param("pass", pass == null ? "" : pass.name())
-				.query(Boolean.class).single();
+		return tables.keyedBy(id, pass, user);
 	}
 
 	@Override
 	public Map<StampField, Keyed<Integer>> keyed(long id, Pass pass) {
-		var keyed = new EnumMap<StampField, Keyed<Integer>>(StampField.class);
-		jdbc.sql("select field, value, first_value, status, keyed_by, keyed_at from booklet_key"
-				+ " where booklet_id = :id and pass = :pass")
-				.param("id", id).param("pass", pass.name())
-				.query((RowCallbackHandler) rs -> keyed.put(StampField.ofNumber(rs.getInt("field")),
-						new Keyed<>(rs.getInt("value"), rs.getObject("first_value", Integer.class),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								Booklets.instant(rs, "keyed_at"))));
-		return keyed;
+		return tables.keyed(id, pass);
 	}
 
 	@Override
 	public FieldPair<Integer> pair(long id, StampField field) {
-		return jdbc.sql("""
-				select e.value as entry, v.value, v.first_value, v.status, v.keyed_by, v.keyed_at from booklet_key e
-				left join booklet_key v on v.booklet_id = e.booklet_id and v.field = e.field and v.pass = 'VERIFY'
-				where e.booklet_id = :id and e.pass = 'ENTRY' and e.field = :f""")
-				.param("id", id).param("f", field.ordinal())
-				.query((rs, n) -> new FieldPair<>(rs.getInt("entry"), rs.getString("status") == null ? null
-						: new Keyed<>(rs.getInt("value"), rs.getObject("first_value", Integer.class),
-								Outcome.valueOf(rs.getString("status")), rs.getString("keyed_by"),
-								Booklets.instant(rs, "keyed_at"))))
-				.optional().orElse(new FieldPair<>(null, null));
+		return tables.pair(id, field);
 	}
 
 	@Override
 	public void save(long id, Pass pass, StampField field, Keyed<Integer> keyed) {
-		jdbc.sql("""
-				insert into booklet_key (booklet_id, pass, field, value, first_value, status, keyed_by, keyed_at)
-				values (:id, :pass, :field, :value, :first, :status, :by, :at)
-				on conflict (booklet_id, pass, field) do update set value = excluded.value,
-				  first_value = excluded.first_value, status = excluded.status, keyed_by = excluded.keyed_by,
-				  keyed_at = excluded.keyed_at""")
-				.param("id", id).param("pass", pass.name()).param("field", field.ordinal()).param("value", keyed.value())
-				.param("first", keyed.firstValue()).param("status", keyed.status().name()).param("by", keyed.by())
-				.param("at", Booklets.at(keyed.at())).update();
+		tables.save(id, pass, field, keyed);
 	}
 
 	@Override
@@ -204,21 +173,11 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 
 	@Override
 	public void decided(long id, List<Decision<StampField, Integer>> decisions, String by, Instant at, String note) {
-		OffsetDateTime when = Booklets.at(at);
-		for (Decision<StampField, Integer> d : decisions) {
-			jdbc.sql("""
-					insert into booklet_decision (booklet_id, field, entry_value, verify_value, decided_value, decided_by,
-					                              decided_at, note)
-					values (:id, :f, :e, :v, :d, :by, :at, :note)""")
-					.param("id", id).param("f", d.field().ordinal()).param("e", d.entryValue())
-					.param("v", d.verifyValue()).param("d", d.decidedValue()).param("by", by).param("at", when)
-					.param("note", note).update();
-		}
+		tables.decided(id, decisions, by, at, note);
 	}
 
 	@Override
 	public List<String> keyers(long id, Pass pass) {
-		return jdbc.sql("select distinct keyed_by from booklet_key where booklet_id = :id and pass = :p order by keyed_by")
-				.param("id", id).param("p", pass.name()).query(String.class).list();
+		return tables.keyers(id, pass);
 	}
 }
