@@ -21,6 +21,7 @@ import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
+import jp.ikiiki.desk.shared.StreamingXlsx;
 import jp.ikiiki.desk.subjects.AddressNumber;
 import jp.ikiiki.desk.tally.BusinessYear;
 import jp.ikiiki.desk.tally.BusinessYears;
@@ -399,15 +400,14 @@ class PaymentRunService implements PaymentRuns {
 		List<PaymentDataColumn> cols = properties.paymentData().columns();
 		var cells = new DataCells(year, transferDate);
 		var out = new ByteArrayOutputStream(lines.size() * 48);
-		try (var sheet = new PaymentDataXlsx(out, "支払データ", cols.size())) {
-			sheet.startRow(1);
+		try (var sheet = new StreamingXlsx(out, "支払データ", cols.size())) {
+			sheet.startRow();
 			for (PaymentDataColumn col : cols) {
 				sheet.text(col.header());
 			}
 			sheet.endRow();
-			long r = 2;
 			for (Line l : lines) {
-				sheet.startRow(r++);
+				sheet.startRow();
 				for (PaymentDataColumn col : cols) {
 					switch (col) {
 						case SEQ -> sheet.number(l.seq());

@@ -17,6 +17,7 @@ import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.progress.ProgressList;
 import jp.ikiiki.desk.progress.YearColumns;
 import jp.ikiiki.desk.shared.CsvCells;
+import jp.ikiiki.desk.shared.StreamingXlsx;
 import jp.ikiiki.desk.subjects.columns.Column;
 import jp.ikiiki.desk.subjects.columns.SubjectFileKind;
 import jp.ikiiki.desk.tally.BusinessYears;
@@ -185,9 +186,9 @@ class ProgressListService implements ProgressList {
 		return sb.toString();
 	}
 
-	/** Streams the rows from the cursor into the sheet ({@link TextSheetXlsx}: inline text cells, header frozen). */
+	/** Streams the rows from the cursor into the sheet ({@link StreamingXlsx}: inline text cells, header frozen). */
 	private long writeXlsx(int businessYear, OutputStream out) throws IOException {
-		try (var sheet = new TextSheetXlsx(out, "対象者別進捗状況一覧", YearColumns.COUNT + 48)) {
+		try (var sheet = new StreamingXlsx(out, "対象者別進捗状況一覧", YearColumns.COUNT + 48)) {
 			sheet.row(headers());
 			return forEachRow(businessYear, values -> {
 				try {

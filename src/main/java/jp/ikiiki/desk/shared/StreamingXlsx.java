@@ -1,4 +1,4 @@
-package jp.ikiiki.desk.payments.internal;
+package jp.ikiiki.desk.shared;
 
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
@@ -7,20 +7,22 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * The 支払データ as a one-sheet XLSX written row by row straight into the zip: text cells as inline strings with the
- * text format ({@code @}, built-in format 49: codes and account numbers keep their leading zeros and are never read
- * as numbers or formulas), whole numbers (連番, 支払金額) as number cells, the header row frozen. POI's SXSSF wrote
- * each row to a temporary file first with one object per cell, and then copied and compressed it: for a run of
- * 95,000 payments that was the largest part of the run's time (see {@code PaymentRunBenchmark}). Characters XML 1.0
- * cannot hold are written as {@code ?}, as POI does.
+ * A one-sheet XLSX written row by row straight into the zip, for the large lists the city receives (支払データ,
+ * 対象者別進捗状況一覧): text cells as inline strings with the text format ({@code @}, built-in format 49, also the
+ * columns' format), so that codes, 宛名番号 and account numbers keep their leading zeros and are never read as numbers,
+ * dates or formulas; whole numbers as number cells where the caller says so; the header row frozen. POI's SXSSF wrote
+ * each row to a temporary file first with one object per cell, then copied and compressed it: for 190,000 rows of 84
+ * columns that took 32–40 s, this writer a fraction of it (see the progress list and payment run benchmarks).
+ * Characters XML 1.0 cannot hold are written as {@code ?}, as POI does.
  */
-final class PaymentDataXlsx implements AutoCloseable {
+public final class StreamingXlsx implements AutoCloseable {
 
 	private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 	private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -31,6 +33,7 @@ final class PaymentDataXlsx implements AutoCloseable {
 	private final Writer xml;
 	private final String[] columns;
 	private final StringBuilder line = new StringBuilder(2048);
+	private long rows;
 	private String rowNumber;
 	private int cell;
 
@@ -41,7 +44,7 @@ final class PaymentDataXlsx implements AutoCloseable {
 	 * @param sheetName the sheet's name (at most 31 characters)
 	 * @param columns   the number of columns
 	 */
-	PaymentDataXlsx(OutputStream out, String sheetName, int columns) throws IOException {
+	public StreamingXlsx(OutputStream out, String sheetName, int columns) throws IOException {
 		this.zip = new ZipOutputStream(new FilterOutputStream(out) {
 			@Override
 			public void write(byte[] b, int off, int len) throws IOException {
@@ -102,7 +105,7 @@ final class PaymentDataXlsx implements AutoCloseable {
 				+ "tabSelected=\"1\" workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
 				+ "state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView>"
 				+ "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"" + columns
-				+ "\" width=\"14\" customWidth=\"1\"/></cols><sheetData>");
+				+ "\" width=\"14\" style=\"1\" customWidth=\"1\"/></cols><sheetData>");
 	}
 
 	private void part(String name, String content) throws IOException {
@@ -112,18 +115,27 @@ final class PaymentDataXlsx implements AutoCloseable {
 		zip.closeEntry();
 	}
 
-	/** Starts the next row (rows are numbered from 1); end it with {@link #endRow()}. */
-	PaymentDataXlsx startRow(long row) {
+	/** Writes the next row of text cells; empty and null values leave their cell empty. */
+	public void row(List<String> values) throws IOException {
+		startRow();
+		for (String v : values) {
+			text(v);
+		}
+		endRow();
+	}
+
+	/** Starts the next row (the first is row 1, the header); end it with {@link #endRow()}. */
+	public StreamingXlsx startRow() {
 		// one row is built in memory and handed to the encoder at once (a write per tag costs a third more)
 		line.setLength(0);
-		rowNumber = Long.toString(row);
+		rowNumber = Long.toString(++rows);
 		cell = 0;
 		line.append("<row r=\"").append(rowNumber).append("\">");
 		return this;
 	}
 
 	/** The row's next cell as text; null or empty leaves the cell empty. */
-	PaymentDataXlsx text(String v) {
+	public StreamingXlsx text(String v) {
 		int i = next();
 		if (v == null || v.isEmpty()) {
 			return this;
@@ -140,7 +152,7 @@ final class PaymentDataXlsx implements AutoCloseable {
 	}
 
 	/** The row's next cell as a whole number. */
-	PaymentDataXlsx number(long v) {
+	public StreamingXlsx number(long v) {
 		int i = next();
 		line.append("<c r=\"").append(columns[i]).append(rowNumber).append("\"><v>").append(v).append("</v></c>");
 		return this;
@@ -148,15 +160,21 @@ final class PaymentDataXlsx implements AutoCloseable {
 
 	private int next() {
 		if (cell >= columns.length) {
+			// a programming error: the caller's columns and values disagree (nothing may be cut off silently)
 			throw new IllegalStateException("more cells than columns");
 		}
 		return cell++;
 	}
 
 	/** Ends the row started by {@link #startRow}. */
-	void endRow() throws IOException {
+	public void endRow() throws IOException {
 		line.append("</row>");
 		xml.append(line);
+	}
+
+	/** Rows written so far, the header included. */
+	public long rows() {
+		return rows;
 	}
 
 	private static void escapeText(String v, StringBuilder b) {
