@@ -18,6 +18,7 @@ import jp.ikiiki.desk.groups.GroupFormState;
 import jp.ikiiki.desk.groups.GroupForms;
 import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.platform.ui.Notices;
+import jp.ikiiki.desk.platform.ui.ScanViewer;
 import jp.ikiiki.desk.shared.DomainException;
 
 /**
@@ -41,7 +42,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 	private final Button complete = new Button();
 	private final TextField queryReason = new TextField();
 	private final Button query = new Button();
-	private final FormImageViewer viewer = new FormImageViewer();
+	private final ScanViewer viewer = new ScanViewer("groups", "groups.key.image", "form");
 	private Long current;
 
 	GroupKeyingScreen(GroupForms forms, boolean verify, String prefix, String titleKey) {

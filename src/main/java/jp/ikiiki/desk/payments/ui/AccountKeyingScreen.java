@@ -26,6 +26,7 @@ import jp.ikiiki.desk.payments.AccountForm;
 import jp.ikiiki.desk.payments.AccountFormState;
 import jp.ikiiki.desk.payments.AccountForms;
 import jp.ikiiki.desk.platform.ui.Notices;
+import jp.ikiiki.desk.platform.ui.ScanViewer;
 import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.JapaneseDates;
@@ -60,7 +61,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 	private final Map<AccountField, Outcome> status = new EnumMap<>(AccountField.class);
 	private final Span message = new Span();
 	private final Button complete = new Button();
-	private final AccountFormViewer viewer;
+	private final ScanViewer viewer;
 	private final Upload upload;
 	private AccountForm lastFaulty;
 	private String current;
@@ -69,7 +70,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		this.forms = forms;
 		this.pass = pass;
 		this.prefix = prefix;
-		this.viewer = new AccountFormViewer(prefix);
+		this.viewer = new ScanViewer(prefix, "payments.key.image", "account-form");
 		// Held in memory, not in a temporary file: a scan is personal data and must not linger on disk.
 		this.upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> scanUploaded(metadata.fileName(), bytes)));
 		setPadding(true);
@@ -270,13 +271,14 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 						JapaneseDates.toWestern(faulty.faultyOn() == null ? faulty.receivedOn() : faulty.faultyOn()), r))
 						.toList();
 		if (open == null || open.imagePages() == 0) {
-			viewer.show(0, null, faults);
+			viewer.show(0, null, getTranslation("payments.key.image.faulty"), faults);
 			return;
 		}
 		long id = open.id();
 		String channel = getTranslation(pass == Pass.ENTRY ? "payments.key.image.channel.entry"
 				: "payments.key.image.channel.verify");
-		viewer.show(open.imagePages(), page -> forms.imagePage(id, page, channel), faults);
+		viewer.show(open.imagePages(), page -> forms.imagePage(id, page, channel), getTranslation("payments.key.image.faulty"),
+				faults);
 	}
 
 	/**
@@ -313,7 +315,7 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 	private void clear() {
 		current = null;
 		lastFaulty = null;
-		viewer.show(0, null, List.of());
+		viewer.show(0, null);
 		status.clear();
 		message.setText("");
 		addressNote.setText("");

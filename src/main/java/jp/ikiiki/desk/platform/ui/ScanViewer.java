@@ -1,4 +1,4 @@
-package jp.ikiiki.desk.payments.ui;
+package jp.ikiiki.desk.platform.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
@@ -13,20 +13,33 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * A 口座登録用紙's scan (the form and the bankbook copy) beside the keying fields, one page at a time, fitted to the
- * column; PageDown and PageUp turn the pages while the keyboard stays in the fields. A page is rendered (and its
- * showing audited) only when shown. What is wrong with a faulty form is shown above the image, where the keyer looks.
+ * A keyed form's scan beside the keying fields, one page at a time, fitted to the column; PageDown and PageUp turn the
+ * pages while the keyboard stays in the fields. A page is rendered (and its showing audited, by the source) only when
+ * shown. What is wrong with the form, if anything, is shown above the image, where the keyer looks.
+ *
+ * <p>Element ids: {@code <prefix>-image-position}, {@code <prefix>-image-problems}, {@code <prefix>-image} (the image
+ * carries {@code data-page}). Labels: {@code <labels>.none}, {@code <labels>.position} ({0} page, {1} pages) and
+ * {@code <labels>.alt} ({0} page) of the module's bundle.
  */
-class AccountFormViewer extends VerticalLayout {
+public class ScanViewer extends VerticalLayout {
 
 	private final Div problems = new Div();
 	private final Div frame = new Div();
 	private final Span position = new Span();
+	private final String labels;
+	private final String file;
 	private IntFunction<byte[]> source;
 	private int pages;
 	private int page;
 
-	AccountFormViewer(String prefix) {
+	/**
+	 * @param prefix the element ids' prefix (e.g. {@code payments-entry})
+	 * @param labels the label keys' prefix (e.g. {@code payments.key.image})
+	 * @param file   the name a shown page is served under, before {@code -<page>.png}
+	 */
+	public ScanViewer(String prefix, String labels, String file) {
+		this.labels = labels;
+		this.file = file;
 		setPadding(false);
 		setSpacing(false);
 		setHeightFull();
@@ -46,20 +59,26 @@ class AccountFormViewer extends VerticalLayout {
 		add(position, problems, frame);
 		Shortcuts.addShortcutListener(this, () -> turn(1), Key.PAGE_DOWN).allowBrowserDefault();
 		Shortcuts.addShortcutListener(this, () -> turn(-1), Key.PAGE_UP).allowBrowserDefault();
-		show(0, null, List.of());
+		show(0, null);
+	}
+
+	/** Shows page 1 of {@code pages} (0: no image). */
+	public void show(int pages, IntFunction<byte[]> source) {
+		show(pages, source, null, List.of());
 	}
 
 	/**
-	 * Shows page 1 of {@code pages} (0: no image), with what is wrong with the form (empty: nothing).
+	 * Shows page 1 of {@code pages} (0: no image), with what is wrong with the form under a heading (no problems:
+	 * nothing shown).
 	 */
-	void show(int pages, IntFunction<byte[]> source, List<String> faults) {
+	public void show(int pages, IntFunction<byte[]> source, String heading, List<String> faults) {
 		this.pages = pages;
 		this.source = source;
 		this.page = 1;
 		problems.removeAll();
 		problems.setVisible(!faults.isEmpty());
 		if (!faults.isEmpty()) {
-			problems.add(new Div(getTranslation("payments.key.image.faulty")));
+			problems.add(new Div(heading));
 			faults.forEach(f -> problems.add(new Div("・" + f)));
 		}
 		render();
@@ -76,17 +95,17 @@ class AccountFormViewer extends VerticalLayout {
 	private void render() {
 		frame.removeAll();
 		if (pages == 0 || source == null) {
-			position.setText(getTranslation("payments.key.image.none"));
+			position.setText(getTranslation(labels + ".none"));
 			return;
 		}
-		position.setText(getTranslation("payments.key.image.position", page, pages));
+		position.setText(getTranslation(labels + ".position", page, pages));
 		int shown = page;
 		IntFunction<byte[]> from = source;
 		var image = new Image(DownloadHandler.fromInputStream(event -> {
 			byte[] png = from.apply(shown);
-			return new DownloadResponse(new ByteArrayInputStream(png), "account-form-" + shown + ".png", "image/png",
+			return new DownloadResponse(new ByteArrayInputStream(png), file + "-" + shown + ".png", "image/png",
 					png.length);
-		}), getTranslation("payments.key.image.alt", shown));
+		}), getTranslation(labels + ".alt", shown));
 		image.getStyle().set("max-width", "100%").set("background", "white");
 		image.getElement().setAttribute("data-page", String.valueOf(shown));
 		frame.add(image);
