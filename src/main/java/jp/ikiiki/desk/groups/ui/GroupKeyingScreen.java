@@ -17,6 +17,7 @@ import jp.ikiiki.desk.groups.GroupForm;
 import jp.ikiiki.desk.groups.GroupFormState;
 import jp.ikiiki.desk.groups.GroupForms;
 import jp.ikiiki.desk.keying.Outcome;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.platform.ui.ScanViewer;
 import jp.ikiiki.desk.shared.DomainException;
@@ -91,7 +92,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 			field.getElement().addEventListener("keydown", e -> keyed(f, e.getEventData().getString("element.value")))
 					.setFilter("event.key === 'Enter'").addEventData("element.value");
 			if (previous != null) {
-				moveOn(fields.get(previous), id(f));
+				EnterMovesOn.to(fields.get(previous), id(f));
 			}
 			previous = f;
 		}
@@ -99,7 +100,7 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 		complete.setId(prefix + "-complete");
 		complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		complete.addClickListener(e -> completePass());
-		moveOn(fields.get(GroupField.PUBLIC_CONTACT), prefix + "-complete");
+		EnterMovesOn.to(fields.get(GroupField.PUBLIC_CONTACT), prefix + "-complete");
 		number.getElement().addEventListener("keydown", e -> opened(e.getEventData().getString("element.value")))
 				.setFilter("event.key === 'Enter'").addEventData("element.value");
 
@@ -139,17 +140,6 @@ abstract class GroupKeyingScreen extends HorizontalLayout {
 		field.setMaxLength(max);
 		field.setWidthFull();
 		field.getElement().setAttribute("autocomplete", "off");
-	}
-
-	/** Enter moves the focus to {@code next} at once (typing ahead never lands in the wrong field). */
-	private static void moveOn(TextField field, String next) {
-		field.getElement().executeJs("""
-				this.addEventListener('keydown', e => {
-				  if (e.key === 'Enter') {
-				    e.preventDefault();
-				    const n = document.getElementById($0); if (n) { n.focus(); }
-				  }
-				});""", next);
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import jp.ikiiki.desk.payments.AccountField;
 import jp.ikiiki.desk.payments.AccountForms;
 import jp.ikiiki.desk.payments.AccountForms.Dispute;
 import jp.ikiiki.desk.payments.AccountForms.DisputedField;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.DomainException;
@@ -119,13 +120,7 @@ class AccountDecisionsView extends VerticalLayout {
 			order.add(value);
 		}
 		order.add(note);
-		for (int i = 0; i < order.size(); i++) {
-			String next = i + 1 < order.size() ? order.get(i + 1).getId().orElseThrow() : "payments-decision-confirm";
-			order.get(i).getElement().executeJs("""
-					this.addEventListener('keydown', e => {
-					  if (e.key === 'Enter') { e.preventDefault(); const n = document.getElementById($0); if (n) { n.focus(); } }
-					});""", next);
-		}
+		EnterMovesOn.chain(order, "payments-decision-confirm");
 		panel.add(note, confirm);
 		confirm.addClickListener(e -> decide(d, note.getValue()));
 		order.get(0).focus();

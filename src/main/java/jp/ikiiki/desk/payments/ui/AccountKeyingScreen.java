@@ -25,6 +25,7 @@ import jp.ikiiki.desk.payments.AccountField;
 import jp.ikiiki.desk.payments.AccountForm;
 import jp.ikiiki.desk.payments.AccountFormState;
 import jp.ikiiki.desk.payments.AccountForms;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.platform.ui.ScanViewer;
 import jp.ikiiki.desk.shared.DomainException;
@@ -123,19 +124,19 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 
 		// Keyboard order: Enter moves on at once in the browser (typing ahead never lands in the wrong field).
 		String first = pass == Pass.ENTRY ? received.getId().orElseThrow() : id(AccountField.BANK_CODE);
-		moveOn(address, first, null);
+		EnterMovesOn.to(address, first, null);
 		address.getElement().addEventListener("keydown", e -> addressKeyed(e.getEventData().getString("element.value")))
 				.setFilter("event.key === 'Enter'").addEventData("element.value");
 		if (pass == Pass.ENTRY) {
-			moveOn(received, id(AccountField.BANK_CODE), null);
+			EnterMovesOn.to(received, id(AccountField.BANK_CODE), null);
 		}
-		moveOn(fields.get(AccountField.BANK_CODE), id(AccountField.BRANCH_CODE), id(AccountField.YUCHO_SYMBOL));
-		moveOn(fields.get(AccountField.BRANCH_CODE), id(AccountField.ACCOUNT_TYPE), null);
-		moveOn(fields.get(AccountField.ACCOUNT_TYPE), id(AccountField.ACCOUNT_NUMBER), null);
-		moveOn(fields.get(AccountField.ACCOUNT_NUMBER), id(AccountField.HOLDER), null);
-		moveOn(fields.get(AccountField.YUCHO_SYMBOL), id(AccountField.YUCHO_NUMBER), null);
-		moveOn(fields.get(AccountField.YUCHO_NUMBER), id(AccountField.HOLDER), null);
-		moveOn(fields.get(AccountField.HOLDER), complete.getId().orElseThrow(), null);
+		EnterMovesOn.to(fields.get(AccountField.BANK_CODE), id(AccountField.BRANCH_CODE), id(AccountField.YUCHO_SYMBOL));
+		EnterMovesOn.to(fields.get(AccountField.BRANCH_CODE), id(AccountField.ACCOUNT_TYPE), null);
+		EnterMovesOn.to(fields.get(AccountField.ACCOUNT_TYPE), id(AccountField.ACCOUNT_NUMBER), null);
+		EnterMovesOn.to(fields.get(AccountField.ACCOUNT_NUMBER), id(AccountField.HOLDER), null);
+		EnterMovesOn.to(fields.get(AccountField.YUCHO_SYMBOL), id(AccountField.YUCHO_NUMBER), null);
+		EnterMovesOn.to(fields.get(AccountField.YUCHO_NUMBER), id(AccountField.HOLDER), null);
+		EnterMovesOn.to(fields.get(AccountField.HOLDER), complete.getId().orElseThrow(), null);
 
 		fields.get(AccountField.ACCOUNT_TYPE).setPlaceholder(getTranslation("payments.key.types"));
 		fields.get(AccountField.ACCOUNT_TYPE).setWidth("16em");
@@ -179,18 +180,6 @@ abstract class AccountKeyingScreen extends HorizontalLayout {
 		}
 		field.setMaxLength(max);
 		field.getElement().setAttribute("autocomplete", "off");
-	}
-
-	/** Enter moves the focus to {@code next} at once; to {@code ifBlank} instead when the field is empty. */
-	private static void moveOn(TextField field, String next, String ifBlank) {
-		field.getElement().executeJs("""
-				this.addEventListener('keydown', e => {
-				  if (e.key === 'Enter') {
-				    e.preventDefault();
-				    const target = ($1 && this.value.trim() === '') ? $1 : $0;
-				    const n = document.getElementById(target); if (n) { n.focus(); }
-				  }
-				});""", next, ifBlank);
 	}
 
 	@Override

@@ -35,6 +35,7 @@ import jp.ikiiki.desk.payments.PaymentRuns;
 import jp.ikiiki.desk.payments.PaymentRuns.FileKind;
 import jp.ikiiki.desk.payments.PaymentRuns.Run;
 import jp.ikiiki.desk.payments.PaymentRuns.RunSummary;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.CurrentUser;
@@ -82,10 +83,7 @@ class PaymentRunsView extends VerticalLayout {
 			create.setId("payments-run-create");
 			create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 			create.addClickListener(e -> create(year.getValue(), date.getValue()));
-			year.getElement().executeJs("""
-					this.addEventListener('keydown', e => {
-					  if (e.key === 'Enter') { e.preventDefault(); const n = document.getElementById('payments-run-date'); if (n) { n.focus(); } }
-					});""");
+			EnterMovesOn.to(year, "payments-run-date");
 			var row = new HorizontalLayout(year, date, create);
 			row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 			add(row);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.security.Roles;
 import jp.ikiiki.desk.shared.JapaneseDates;
@@ -135,13 +136,7 @@ class DecisionsView extends VerticalLayout {
 			order.add(value);
 		}
 		order.add(note);
-		for (int i = 0; i < order.size(); i++) {
-			String next = i + 1 < order.size() ? order.get(i + 1).getId().orElseThrow() : "tally-decision-confirm";
-			order.get(i).getElement().executeJs("""
-					this.addEventListener('keydown', e => {
-					  if (e.key === 'Enter') { e.preventDefault(); const n = document.getElementById($0); if (n) { n.focus(); } }
-					});""", next);
-		}
+		EnterMovesOn.chain(order, "tally-decision-confirm");
 		panel.add(note, confirm);
 		confirm.addClickListener(e -> decide(d, note.getValue()));
 		order.get(0).focus();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.ikiiki.desk.keying.Outcome;
 import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.platform.ui.EnterMovesOn;
 import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.DomainException;
 import jp.ikiiki.desk.shared.JapaneseDates;
@@ -130,10 +131,7 @@ abstract class KeyingScreen extends VerticalLayout {
 		String label = labelOf(f);
 		field.setAriaLabel(label);
 		// The browser moves on at once; the server hears the value with the same key press.
-		field.getElement().executeJs("""
-				this.addEventListener('keydown', e => {
-				  if (e.key === 'Enter') { e.preventDefault(); const n = document.getElementById($0); if (n) { n.focus(); } }
-				});""", nextId);
+		EnterMovesOn.to(field, nextId);
 		field.getElement().addEventListener("keydown", e -> keyed(f, e.getEventData().getString("element.value")))
 				.setFilter("event.key === 'Enter'").addEventData("element.value");
 		var name = new Span(label);

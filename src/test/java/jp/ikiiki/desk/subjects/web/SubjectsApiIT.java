@@ -88,30 +88,30 @@ class SubjectsApiIT {
 	@Test
 	void hostile_queries_are_problems_with_a_japanese_reason_never_a_500_and_are_audited() throws Exception {
 		for (String q : new String[] {"\u0000", "タナカ\u001b[2J", "x".repeat(201), "a b c d e f g h i j k"}) {
-			mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", q))
+			mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("q", q))
 					.andExpect(status().isUnprocessableEntity())
 					.andExpect(jsonPath("$.title").value("内容を受け付けられません"))
 					.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.matchesPattern(".*[ぁ-んァ-ン一-龥].*")));
 		}
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("addressNumber", "12\u0000"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("addressNumber", "12\u0000"))
 				.andExpect(status().isUnprocessableEntity());
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("kana", "タナカ\u0007"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("kana", "タナカ\u0007"))
 				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.field").value("氏名カナ"));
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("address", "%_\\'\"; drop table subject"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("address", "%_\\'\"; drop table subject"))
 				.andExpect(status().isOk());
-		mvc.perform(get("/api/subjects/12a").with(user("hostile").roles("AGENT")))
+		mvc.perform(get("/api/subjects/12a").with(user("hostile-subjects").roles("AGENT")))
 				.andExpect(status().isNotFound())
 				.andExpect(jsonPath("$.reason").value("この宛名番号の対象者はいません"));
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("limit", "-1"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("q", "タナカ").param("limit", "-1"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.reason").value(containsString("limit")));
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("offset", "-1"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("q", "タナカ").param("offset", "-1"))
 				.andExpect(status().isBadRequest());
-		mvc.perform(get("/api/subjects").with(user("hostile").roles("AGENT")).param("q", "タナカ").param("limit", "x"))
+		mvc.perform(get("/api/subjects").with(user("hostile-subjects").roles("AGENT")).param("q", "タナカ").param("limit", "x"))
 				.andExpect(status().isBadRequest());
 
-		var refused = jdbc.sql("select detail from audit_event where username = 'hostile' and action = 'SEARCH'"
+		var refused = jdbc.sql("select detail from audit_event where username = 'hostile-subjects' and action = 'SEARCH'"
 				+ " and detail like 'refused:%' order by id").query(String.class).list();
 		assertThat(refused).hasSizeGreaterThanOrEqualTo(5);
 		assertThat(refused.get(0)).contains("制御文字（NUL）").contains("q=<NUL>");
