@@ -1,21 +1,12 @@
 package jp.ikiiki.desk.mailings.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.ikiiki.desk.shared.InvalidInputException;
-import org.apache.poi.ss.usermodel.DataFormatter;
-
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jp.ikiiki.desk.shared.UploadedTables;
 
 /**
  * Reads the city's pull-out list (引抜対象者リスト): CSV (UTF-8 with or without BOM, else Windows-31J) or XLSX, first
@@ -45,7 +36,8 @@ final class PullOutFile {
 			throw new InvalidInputException("引抜リスト", "引抜リストが大きすぎます（10MBまで）");
 		}
 		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-		List<String[]> cells = name.endsWith(".xlsx") ? xlsx(bytes) : csv(bytes);
+		List<String[]> cells = name.endsWith(".xlsx")
+				? UploadedTables.xlsx(bytes, Integer.MAX_VALUE, 2, "引抜リスト") : UploadedTables.csv(bytes);
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < cells.size(); i++) {
 			String[] c = cells.get(i);
@@ -60,67 +52,5 @@ final class PullOutFile {
 			rows.add(new Row(i + 1, number, reason));
 		}
 		return rows;
-	}
-
-	private static List<String[]> csv(byte[] bytes) {
-		String text = decode(bytes);
-		List<String[]> out = new ArrayList<>();
-		for (String line : text.split("\\r?\\n", -1)) {
-			List<String> cells = new ArrayList<>();
-			StringBuilder cur = new StringBuilder();
-			boolean quoted = false;
-			for (int i = 0; i < line.length(); i++) {
-				char ch = line.charAt(i);
-				if (quoted) {
-					if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-						cur.append('"');
-						i++;
-					} else if (ch == '"') {
-						quoted = false;
-					} else {
-						cur.append(ch);
-					}
-				} else if (ch == '"') {
-					quoted = true;
-				} else if (ch == ',') {
-					cells.add(cur.toString());
-					cur.setLength(0);
-				} else {
-					cur.append(ch);
-				}
-			}
-			cells.add(cur.toString());
-			out.add(cells.toArray(String[]::new));
-		}
-		return out;
-	}
-
-	private static String decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-		try {
-			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-		} catch (CharacterCodingException e) {
-			return new String(bytes, Charset.forName("windows-31j"));
-		}
-	}
-
-	private static List<String[]> xlsx(byte[] bytes) {
-		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = wb.getSheetAt(0);
-			DataFormatter fmt = new DataFormatter();
-			List<String[]> out = new ArrayList<>();
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-				if (row == null) {
-					out.add(new String[0]);
-					continue;
-				}
-				out.add(new String[] { fmt.formatCellValue(row.getCell(0)), fmt.formatCellValue(row.getCell(1)) });
-			}
-			return out;
-		} catch (IOException | RuntimeException e) {
-			throw new InvalidInputException("引抜リスト", "XLSX ファイルとして読めません");
-		}
 	}
 }

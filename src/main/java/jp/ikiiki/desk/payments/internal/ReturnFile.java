@@ -1,21 +1,12 @@
 package jp.ikiiki.desk.payments.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.ikiiki.desk.shared.InvalidInputException;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jp.ikiiki.desk.shared.UploadedTables;
 
 /**
  * Reads the bank's 振込不能 result as the centre receives it: the 全銀 result of a 総合振込 is bank-specific, so the
@@ -66,7 +57,8 @@ final class ReturnFile {
 			throw new InvalidInputException("file", "振込不能ファイルが大きすぎます（5MBまで）");
 		}
 		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-		List<String[]> lines = name.endsWith(".xlsx") ? xlsx(bytes) : csv(bytes);
+		List<String[]> lines = name.endsWith(".xlsx") ? UploadedTables.xlsx(bytes, MAX_ROWS + 11, 50, "file")
+				: UploadedTables.csv(bytes);
 		int header = -1;
 		for (int i = 0; i < lines.size() && header < 0; i++) {
 			if (lines.get(i).length > 0 && String.join("", lines.get(i)).strip().length() > 0) {
@@ -110,83 +102,5 @@ final class ReturnFile {
 			rows.add(new Row(i + 1, byColumn));
 		}
 		return rows;
-	}
-
-	private static List<String[]> csv(byte[] bytes) {
-		String text = decode(bytes);
-		List<String[]> out = new ArrayList<>();
-		List<String> cells = new ArrayList<>();
-		StringBuilder cur = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char ch = text.charAt(i);
-			if (quoted) {
-				if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cur.append('"');
-					i++;
-				} else if (ch == '"') {
-					quoted = false;
-				} else {
-					cur.append(ch);
-				}
-			} else if (ch == '"') {
-				quoted = true;
-			} else if (ch == ',') {
-				cells.add(cur.toString());
-				cur.setLength(0);
-			} else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				cells.add(cur.toString());
-				cur.setLength(0);
-				out.add(cells.toArray(String[]::new));
-				cells = new ArrayList<>();
-			} else {
-				cur.append(ch);
-			}
-		}
-		if (cur.length() > 0 || !cells.isEmpty()) {
-			cells.add(cur.toString());
-			out.add(cells.toArray(String[]::new));
-		}
-		return out;
-	}
-
-	private static String decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-				&& (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-		try {
-			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-		} catch (CharacterCodingException e) {
-			return new String(bytes, Charset.forName("windows-31j"));
-		}
-	}
-
-	private static List<String[]> xlsx(byte[] bytes) {
-		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = wb.getSheetAt(0);
-			DataFormatter fmt = new DataFormatter();
-			List<String[]> out = new ArrayList<>();
-			for (int r = 0; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS + 10); r++) {
-				org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-				if (row == null || row.getLastCellNum() <= 0) {
-					out.add(new String[0]);
-					continue;
-				}
-				String[] cells = new String[Math.min(row.getLastCellNum(), 50)];
-				for (int c = 0; c < cells.length; c++) {
-					var cell = row.getCell(c);
-					// a formula is read as written (=…), never evaluated: the check refuses it
-					cells[c] = cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
-							? "=" + cell.getCellFormula() : fmt.formatCellValue(cell);
-				}
-				out.add(cells);
-			}
-			return out;
-		} catch (IOException | RuntimeException e) {
-			throw new InvalidInputException("file", "XLSX ファイルとして読めません");
-		}
 	}
 }
