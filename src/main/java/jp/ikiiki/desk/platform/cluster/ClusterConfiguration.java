@@ -42,6 +42,11 @@ class ClusterConfiguration {
 		ClusterMessages clusterMessages() {
 			return new LocalMessages();
 		}
+
+		@Bean
+		JobLocks jobLocks(DataSource dataSource, JdbcClient jdbc) {
+			return new SessionJobLocks(purpose -> dataSource.getConnection(), jdbc);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -62,6 +67,11 @@ class ClusterConfiguration {
 		@Bean(initMethod = "start", destroyMethod = "stop")
 		PostgresMessages clusterMessages(JdbcClient jdbc, DedicatedConnections connections, Leadership leadership) {
 			return new PostgresMessages(jdbc, connections, leadership.node());
+		}
+
+		@Bean
+		JobLocks jobLocks(DedicatedConnections connections, JdbcClient jdbc) {
+			return new SessionJobLocks(connections::open, jdbc);
 		}
 
 		@Bean
