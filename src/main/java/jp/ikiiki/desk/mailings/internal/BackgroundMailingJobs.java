@@ -21,6 +21,7 @@ import jp.ikiiki.desk.mailings.PrintRun;
 import jp.ikiiki.desk.platform.cluster.ClusterMessages;
 import jp.ikiiki.desk.platform.cluster.JobLocks;
 import jp.ikiiki.desk.platform.cluster.Leadership;
+import jp.ikiiki.desk.platform.cluster.SharedStorage;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.DomainException;
@@ -55,6 +56,8 @@ class BackgroundMailingJobs implements MailingJobs, SmartInitializingSingleton {
 	/** Ids only: a job changed (start, progress, end) or is asked to stop, on some node. */
 	static final String TOPIC_CHANGED = "cluster.mailings.job";
 	static final String TOPIC_CANCEL = "cluster.mailings.cancel";
+	/** The print files' directory in {@code ikiiki.cluster.shared-storage.directories}. */
+	static final String STORAGE = "mailings";
 	private static final long PUSH_INTERVAL_NANOS = 200_000_000L;
 	/** How often a job records its progress for the other nodes and proves it still holds its lock. */
 	private static final long RECORD_INTERVAL_NANOS = 2_000_000_000L;
@@ -68,12 +71,15 @@ class BackgroundMailingJobs implements MailingJobs, SmartInitializingSingleton {
 	private final ClusterMessages messages;
 	private final PrintRuns printRuns;
 	private final AuditTrail audit;
+	private final SharedStorage storage;
 	private final String node;
 	private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 	private final Map<Long, List<Consumer<Status>>> listeners = new ConcurrentHashMap<>();
 
 	BackgroundMailingJobs(Mailings mailings, TaskExecutor executor, JobLocks locks, BatchJobRecords records,
-			ClusterMessages messages, PrintRuns printRuns, AuditTrail audit, Leadership leadership) {
+			ClusterMessages messages, PrintRuns printRuns, AuditTrail audit, Leadership leadership,
+			SharedStorage storage) {
+		this.storage = storage;
 		this.mailings = mailings;
 		this.executor = executor;
 		this.locks = locks;
@@ -200,6 +206,13 @@ class BackgroundMailingJobs implements MailingJobs, SmartInitializingSingleton {
 		// Refused at once rather than failing in the background: the batch must exist and allow the step.
 		BatchSummary batch = mailings.batch(batchId).orElseThrow(() -> BatchStore.notFound(batchId));
 		batch.status().check(batchId, step == Step.SELECT ? BatchStatus.Action.SELECT : BatchStatus.Action.PRINT);
+		if (step == Step.PRINT) {
+			// Bundles written where another node cannot see them would be missing there (and on a resume there).
+			Optional<String> notShared = storage.problem(STORAGE);
+			if (notShared.isPresent()) {
+				throw new StateConflictException(notShared.get());
+			}
+		}
 		JobLocks.Held lock = locks.tryLock(LOCK_CLASS, key(batchId), "mailing-batch-" + batchId)
 				.orElseThrow(() -> runningElsewhere(batchId, step));
 		Job job;

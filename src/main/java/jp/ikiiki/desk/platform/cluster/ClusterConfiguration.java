@@ -2,7 +2,9 @@ package jp.ikiiki.desk.platform.cluster;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the leadership up first, before anything else stops, so that the other node takes over at once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, SharedStorageProperties.class })
 class ClusterConfiguration {
 
 	@Bean
@@ -46,6 +48,11 @@ class ClusterConfiguration {
 		@Bean
 		JobLocks jobLocks(DataSource dataSource, JdbcClient jdbc) {
 			return new SessionJobLocks(purpose -> dataSource.getConnection(), jdbc);
+		}
+
+		@Bean
+		SharedStorage sharedStorage() {
+			return new NoSharedStorage();
 		}
 	}
 
@@ -75,8 +82,26 @@ class ClusterConfiguration {
 		}
 
 		@Bean
-		Lifecycle clusterLifecycle(AdvisoryLockLeadership leadership) {
-			return new Lifecycle(leadership);
+		SharedStorageCheck sharedStorage(SharedStorageProperties properties, JdbcClient jdbc, Leadership leadership,
+				ObjectProvider<Clock> clock) {
+			return new SharedStorageCheck(leadership.node(), properties, jdbc, clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		@Bean
+		SharedStorageHealth sharedStorageHealthIndicator(SharedStorageCheck check) {
+			return new SharedStorageHealth(check);
+		}
+
+		@Bean
+		Gauge sharedStorageProblemsGauge(SharedStorageCheck check, MeterRegistry registry) {
+			return Gauge.builder("ikiiki.cluster.shared.storage.problems", check, c -> c.last().problems().size())
+					.description("directories this node does not share with another live node (should be 0)")
+					.register(registry);
+		}
+
+		@Bean
+		Lifecycle clusterLifecycle(AdvisoryLockLeadership leadership, SharedStorageCheck storage) {
+			return new Lifecycle(leadership, storage);
 		}
 	}
 
@@ -84,19 +109,23 @@ class ClusterConfiguration {
 	static final class Lifecycle {
 
 		private final AdvisoryLockLeadership leadership;
+		private final SharedStorageCheck storage;
 
-		Lifecycle(AdvisoryLockLeadership leadership) {
+		Lifecycle(AdvisoryLockLeadership leadership, SharedStorageCheck storage) {
 			this.leadership = leadership;
+			this.storage = storage;
 		}
 
 		@EventListener(ApplicationReadyEvent.class)
 		void ready() {
 			leadership.start();
+			storage.start();
 		}
 
 		@EventListener(ContextClosedEvent.class)
 		void closing() {
 			leadership.stop();
+			storage.stop();
 		}
 	}
 
