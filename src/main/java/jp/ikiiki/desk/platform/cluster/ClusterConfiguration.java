@@ -2,6 +2,7 @@ package jp.ikiiki.desk.platform.cluster;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,6 +91,11 @@ class ClusterConfiguration {
 		@Bean
 		SharedStorageHealth sharedStorageHealthIndicator(SharedStorageCheck check) {
 			return new SharedStorageHealth(check);
+		}
+
+		@Bean
+		SharedStorageWorkItems sharedStorageWorkItems(SharedStorageCheck check, I18NProvider labels) {
+			return new SharedStorageWorkItems(check, labels);
 		}
 
 		@Bean

@@ -71,12 +71,16 @@ final class SharedStorageCheck implements SharedStorage {
 		return last;
 	}
 
+	String node() {
+		return node;
+	}
+
 	@Override
 	public Optional<String> problem(String directory) {
 		return last.problems().stream().filter(p -> p.directory().equals(directory)).findFirst()
 				.map(p -> "ファイルの保存先「" + directory + "」がノード " + node + " とノード " + p.node()
 						+ " で共有されていません（" + p.reason() + "）。一方のノードで作成したファイルが他方から見えないため、"
-						+ "保存先を共有ストレージにしてから実行してください（運用手順書「2台構成」）");
+						+ "保存先を共有ストレージにしてから実行してください（運用手順書「Two nodes」）");
 	}
 
 	synchronized void start() {

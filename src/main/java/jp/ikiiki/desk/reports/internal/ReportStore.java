@@ -149,13 +149,18 @@ public class ReportStore {
 				.query(ReportStore::latest).list();
 	}
 
-	/** The latest version of every period whose e-mail is 送信不明 (UNCERTAIN), oldest period first. */
+	/**
+	 * The latest version of every period whose e-mail is 送信不明 (UNCERTAIN), oldest period first (a newer version
+	 * sent makes the question moot).
+	 */
 	public List<Latest> uncertainMails() {
 		return jdbc.sql("""
 				select r.id, r.kind, r.period, r.generated_at, m.status
-				from report r join report_mail m on m.report_id = r.id
+				from (select distinct on (kind, period) id, kind, period, period_from, generated_at
+				      from report order by kind, period, version desc) r
+				join report_mail m on m.report_id = r.id
 				where m.status = :uncertain
-				order by r.period_from, r.kind, r.version""")
+				order by r.period_from, r.kind""")
 				.param("uncertain", StoredReport.MailStatus.UNCERTAIN.name()).query(ReportStore::latest).list();
 	}
 

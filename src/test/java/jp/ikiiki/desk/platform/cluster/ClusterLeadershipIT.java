@@ -69,6 +69,7 @@ class ClusterLeadershipIT {
 	@Autowired DataSource dataSource;
 	@Autowired ClusterMessages messages;
 	@Autowired JobLocks jobLocks;
+	@Autowired com.vaadin.flow.i18n.I18NProvider labels;
 
 	@Test
 	void a_leader_whose_session_dies_gives_up_at_once_and_the_next_leader_takes_the_ami_connection_and_records_the_gap() {
@@ -227,6 +228,15 @@ class ClusterLeadershipIT {
 			assertThat(x.problem("scans")).isEmpty();
 			assertThat(root.resolve("x").resolve(".ikiiki-node-it-storage-x")).exists();
 			assertThat(root.resolve("x").resolve(".ikiiki-node-it-storage-y")).doesNotExist();
+			// On the home page of the security manager (and of operators, whose print runs it refuses); not of agents.
+			var items = new SharedStorageWorkItems(x, labels);
+			assertThat(jp.ikiiki.desk.shared.CurrentUser.callAsSystem(items::forCurrentUser, "SECURITY_ADMIN"))
+					.singleElement().satisfies(item -> {
+						assertThat(item.title()).isEqualTo("共有ストレージの不一致");
+						assertThat(item.detail()).contains("このノード（it-storage-x）", "mailings（it-storage-y）");
+						assertThat(item.urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.OVERDUE);
+					});
+			assertThat(jp.ikiiki.desk.shared.CurrentUser.callAsSystem(items::forCurrentUser, "AGENT")).isEmpty();
 
 			// Those two nodes are gone; a pair sharing one directory sees each other's markers: healthy.
 			jdbc.sql("delete from cluster_storage_marker where node like 'it-storage-%'").update();
