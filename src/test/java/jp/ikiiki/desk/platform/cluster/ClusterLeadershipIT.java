@@ -69,6 +69,7 @@ class ClusterLeadershipIT {
 	@Autowired DataSource dataSource;
 	@Autowired ClusterMessages messages;
 	@Autowired JobLocks jobLocks;
+	@Autowired org.springframework.boot.actuate.health.HealthContributorRegistry healthContributors;
 	@Autowired com.vaadin.flow.i18n.I18NProvider labels;
 
 	@Test
@@ -210,6 +211,10 @@ class ClusterLeadershipIT {
 				return now.get();
 			}
 		};
+		// This node's own check runs from its start and reports in /actuator/health: alone, it is healthy.
+		var contributor = (org.springframework.boot.actuate.health.HealthIndicator) healthContributors
+				.getContributor("sharedStorage");
+		await().atMost(WAIT).until(() -> contributor.health().getStatus().equals(Status.UP));
 		var apart = List.of(storageNode("it-storage-x", root.resolve("x"), clock),
 				storageNode("it-storage-y", root.resolve("y"), clock));
 		var shared = List.of(storageNode("it-storage-s1", root.resolve("shared"), clock),
