@@ -7,6 +7,7 @@ import java.time.Instant;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.platform.cluster.Leadership;
+import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.reports.ReportDates;
 import jp.ikiiki.desk.reports.ReportFormat;
 import jp.ikiiki.desk.reports.StoredReport;
@@ -75,10 +76,6 @@ public class ReportMailer {
 			}
 			try {
 				send(mail, id, messageId);
-				store.mailSent(id, messageId, clock.instant());
-				audit.recordFile(AuditAction.SEND, "メール:報告書", "report-" + id,
-						"報告書ID " + id + " を市の宛先へ送信");
-				sent++;
 			} catch (Exception e) {
 				Throwable root = e;
 				while (root.getCause() != null && root.getCause() != root) {
@@ -91,6 +88,18 @@ public class ReportMailer {
 				// The reason goes to report_mail (shown in the inbox), not to the log: it may name the addresses.
 				log.warn("Report {} could not be mailed (attempt {} of {}): {} / {}", id, attempts,
 						properties.mail().maxAttempts(), e.getClass().getSimpleName(), root.getClass().getSimpleName());
+				continue;
+			}
+			// Accepted by the server: from here on a failure must never make the mail due again.
+			sent++;
+			try {
+				store.mailSent(id, messageId, clock.instant());
+				audit.recordFile(AuditAction.SEND, "メール:報告書", "report-" + id,
+						"報告書ID " + id + " を市の宛先へ送信");
+			} catch (RuntimeException e) {
+				log.error("Report {} was mailed but its outcome not recorded ({}); it stays SENDING and becomes "
+						+ "UNCERTAIN after the sending timeout, never sent again by itself", id,
+						SafeThrowables.describe(e));
 			}
 		}
 		return sent;
