@@ -6,7 +6,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Runs the long steps of a batch (selection, print files) in the background with the operator's identity, one at
- * a time per batch, reporting progress to listeners (the screen's progress bar, over push) and stopping at the next
+ * a time per batch across every node (a second start, here or on another node, is refused naming where it runs),
+ * reporting progress to listeners (the screen's progress bar, over push) and stopping at the next
  * safe point when cancelled. A cancelled print run is restarted with {@link #start}: written bundles are skipped.
  */
 public interface MailingJobs {
@@ -54,7 +55,8 @@ public interface MailingJobs {
 	 * Starts a step in the background.
 	 *
 	 * @throws BatchStateException if the batch's status does not allow the step
-	 * @throws jp.ikiiki.desk.shared.StateConflictException if a job already runs for this batch
+	 * @throws jp.ikiiki.desk.shared.StateConflictException if a job already runs for this batch (on any node), or,
+	 *         for a print run, if the print files' directory is not shared with the other nodes
 	 * @throws jp.ikiiki.desk.shared.NotFoundException if there is no such batch
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
@@ -64,11 +66,14 @@ public interface MailingJobs {
 	@PreAuthorize("hasRole('OPERATOR')")
 	void cancel(long batchId);
 
-	/** The jobs running now on this node, oldest first. */
+	/** The jobs running now on any node, by batch. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	java.util.List<Status> running();
 
-	/** The running or last job of the batch since the application started. */
+	/**
+	 * The running or last job of the batch, on this node or another (a job of another node has no print outcome);
+	 * a job left running by a node that died is reported failed.
+	 */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	Optional<Status> status(long batchId);
 

@@ -87,6 +87,16 @@ public interface CityReports {
 	 */
 	ReportFile latestMonthly(YearMonth month, ReportFormat format, String channel);
 
+	/**
+	 * Sends a report's e-mail again, deliberately: for a mail whose delivery is unknown (送信不明, its sending node
+	 * stopped before recording the outcome — check with the city first) or given up. The mail goes out at the
+	 * leader's next check with a new Message-ID; audited. Floor managers only.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException when no report has that id
+	 * @throws jp.ikiiki.desk.shared.StateConflictException when its mail is neither 送信不明 nor given up
+	 */
+	StoredReport resendMail(long reportId, String channel);
+
 	/** Whether reports are e-mailed: SMTP configured ({@code spring.mail.host}) and addresses given. */
 	boolean mailConfigured();
 }

@@ -40,18 +40,32 @@ public record StoredReport(long id, ReportKind kind, String period, LocalDate fr
 	/**
 	 * Where its e-mail stands.
 	 *
-	 * @param status    NOT_CONFIGURED (no SMTP or no address), PENDING, SENT or FAILED (retried)
+	 * @param status    NOT_CONFIGURED (no SMTP or no address), PENDING, SENDING, SENT, FAILED (retried), GAVE_UP or
+	 *                  UNCERTAIN (送信不明: a send began and was never recorded as done; not retried by itself)
 	 * @param attempts  tries so far
-	 * @param lastError the last failure's reason, or null
+	 * @param lastError the last failure's reason (for UNCERTAIN: which node began sending when), or null
 	 * @param sentAt    when it was sent, or null
+	 * @param messageId the Message-ID of the last message handed to the SMTP server (the city can search its mail
+	 *                  for it), or null before the first try
 	 */
-	public record MailState(MailStatus status, int attempts, String lastError, Instant sentAt) {
+	public record MailState(MailStatus status, int attempts, String lastError, Instant sentAt, String messageId) {
+
+		/** True when a floor manager may send it again by hand: its delivery is unknown or was given up. */
+		public boolean resendable() {
+			return status == MailStatus.UNCERTAIN || status == MailStatus.GAVE_UP;
+		}
 	}
 
 	/** E-mail status of a report. */
 	public enum MailStatus {
-		NOT_CONFIGURED("メール未設定"), PENDING("送信待ち"), SENT("送信済み"), FAILED("送信失敗（再試行中）"),
-		GAVE_UP("送信失敗（再試行上限）");
+		NOT_CONFIGURED("メール未設定"), PENDING("送信待ち"), SENDING("送信中"), SENT("送信済み"),
+		FAILED("送信失敗（再試行中）"), GAVE_UP("送信失敗（再試行上限）"),
+		/**
+		 * 送信不明: the message was (perhaps) handed to the SMTP server, but the node sending it stopped before it
+		 * recorded the outcome. Never sent again by itself (the city may already have it); a floor manager checks and
+		 * resends deliberately.
+		 */
+		UNCERTAIN("送信不明");
 
 		private final String label;
 

@@ -64,6 +64,7 @@ class MailingPrintIT {
 	@Autowired JdbcClient jdbc;
 	@Autowired MailingsProperties properties;
 	@Autowired PrintFiles printFiles;
+	@Autowired javax.sql.DataSource dataSource;
 
 	@BeforeEach
 	void clean() throws Exception {
@@ -160,6 +161,67 @@ class MailingPrintIT {
 		assertThat(decode(cover, "booklet-cover", PrintFields.APPLICATION_NUMBER)).isEqualTo("K77900001");
 		BufferedImage notice = rasterise(files.get(1), "reissue-booklet-issue-notice");
 		assertThat(decode(notice, "booklet-issue-notice", PrintFields.APPLICATION_NUMBER)).isEqualTo("K77900001");
+	}
+
+	/**
+	 * A second node, simulated: its print run of the batch holds the batch's lock (7403, batch id) on a session of
+	 * its own and records itself, as {@code BackgroundMailingJobs} does on that node.
+	 */
+	@Test
+	void a_print_run_held_by_another_node_is_refused_and_after_that_node_dies_it_resumes_without_writing_a_bundle_twice()
+			throws Exception {
+		MailingTestData.importProgress(imports, List.of(progress("77900011", "730-0013", "氏名漢字", "山田　花子"),
+				progress("77900012", "734-0014", "氏名漢字", "佐藤　次郎")));
+		long id = create(new NewBatch("BOOKLET_REISSUE", "再交付 二重防止", 1, List.of("77900011", "77900012"),
+				List.of()));
+		assertThat(run(id, MailingJobs.Step.SELECT).state()).isEqualTo(MailingJobs.State.DONE);
+		Path dir = properties.outputDir().resolve("batch-" + id);
+		Files.createDirectories(dir);
+		try (java.sql.Connection otherNode = dataSource.getConnection()) {
+			otherNode.setAutoCommit(true);
+			try (var s = otherNode.createStatement()) {
+				s.execute("select pg_advisory_lock(7403, " + id + ")");
+				s.execute("insert into mailing_batch_job (batch_id, step, state, node, started_by, message, started_at) "
+						+ "values (" + id + ", 'PRINT', 'RUNNING', 'node-b', 'op-b', '束 1 / 2 を作成しています', "
+						+ "timestamptz '2026-12-05 10:00+09') on conflict (batch_id) do update set step = excluded.step, "
+						+ "state = excluded.state, node = excluded.node, started_by = excluded.started_by, "
+						+ "message = excluded.message, started_at = excluded.started_at, ended_at = null");
+			}
+			// The other node's screen shows the run; a start here is refused, naming the node; nothing is written.
+			assertThat(jobs.status(id).orElseThrow()).satisfies(st -> {
+				assertThat(st.state()).isEqualTo(MailingJobs.State.RUNNING);
+				assertThat(st.message()).contains("node-b");
+			});
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.start(id, MailingJobs.Step.PRINT, CHANNEL))
+					.isInstanceOf(jp.ikiiki.desk.shared.StateConflictException.class)
+					.hasMessageContaining("バッチ " + id + " では印刷ファイル作成が別のノード（node-b）で実行中です")
+					.hasMessageContaining("12/5 10:00 開始、op-b");
+			assertThat(files(id)).isEmpty();
+			// What it leaves when killed: bundle 1's file moved into place but not yet committed, bundle 2 half-written.
+			Files.writeString(dir.resolve("batch-" + id + "-bundle-0001-booklet-cover.pdf"), "not a whole pdf");
+			Files.writeString(dir.resolve("batch-" + id + "-bundle-0002-booklet-cover.pdf.tmp"), "half");
+		} // the node's session ends: its lock goes with it
+
+		MailingJobs.Status started = jobs.start(id, MailingJobs.Step.PRINT, CHANNEL);
+		assertThat(started.message()).contains("ノード node-b の停止により印刷ファイル作成が中断されました",
+				"残りの束から作成します");
+		MailingJobs.Status printed = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+				.pollInterval(java.time.Duration.ofMillis(50)).pollInSameThread()
+				.until(() -> jobs.status(id).orElseThrow(), st -> st.state() != MailingJobs.State.RUNNING);
+		assertThat(printed.state()).as(printed.message()).isEqualTo(MailingJobs.State.DONE);
+		assertThat(printed.print().written()).isEqualTo(2);
+		// Each bundle once, whole: the uncommitted file was written again under its name, the temporary one removed.
+		assertThat(files(id)).extracting(p -> p.getFileName().toString()).containsExactly(
+				"batch-" + id + "-bundle-0001-booklet-cover.pdf", "batch-" + id + "-bundle-0001-booklet-issue-notice.pdf",
+				"batch-" + id + "-bundle-0002-booklet-cover.pdf", "batch-" + id + "-bundle-0002-booklet-issue-notice.pdf");
+		assertThat(pages(files(id).get(0))).singleElement().asString().contains("山田花子");
+		assertThat(jdbc.sql("select state || ' ' || node from mailing_batch_job where batch_id = :id").param("id", id)
+				.query(String.class).single()).startsWith("DONE ");
+		assertThat(jdbc.sql("select count(*) from audit_event where detail like :d")
+				.param("d", "郵送バッチ " + id + " ノード node-b の停止により%").query(Integer.class).single()).isEqualTo(1);
+		// Once written, a bundle is not written again by a later start either.
+		assertThat(jdbc.sql("select count(*) from mailing_bundle where batch_id = :id and written_at is not null")
+				.param("id", id).query(Integer.class).single()).isEqualTo(2);
 	}
 
 	@Test

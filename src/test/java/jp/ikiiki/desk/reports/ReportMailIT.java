@@ -89,7 +89,51 @@ class ReportMailIT {
 		assertThat(new String(attachments.get("日報_2026-11-17_v1.pdf"), 0, 5)).isEqualTo("%PDF-");
 		assertThat(attachments.get("日報_2026-11-17_v1.pdf"))
 				.isEqualTo(reports.download(report.id(), ReportFormat.PDF, "test").content());
-		awaitStatus(report.id(), StoredReport.MailStatus.SENT);
+		StoredReport sent = awaitStatus(report.id(), StoredReport.MailStatus.SENT);
+		// The Message-ID recorded before the hand-over is the one the city receives.
+		assertThat(sent.mail().messageId()).startsWith("<report-" + report.id() + ".").endsWith("@localhost>");
+		assertThat(message.getMessageID()).isEqualTo(sent.mail().messageId());
+	}
+
+	@Test
+	void a_mail_left_sending_by_a_node_that_died_is_not_sent_again_but_shown_as_uncertain_until_a_floor_manager_resends_it()
+			throws Exception {
+		smtp.stop();
+		StoredReport report = reports.generateDaily(ReportFixtures.TUESDAY);
+		awaitStatus(report.id(), StoredReport.MailStatus.FAILED);
+		// What a leader killed after the SMTP server accepted the message (or while handing it over) leaves behind.
+		jdbc.sql("""
+				update report_mail set status = 'SENDING', sending_node = 'node-dead', message_id = '<report-dead@localhost>',
+				    sending_since = now() - interval '1 hour', next_attempt_at = now() - interval '1 hour'
+				where report_id = :id""").param("id", report.id()).update();
+		smtp = start();
+
+		assertThat(mailer.sendDue(Instant.now().plus(Duration.ofMinutes(6)))).isZero();
+		StoredReport uncertain = awaitStatus(report.id(), StoredReport.MailStatus.UNCERTAIN);
+		assertThat(uncertain.mail().lastError()).contains("送信不明", "node-dead", "<report-dead@localhost>");
+		assertThat(uncertain.mail().messageId()).isEqualTo("<report-dead@localhost>");
+		assertThat(uncertain.mail().resendable()).isTrue();
+		// Never again by itself, however often the leader checks.
+		assertThat(mailer.sendDue(Instant.now().plus(Duration.ofDays(1)))).isZero();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'SEND' and file_name = :f")
+				.param("f", "report-" + report.id()).query(Integer.class).single()).isEqualTo(1);
+
+		// City staff read the inbox; only a floor manager resends.
+		ReportsIT.signIn("city-g", "CITY_STAFF");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.resendMail(report.id(), "test"))
+				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		ReportsIT.signIn("manager-m", "FLOOR_MANAGER");
+		reports.resendMail(report.id(), "test");
+		mailer.sendDue(Instant.now().plus(Duration.ofMinutes(1)));
+		StoredReport sent = awaitStatus(report.id(), StoredReport.MailStatus.SENT);
+		assertThat(smtp.getReceivedMessages()).hasSize(2); // one message, two city addresses
+		assertThat(sent.mail().messageId()).isNotEqualTo("<report-dead@localhost>")
+				.isEqualTo(smtp.getReceivedMessages()[0].getMessageID());
+		// A sent mail is not resent by hand either.
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.resendMail(report.id(), "test"))
+				.isInstanceOf(jp.ikiiki.desk.shared.StateConflictException.class)
+				.hasMessageContaining("送信済み");
 	}
 
 	@Test

@@ -118,6 +118,23 @@ class ReportWorkItemsIT {
 	}
 
 	@Test
+	void a_mail_of_unknown_delivery_is_overdue_with_what_to_do_until_a_floor_manager_resends_it() {
+		clock.set(ReportsClock.tokyo("2026-11-17T18:00"));
+		scheduler.runDue(ReportsClock.tokyo("2026-11-17T18:00"));
+		ReportsIT.signIn("fm-work", "FLOOR_MANAGER");
+		long tuesday = jdbc.sql("select id from report where kind = 'DAILY' and period = '2026-11-17'")
+				.query(Long.class).single();
+		mail(tuesday, "UNCERTAIN");
+		WorkItem late = single(items());
+		assertThat(late.urgency()).isEqualTo(Urgency.OVERDUE);
+		assertThat(late.count()).isEqualTo(1);
+		assertThat(late.detail()).isEqualTo("メール送信不明（市に届いたか確認のうえ再送）: 日報 令和8年11月17日（火）");
+
+		assertThat(reports.resendMail(tuesday, "test").mail().status()).isEqualTo(StoredReport.MailStatus.PENDING);
+		assertThat(single(items()).count()).isZero();
+	}
+
+	@Test
 	void agents_and_operators_have_no_report_work() {
 		ReportsIT.signIn("agent-work", "AGENT");
 		assertThat(items()).isEmpty();

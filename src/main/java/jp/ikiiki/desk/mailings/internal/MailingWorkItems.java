@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The operators' mailing work (第4章): steps running now, print runs that stopped part way, batches waiting for the
  * city's decision on characters (第3章1), and batches printed but not yet handed to the post office. One count query
- * and the running jobs in memory; nothing for other roles.
+ * and the running jobs of every node (their records); nothing for other roles.
  */
 @Component
 class MailingWorkItems implements WorkItems {

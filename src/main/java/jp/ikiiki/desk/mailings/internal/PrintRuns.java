@@ -182,6 +182,29 @@ class PrintRuns {
 		return out;
 	}
 
+	/**
+	 * Removes what an interrupted run left half-written: the temporary files beside the bundles (a bundle's file is
+	 * moved into place whole, so every other file is complete; a complete file whose bundle was not yet committed is
+	 * written again, under the same name, by the run that resumes). Returns how many were removed.
+	 */
+	int removeHalfWritten(long batchId) {
+		Path dir = properties.outputDir().resolve("batch-" + batchId);
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		int removed = 0;
+		try (var files = Files.newDirectoryStream(dir, "*.pdf.tmp")) {
+			for (Path f : files) {
+				if (Files.deleteIfExists(f)) {
+					removed++;
+				}
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return removed;
+	}
+
 	private interface Writer {
 		void write(OutputStream out) throws IOException;
 	}

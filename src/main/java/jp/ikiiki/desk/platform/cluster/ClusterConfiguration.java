@@ -2,7 +2,10 @@ package jp.ikiiki.desk.platform.cluster;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the leadership up first, before anything else stops, so that the other node takes over at once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, SharedStorageProperties.class })
 class ClusterConfiguration {
 
 	@Bean
@@ -41,6 +44,16 @@ class ClusterConfiguration {
 		@Bean
 		ClusterMessages clusterMessages() {
 			return new LocalMessages();
+		}
+
+		@Bean
+		JobLocks jobLocks(DataSource dataSource, JdbcClient jdbc) {
+			return new SessionJobLocks(purpose -> dataSource.getConnection(), jdbc);
+		}
+
+		@Bean
+		SharedStorage sharedStorage() {
+			return new NoSharedStorage();
 		}
 	}
 
@@ -65,8 +78,36 @@ class ClusterConfiguration {
 		}
 
 		@Bean
-		Lifecycle clusterLifecycle(AdvisoryLockLeadership leadership) {
-			return new Lifecycle(leadership);
+		JobLocks jobLocks(DedicatedConnections connections, JdbcClient jdbc) {
+			return new SessionJobLocks(connections::open, jdbc);
+		}
+
+		@Bean
+		SharedStorageCheck sharedStorage(SharedStorageProperties properties, JdbcClient jdbc, Leadership leadership,
+				ObjectProvider<Clock> clock) {
+			return new SharedStorageCheck(leadership.node(), properties, jdbc, clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		@Bean
+		SharedStorageHealth sharedStorageHealthIndicator(SharedStorageCheck check) {
+			return new SharedStorageHealth(check);
+		}
+
+		@Bean
+		SharedStorageWorkItems sharedStorageWorkItems(SharedStorageCheck check, I18NProvider labels) {
+			return new SharedStorageWorkItems(check, labels);
+		}
+
+		@Bean
+		Gauge sharedStorageProblemsGauge(SharedStorageCheck check, MeterRegistry registry) {
+			return Gauge.builder("ikiiki.cluster.shared.storage.problems", check, c -> c.last().problems().size())
+					.description("directories this node does not share with another live node (should be 0)")
+					.register(registry);
+		}
+
+		@Bean
+		Lifecycle clusterLifecycle(AdvisoryLockLeadership leadership, SharedStorageCheck storage) {
+			return new Lifecycle(leadership, storage);
 		}
 	}
 
@@ -74,19 +115,23 @@ class ClusterConfiguration {
 	static final class Lifecycle {
 
 		private final AdvisoryLockLeadership leadership;
+		private final SharedStorageCheck storage;
 
-		Lifecycle(AdvisoryLockLeadership leadership) {
+		Lifecycle(AdvisoryLockLeadership leadership, SharedStorageCheck storage) {
 			this.leadership = leadership;
+			this.storage = storage;
 		}
 
 		@EventListener(ApplicationReadyEvent.class)
 		void ready() {
 			leadership.start();
+			storage.start();
 		}
 
 		@EventListener(ContextClosedEvent.class)
 		void closing() {
 			leadership.stop();
+			storage.stop();
 		}
 	}
 

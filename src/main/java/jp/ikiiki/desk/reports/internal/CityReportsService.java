@@ -3,6 +3,7 @@ package jp.ikiiki.desk.reports.internal;
 import jp.ikiiki.desk.shared.CurrentUser;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
+import jp.ikiiki.desk.shared.StateConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -128,6 +129,22 @@ class CityReportsService implements CityReports {
 		byte[] bytes = generator.render(now.get(), format);
 		audit.recordFile(AuditAction.DOWNLOAD, channel, name, kind.title() + " " + period + "（未保存、その場で作成）");
 		return new ReportFile(name, format.contentType(), bytes);
+	}
+
+	@Override
+	@PreAuthorize("hasRole('FLOOR_MANAGER')")
+	public StoredReport resendMail(long reportId, String channel) {
+		StoredReport report = store.find(reportId, CurrentUser.name())
+				.orElseThrow(() -> new NotFoundException("報告書 " + reportId + " はありません").with("reportId", reportId));
+		if (!report.mail().resendable() || !mailer.resend(reportId, CurrentUser.name())) {
+			throw new StateConflictException(report.name() + " のメールは「" + report.mail().status().label()
+					+ "」です。再送できるのは送信不明または送信失敗（再試行上限）のメールだけです")
+					.with("reportId", reportId).with("mailStatus", report.mail().status().name());
+		}
+		audit.recordFile(AuditAction.SEND, channel, "report-" + reportId, "報告書ID " + reportId
+				+ " のメール再送を指示（" + report.mail().status().label() + " から）");
+		scheduler.sendMailSoon();
+		return store.find(reportId, CurrentUser.name()).orElseThrow();
 	}
 
 	@Override

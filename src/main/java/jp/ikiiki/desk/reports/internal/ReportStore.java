@@ -26,7 +26,7 @@ public class ReportStore {
 	private static final String COLUMNS = """
 			r.id, r.kind, r.period, r.period_from, r.version, r.generated_at, r.generated_by, r.scheduled,
 			r.definition, r.complete, r.gap, r.received, r.answered, r.answer_rate,
-			m.status as mail_status, m.attempts, m.last_error, m.sent_at""";
+			m.status as mail_status, m.attempts, m.last_error, m.sent_at, m.message_id""";
 
 	/** What a new version needs. */
 	record NewReport(ReportKind kind, String period, LocalDate from, LocalDate to, Instant generatedAt,
@@ -149,6 +149,21 @@ public class ReportStore {
 				.query(ReportStore::latest).list();
 	}
 
+	/**
+	 * The latest version of every period whose e-mail is 送信不明 (UNCERTAIN), oldest period first (a newer version
+	 * sent makes the question moot).
+	 */
+	public List<Latest> uncertainMails() {
+		return jdbc.sql("""
+				select r.id, r.kind, r.period, r.generated_at, m.status
+				from (select distinct on (kind, period) id, kind, period, period_from, generated_at
+				      from report order by kind, period, version desc) r
+				join report_mail m on m.report_id = r.id
+				where m.status = :uncertain
+				order by r.period_from, r.kind""")
+				.param("uncertain", StoredReport.MailStatus.UNCERTAIN.name()).query(ReportStore::latest).list();
+	}
+
 	private static Latest latest(ResultSet rs, int n) throws SQLException {
 		String status = rs.getString("status");
 		return new Latest(rs.getLong("id"), ReportKind.valueOf(rs.getString("kind")), rs.getString("period"),
@@ -204,30 +219,100 @@ public class ReportStore {
 				.query(String.class).optional();
 	}
 
-	public void mailSent(long id, Instant at) {
-		jdbc.sql("update report_mail set status = :status, attempts = attempts + 1, sent_at = :at, last_error = null "
-				+ "where report_id = :id").param("status", StoredReport.MailStatus.SENT.name()).param("id", id)
+	/**
+	 * Takes a due mail for sending: SENDING with this node, the time and the Message-ID the message will carry,
+	 * committed before the message goes to the SMTP server (the caller runs outside a transaction). False when the
+	 * mail is no longer due (another node took it, or it was sent).
+	 */
+	public boolean mailSending(long id, String node, Instant at, String messageId) {
+		return jdbc.sql("""
+				update report_mail set status = :sending, sending_node = :node, sending_since = :at, message_id = :mid
+				where report_id = :id and status in (:due) and next_attempt_at <= :at""")
+				.param("sending", StoredReport.MailStatus.SENDING.name()).param("node", node)
+				.param("at", Timestamp.from(at)).param("mid", messageId).param("id", id)
+				.param("due", List.of(StoredReport.MailStatus.PENDING.name(), StoredReport.MailStatus.FAILED.name()))
+				.update() == 1;
+	}
+
+	/**
+	 * The server accepted the message with this Message-ID: SENT, also when meanwhile a new leader marked it
+	 * UNCERTAIN (the send was only slow).
+	 */
+	public void mailSent(long id, String messageId, Instant at) {
+		jdbc.sql("""
+				update report_mail set status = :status, attempts = attempts + 1, sent_at = :at, last_error = null
+				where report_id = :id and message_id = :mid and status in (:open)""")
+				.param("status", StoredReport.MailStatus.SENT.name()).param("id", id).param("mid", messageId)
+				.param("open", List.of(StoredReport.MailStatus.SENDING.name(), StoredReport.MailStatus.UNCERTAIN.name()))
 				.param("at", Timestamp.from(at)).update();
 	}
 
+	/** A mail left SENDING by a node that stopped: which report, which node, since when, which Message-ID. */
+	public record Uncertain(long reportId, String node, Instant since, String messageId) {
+	}
+
+	/**
+	 * Marks UNCERTAIN (送信不明) every mail SENDING since before {@code before}: its node stopped between taking it
+	 * and recording the outcome, so the server may have accepted it. It is never sent again by itself.
+	 */
+	public List<Uncertain> sendingToUncertain(Instant before, java.util.function.Function<Uncertain, String> reason) {
+		List<Uncertain> stale = jdbc.sql("""
+				select report_id, sending_node, sending_since, message_id from report_mail
+				where status = :sending and sending_since < :before order by report_id""")
+				.param("sending", StoredReport.MailStatus.SENDING.name()).param("before", Timestamp.from(before))
+				.query((rs, n) -> new Uncertain(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+						rs.getString(4)))
+				.list();
+		List<Uncertain> marked = new java.util.ArrayList<>();
+		for (Uncertain u : stale) {
+			int n = jdbc.sql("""
+					update report_mail set status = :uncertain, attempts = attempts + 1, last_error = :reason
+					where report_id = :id and status = :sending and message_id = :mid""")
+					.param("uncertain", StoredReport.MailStatus.UNCERTAIN.name())
+					.param("sending", StoredReport.MailStatus.SENDING.name()).param("reason", reason.apply(u))
+					.param("id", u.reportId()).param("mid", u.messageId()).update();
+			if (n == 1) {
+				marked.add(u);
+			}
+		}
+		return marked;
+	}
+
+	/**
+	 * A floor manager's deliberate resend of a mail whose delivery is unknown or given up: due again now, once more
+	 * with a new Message-ID. False when the mail is in no such state.
+	 */
+	public boolean resend(long id, String by, Instant at) {
+		return jdbc.sql("""
+				update report_mail set status = :pending, next_attempt_at = :at, resent_by = :by, resent_at = :at
+				where report_id = :id and status in (:resendable)""")
+				.param("pending", StoredReport.MailStatus.PENDING.name()).param("at", Timestamp.from(at))
+				.param("by", by).param("id", id)
+				.param("resendable", List.of(StoredReport.MailStatus.UNCERTAIN.name(),
+						StoredReport.MailStatus.GAVE_UP.name()))
+				.update() == 1;
+	}
+
 	/** Records a failed try; returns the attempts so far. */
-	public int mailFailed(long id, String error, Instant next, int maxAttempts) {
+	public int mailFailed(long id, String messageId, String error, Instant next, int maxAttempts) {
 		return jdbc.sql("""
 				update report_mail set attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
 				    status = case when attempts + 1 >= :max then :gaveUp else :failed end
-				where report_id = :id returning attempts""")
+				where report_id = :id and message_id = :mid and status in (:open) returning attempts""")
+				.param("mid", messageId)
+				.param("open", List.of(StoredReport.MailStatus.SENDING.name(), StoredReport.MailStatus.UNCERTAIN.name()))
 				.param("gaveUp", StoredReport.MailStatus.GAVE_UP.name())
 				.param("failed", StoredReport.MailStatus.FAILED.name()).param("id", id).param("error", error).param("next", Timestamp.from(next)).param("max", maxAttempts)
-				.query(Integer.class).single();
+				.query(Integer.class).optional().orElse(0);
 	}
 
 	private static StoredReport row(ResultSet rs, int n) throws SQLException {
 		String status = rs.getString("mail_status");
 		Timestamp sent = rs.getTimestamp("sent_at");
 		StoredReport.MailState mail = status == null
-				? new StoredReport.MailState(StoredReport.MailStatus.NOT_CONFIGURED, 0, null, null)
+				? new StoredReport.MailState(StoredReport.MailStatus.NOT_CONFIGURED, 0, null, null, null)
 				: new StoredReport.MailState(StoredReport.MailStatus.valueOf(status), rs.getInt("attempts"),
-						rs.getString("last_error"), sent == null ? null : sent.toInstant());
+						rs.getString("last_error"), sent == null ? null : sent.toInstant(), rs.getString("message_id"));
 		double rate = rs.getDouble("answer_rate");
 		Double answerRate = rs.wasNull() ? null : rate;
 		return new StoredReport(rs.getLong("id"), ReportKind.valueOf(rs.getString("kind")), rs.getString("period"),

@@ -79,7 +79,8 @@ class ReportWorkItems implements WorkItems {
 			}
 		}
 		List<String> failed = store.failedMails().stream().map(l -> name(l.kind(), l.period())).toList();
-		long count = missing.size() + failed.size();
+		List<String> uncertain = store.uncertainMails().stream().map(l -> name(l.kind(), l.period())).toList();
+		long count = missing.size() + failed.size() + uncertain.size();
 		if (count == 0) {
 			return new WorkItem(text("reports.work.overdue"), 0, ROUTE, Urgency.NORMAL,
 					text("reports.work.overdue.none"));
@@ -87,6 +88,9 @@ class ReportWorkItems implements WorkItems {
 		List<String> details = new ArrayList<>();
 		if (!missing.isEmpty()) {
 			details.add(text("reports.work.overdue.missing", String.join("、", missing)));
+		}
+		if (!uncertain.isEmpty()) {
+			details.add(text("reports.work.overdue.uncertain", String.join("、", uncertain)));
 		}
 		if (!failed.isEmpty()) {
 			details.add(text("reports.work.overdue.mail", String.join("、", failed)));

@@ -32,10 +32,13 @@ public record ReportsProperties(@DefaultValue("true") boolean scheduled,
 	 * @param from          the sender address
 	 * @param retryInterval wait after a failed send before the next try
 	 * @param maxAttempts   tries before the report's mail is given up (shown as such in the inbox)
+	 * @param sendingTimeout how long a mail may stay SENDING before it counts as 送信不明 (its node stopped before
+	 *                      recording the outcome): never resent by itself; longer than an SMTP transaction can take
 	 */
 	public record Mail(@DefaultValue("") List<String> to,
 			@NotNull @DefaultValue("ikiiki-desk@localhost") String from,
-			@NotNull @DefaultValue("10m") Duration retryInterval, @DefaultValue("12") @Min(1) int maxAttempts) {
+			@NotNull @DefaultValue("10m") Duration retryInterval, @DefaultValue("12") @Min(1) int maxAttempts,
+			@NotNull @DefaultValue("10m") Duration sendingTimeout) {
 
 		public Mail {
 			to = to == null ? List.of() : to.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();

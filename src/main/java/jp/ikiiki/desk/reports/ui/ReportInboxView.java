@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -174,7 +175,7 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 				.setHeader(getTranslation("reports.column.rate")).setWidth("7em").setFlexGrow(0)
 				.setTextAlign(ColumnTextAlign.END).setKey(InboxQuery.Sort.ANSWER_RATE.name()).setSortable(true);
 		// A failure's reason can be long: the cell holds what fits, the tooltip all of it.
-		grid.addColumn(this::mail).setTooltipGenerator(this::mail).setHeader(getTranslation("reports.column.mail"))
+		grid.addComponentColumn(this::mailCell).setTooltipGenerator(this::mail).setHeader(getTranslation("reports.column.mail"))
 				.setWidth("8em").setFlexGrow(1).setKey(InboxQuery.Sort.MAIL.name()).setSortable(true);
 		grid.addComponentColumn(r -> new HorizontalLayout(link(r, ReportFormat.PDF), link(r, ReportFormat.XLSX)))
 				.setHeader(getTranslation("reports.column.download")).setWidth("7em").setFlexGrow(0)
@@ -212,6 +213,8 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 		String status = switch (r.mail().status()) {
 			case NOT_CONFIGURED -> getTranslation("reports.mail.status.not-configured");
 			case PENDING -> getTranslation("reports.mail.status.pending");
+			case SENDING -> getTranslation("reports.mail.status.sending");
+			case UNCERTAIN -> getTranslation("reports.mail.status.uncertain");
 			case SENT -> getTranslation("reports.mail.status.sent");
 			case FAILED -> getTranslation("reports.mail.status.failed");
 			case GAVE_UP -> getTranslation("reports.mail.status.gave-up");
@@ -220,6 +223,46 @@ class ReportInboxView extends VerticalLayout implements HasDynamicTitle {
 			return status;
 		}
 		return getTranslation("reports.mail.error", status, r.mail().attempts(), r.mail().lastError());
+	}
+
+	/**
+	 * The mail's state; 送信不明 in red; for floor managers a 再送 button on a mail whose delivery is unknown or was
+	 * given up (asking first: the city may have the mail already).
+	 */
+	private Component mailCell(StoredReport r) {
+		Span text = new Span(mail(r));
+		text.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis");
+		if (r.mail().status() == StoredReport.MailStatus.UNCERTAIN) {
+			text.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "bold");
+		}
+		HorizontalLayout cell = new HorizontalLayout(text);
+		cell.setSpacing(false);
+		cell.setAlignItems(FlexComponent.Alignment.BASELINE);
+		cell.getStyle().set("gap", "var(--lumo-space-xs)");
+		if (r.mail().resendable() && CurrentUser.hasRole("FLOOR_MANAGER")) {
+			Button resend = new Button(getTranslation("reports.mail.resend"), e -> confirmResend(r));
+			resend.setId("report-" + r.id() + "-resend");
+			resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+			cell.addComponentAsFirst(resend);
+		}
+		return cell;
+	}
+
+	private void confirmResend(StoredReport r) {
+		ConfirmDialog dialog = new ConfirmDialog();
+		dialog.setHeader(getTranslation("reports.mail.resend.title", r.name()));
+		dialog.setText(getTranslation(r.mail().status() == StoredReport.MailStatus.UNCERTAIN
+				? "reports.mail.resend.uncertain" : "reports.mail.resend.gave-up",
+				r.mail().messageId() == null ? "—" : r.mail().messageId()));
+		dialog.setCancelable(true);
+		dialog.setCancelText(getTranslation("reports.mail.resend.cancel"));
+		dialog.setConfirmText(getTranslation("reports.mail.resend.confirm"));
+		dialog.setConfirmButtonTheme("error primary");
+		dialog.addConfirmListener(e -> Notices.attempt(() -> reports.resendMail(r.id(), CHANNEL)).ifPresent(done -> {
+			Notices.success(getTranslation("reports.mail.resend.done", done.name()));
+			refresh();
+		}));
+		dialog.open();
 	}
 
 	/** A download link: the stored file, audited and marking the report read; the grid updates afterwards. */

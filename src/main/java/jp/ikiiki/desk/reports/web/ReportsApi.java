@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,6 +93,18 @@ class ReportsApi {
 			@Parameter(description = "json, xlsx or pdf") @RequestParam(defaultValue = "json") String format) {
 		ReportFormat f = ReportFormat.of(format);
 		return send(reports.latestMonthly(month, f, "GET /api/reports/monthly"), f);
+	}
+
+	@PostMapping("/{id}/mail/resend")
+	@Operation(summary = "Resend a report's e-mail", description = "FLOOR_MANAGER. For a mail whose delivery is "
+			+ "unknown (UNCERTAIN, 送信不明: the node sending it stopped before recording the outcome; check with the "
+			+ "city by its messageId first) or given up (GAVE_UP): due at once, sent by the leader with a new "
+			+ "Message-ID. Audited.")
+	@ApiResponse(responseCode = "200", description = "the report, its mail PENDING")
+	@ApiResponse(responseCode = "404", description = "no report has that id")
+	@ApiResponse(responseCode = "409", description = "its mail is neither UNCERTAIN nor GAVE_UP")
+	StoredReport resend(@PathVariable long id) {
+		return reports.resendMail(id, "POST /api/reports/{id}/mail/resend");
 	}
 
 	private static ResponseEntity<byte[]> send(ReportFile file, ReportFormat format) {

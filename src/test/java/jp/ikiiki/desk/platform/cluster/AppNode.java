@@ -66,7 +66,8 @@ final class AppNode implements AutoCloseable {
 				"--ikiiki.telephony.connection.login-retry=1s",
 				// Whatever the hour of the run: calls are taken (0 lines while the city is closed by default).
 				"--ikiiki.lines.out-of-hours-limit=4",
-				"--ikiiki.mailings.output-dir=" + work.resolve("mailings-" + name),
+				// one directory for both nodes, as their files must be on one shared storage (the nodes check it)
+				"--ikiiki.mailings.output-dir=" + work.resolve("mailings"),
 				"--logging.level.root=INFO"));
 		Map<String, String> env = new java.util.HashMap<>();
 		if (db != null) {

@@ -3,14 +3,19 @@ package jp.ikiiki.desk.platform.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import jp.ikiiki.desk.telephony.TelephonyStatus;
 import jp.ikiiki.desk.telephony.simulator.AmiSimulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -63,6 +68,9 @@ class ClusterLeadershipIT {
 	@Autowired JdbcClient jdbc;
 	@Autowired DataSource dataSource;
 	@Autowired ClusterMessages messages;
+	@Autowired JobLocks jobLocks;
+	@Autowired org.springframework.boot.actuate.health.HealthContributorRegistry healthContributors;
+	@Autowired com.vaadin.flow.i18n.I18NProvider labels;
 
 	@Test
 	void a_leader_whose_session_dies_gives_up_at_once_and_the_next_leader_takes_the_ami_connection_and_records_the_gap() {
@@ -159,6 +167,109 @@ class ClusterLeadershipIT {
 			other.stop();
 			unsubscribe.run();
 		}
+	}
+
+	@Test
+	void a_job_lock_refuses_a_second_holder_and_dies_with_its_session_so_that_another_node_can_take_the_job_over() {
+		JobLocks.Held held = jobLocks.tryLock(7499, 1, "job-it").orElseThrow();
+		try {
+			assertThat(held.alive()).isTrue();
+			assertThat(jobLocks.isFree(7499, 1)).isFalse();
+			assertThat(jobLocks.tryLock(7499, 1, "job-it-second")).isEmpty();
+
+			terminate("ikiiki-job-it"); // what the server does when the holder's node dies
+
+			assertThat(held.alive()).isFalse();
+			assertThat(jobLocks.isFree(7499, 1)).isTrue();
+			try (JobLocks.Held next = jobLocks.tryLock(7499, 1, "job-it-next").orElseThrow()) {
+				assertThat(next.alive()).isTrue();
+			}
+			assertThat(jobLocks.isFree(7499, 1)).isTrue();
+		} finally {
+			held.close();
+		}
+	}
+
+	@Test
+	void two_nodes_writing_to_different_directories_report_the_mismatch_and_two_sharing_one_directory_are_healthy(
+			@TempDir Path root) throws Exception {
+		// Far ahead of the real clock: these test nodes never count the context's own node as alive.
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2031-04-01T01:00:00Z"));
+		Clock clock = new Clock() {
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+		};
+		// This node's own check runs from its start and reports in /actuator/health: alone, it is healthy.
+		var contributor = (org.springframework.boot.actuate.health.HealthIndicator) healthContributors
+				.getContributor("sharedStorage");
+		await().atMost(WAIT).until(() -> contributor.health().getStatus().equals(Status.UP));
+		var apart = List.of(storageNode("it-storage-x", root.resolve("x"), clock),
+				storageNode("it-storage-y", root.resolve("y"), clock));
+		var shared = List.of(storageNode("it-storage-s1", root.resolve("shared"), clock),
+				storageNode("it-storage-s2", root.resolve("shared"), clock));
+		try {
+			threeChecks(apart, now);
+			SharedStorageCheck x = apart.get(0);
+			// Each node of the pair that does not share the directory sees the other's marker missing.
+			assertThat(x.last().problems()).extracting(SharedStorageCheck.Problem::directory,
+					SharedStorageCheck.Problem::node).containsExactly(org.assertj.core.groups.Tuple.tuple("mailings",
+							"it-storage-y"));
+			assertThat(apart.get(1).last().problems()).extracting(SharedStorageCheck.Problem::node)
+					.containsExactly("it-storage-x");
+			assertThat(new SharedStorageHealth(x).health().getStatus()).isEqualTo(Status.DOWN);
+			assertThat(x.problem("mailings")).get().asString().contains("共有されていません", "it-storage-y");
+			assertThat(x.problem("scans")).isEmpty();
+			assertThat(root.resolve("x").resolve(".ikiiki-node-it-storage-x")).exists();
+			assertThat(root.resolve("x").resolve(".ikiiki-node-it-storage-y")).doesNotExist();
+			// On the home page of the security manager (and of operators, whose print runs it refuses); not of agents.
+			var items = new SharedStorageWorkItems(x, labels);
+			assertThat(jp.ikiiki.desk.shared.CurrentUser.callAsSystem(items::forCurrentUser, "SECURITY_ADMIN"))
+					.singleElement().satisfies(item -> {
+						assertThat(item.title()).isEqualTo("共有ストレージの不一致");
+						assertThat(item.detail()).contains("このノード（it-storage-x）", "mailings（it-storage-y）");
+						assertThat(item.urgency()).isEqualTo(jp.ikiiki.desk.platform.ui.WorkItems.Urgency.OVERDUE);
+					});
+			assertThat(jp.ikiiki.desk.shared.CurrentUser.callAsSystem(items::forCurrentUser, "AGENT")).isEmpty();
+
+			// Those two nodes are gone; a pair sharing one directory sees each other's markers: healthy.
+			jdbc.sql("delete from cluster_storage_marker where node like 'it-storage-%'").update();
+			threeChecks(shared, now);
+			for (var n : shared) {
+				assertThat(n.last().problems()).isEmpty();
+				assertThat(n.problem("mailings")).isEmpty();
+				assertThat(new SharedStorageHealth(n).health().getStatus()).isEqualTo(Status.UP);
+			}
+			assertThat(shared.get(0).last().peers()).containsExactly("it-storage-s2");
+		} finally {
+			jdbc.sql("delete from cluster_storage_marker where node like 'it-storage-%'").update();
+		}
+	}
+
+	/** Each node checks at once, after 40 s and after 80 s: past the 30 s a new marker is allowed to appear. */
+	private static void threeChecks(List<SharedStorageCheck> nodes, AtomicReference<Instant> now) {
+		for (int i = 0; i < 3; i++) {
+			for (var n : nodes) {
+				n.check();
+			}
+			now.set(now.get().plusSeconds(40));
+		}
+	}
+
+	private SharedStorageCheck storageNode(String node, Path dir, Clock clock) {
+		return new SharedStorageCheck(node, new SharedStorageProperties(java.util.Map.of("mailings", dir),
+				Duration.ofMinutes(1), Duration.ofSeconds(30)), jdbc, clock);
 	}
 
 	private static ClusterProperties named(ClusterProperties p, String node) {

@@ -201,4 +201,42 @@ class ReportInboxBrowserIT extends BrowserTest {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("55-report-inbox-floor-manager-1280.png")));
 		}
 	}
+
+	@Test
+	void a_mail_of_unknown_delivery_is_shown_in_red_and_a_floor_manager_resends_it_after_confirming() throws Exception {
+		ReportFixtures.empty(jdbc);
+		Chromium.user(jdbc, encoder, "inbox-fm3", "現場責任者", "inbox-pass-4", "FLOOR_MANAGER");
+		long id = jdbc.sql("""
+				insert into report (kind, period, period_from, period_to, version, generated_at, generated_by,
+				    scheduled, definition, complete, gap, received, answered, answer_rate, content_json, xlsx, pdf)
+				values ('DAILY', '2026-10-01', date '2026-10-01', date '2026-10-01', 1, now(), 'system', true, 'contract',
+				    true, false, 100, 92, 0.92, '{}', '\\x00', '\\x00') returning id""").query(Long.class).single();
+		// What a leader killed while handing the mail to the SMTP server leaves, once the next leader has looked.
+		jdbc.sql("""
+				insert into report_mail (report_id, recipients, status, attempts, next_attempt_at, last_error,
+				    sending_node, sending_since, message_id)
+				values (:id, 'houkoku@city.example.jp', 'UNCERTAIN', 1, now(), '送信不明: ノード desk1 が送信を始めたまま結果が記録されていません',
+				    'desk1', now() - interval '1 hour', '<report-1.test@city.example.jp>')""").param("id", id).update();
+		try (var ctx = chromium.context(1280, 720)) {
+			Page page = ctx.newPage();
+			page.setDefaultTimeout(30_000);
+			Chromium.signIn(page, port, "inbox-fm3", "inbox-pass-4");
+			page.navigate("http://localhost:" + port + "/reports");
+			Locator grid = page.locator("#reports-grid");
+			page.waitForCondition(() -> rows(grid).size() == 1);
+			assertThat(rows(grid).get(0)).anySatisfy(c -> assertThat(c).contains("送信不明（要確認）", "desk1"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("56-report-inbox-mail-uncertain-1280.png")));
+
+			page.locator("#report-" + id + "-resend").click();
+			Locator dialog = page.locator("vaadin-confirm-dialog-overlay");
+			assertThat(dialog).containsText("市に届いたかどうか分かりません（Message-ID <report-1.test@city.example.jp>）");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.shot("57-report-inbox-resend-confirm-1280.png")));
+			dialog.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("再送する")).click();
+			assertThat(page.locator("vaadin-notification-card").last()).containsText("のメールを再送します");
+			page.waitForCondition(() -> rows(grid).get(0).stream().anyMatch(c -> c.contains("送信待ち")));
+			assertThat(page.locator("#report-" + id + "-resend")).hasCount(0);
+		}
+		assertThat(jdbc.sql("select status || ' ' || resent_by from report_mail where report_id = :id").param("id", id)
+				.query(String.class).single()).isEqualTo("PENDING inbox-fm3");
+	}
 }
