@@ -93,10 +93,10 @@ class StampMailings {
 	 * keep their stamps free, listed in the batch's left-out list.
 	 *
 	 * @return the batch's id
-	 * @throws StateConflictException if there is no such stamp
+	 * @throws StateConflictException if there is no such stamp, or every group would be left out (nothing is kept)
 	 */
 	@Transactional
-	long start(String channel) {
+	public long start(String channel) {
 		// One at a time: two operators starting at once would otherwise both take the same stamps.
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('groups.stamp-mailing'))").query(Object.class).optional();
 		List<Row> stamps = jdbc.sql("""
@@ -135,13 +135,28 @@ class StampMailings {
 		jdbc.sql("update group_stamp set mailing_batch_id = :b where number in (:n)").param("b", batchId)
 				.param("n", stamps.stream().map(Row::number).toList()).update();
 		List<Long> leftOut = new ArrayList<>();
+		List<String> reasons = new ArrayList<>();
 		for (int offset = 0;; ) {
 			List<Exclusion> page = mailings.exclusions(batchId, offset, 1_000, channel);
-			page.stream().map(e -> groupOf(e.subjectId())).filter(java.util.Objects::nonNull).forEach(leftOut::add);
+			for (Exclusion e : page) {
+				Long g = groupOf(e.subjectId());
+				if (g != null) {
+					leftOut.add(g);
+					reasons.add("団体 " + g + " " + byGroup.get(g).get(0).name() + ": " + e.reason().label()
+							+ (e.detail() == null ? "" : "（" + e.detail() + "）"));
+				}
+			}
 			if (page.size() < 1_000) {
 				break;
 			}
 			offset += page.size();
+		}
+		if (leftOut.size() == byGroup.size()) {
+			// A batch without an envelope sends nothing: nothing is kept (the transaction is rolled back), the operator
+			// reads why and corrects the groups first.
+			throw new StateConflictException("送付できる団体がありません。団体の登録内容（代表者の郵便番号・住所・氏名）を"
+					+ "確認してください: " + String.join("、", reasons.subList(0, Math.min(5, reasons.size())))
+					+ (reasons.size() > 5 ? " ほか " + (reasons.size() - 5) + " 件" : ""));
 		}
 		if (!leftOut.isEmpty()) {
 			jdbc.sql("update group_stamp set mailing_batch_id = null where mailing_batch_id = :b and group_id in (:g)")
