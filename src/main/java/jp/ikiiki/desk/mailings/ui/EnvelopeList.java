@@ -38,6 +38,9 @@ class EnvelopeList extends VerticalLayout {
 	private final Grid<Envelope> grid = new Grid<>(Envelope.class, false);
 	private final Grid.Column<Envelope> subjectColumn;
 	private final Grid.Column<Envelope> nameColumn;
+	/** 再発行・追加分 and the reissue count: subjects' booklets only, hidden for recipients a module gave. */
+	private final Grid.Column<Envelope> markColumn;
+	private final Grid.Column<Envelope> reissueColumn;
 	private final TextField text = new TextField();
 	private final IntegerField bundle = new IntegerField();
 	private final Select<Show> show = new Select<>();
@@ -92,9 +95,10 @@ class EnvelopeList extends VerticalLayout {
 				.setKey("subject").setSortProperty("subject").setWidth("8.5rem").setFlexGrow(0);
 		nameColumn = grid.addColumn(e -> e.fields().getOrDefault(PrintFields.NAME, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.name")).setWidth("9rem").setFlexGrow(1);
-		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, ""))
+		markColumn = grid.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.mark")).setWidth("5rem").setFlexGrow(0);
-		grid.addColumn(e -> e.reissueNo() == 0 ? "" : getTranslation("mailings.envelopes.reissue-no", e.reissueNo()))
+		reissueColumn = grid
+				.addColumn(e -> e.reissueNo() == 0 ? "" : getTranslation("mailings.envelopes.reissue-no", e.reissueNo()))
 				.setHeader(getTranslation("mailings.envelopes.col.reissue")).setWidth("5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.REGISTERED_MAIL_NUMBER, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.registered")).setWidth("9.5rem").setFlexGrow(0);
@@ -123,6 +127,9 @@ class EnvelopeList extends VerticalLayout {
 	void show(long batchId, int enclosures, boolean subjects) {
 		subjectColumn.setHeader(getTranslation(subjects ? "mailings.envelopes.col.subject" : "mailings.envelopes.col.key"));
 		nameColumn.setHeader(getTranslation(subjects ? "mailings.envelopes.col.name" : "mailings.envelopes.col.recipient"));
+		markColumn.setVisible(subjects);
+		reissueColumn.setVisible(subjects);
+		text.setPlaceholder(getTranslation(subjects ? "mailings.envelopes.search" : "mailings.envelopes.search-given"));
 		this.batchId = batchId;
 		this.fileName = getTranslation("mailings.envelopes.file", batchId);
 		this.enclosures = enclosures;

@@ -82,6 +82,7 @@ class ExclusionList extends VerticalLayout {
 	/** Shows the batch's left-out; {@code subjects} false for recipients a module gave (their key, not 宛名番号). */
 	void show(long batchId, boolean subjects) {
 		subjectColumn.setHeader(getTranslation(subjects ? "mailings.exclusions.col.subject" : "mailings.exclusions.col.key"));
+		subject.setPlaceholder(getTranslation(subjects ? "mailings.exclusions.search" : "mailings.exclusions.search-given"));
 		this.batchId = batchId;
 		this.fileName = getTranslation("mailings.exclusions.file", batchId);
 		grid.setItems(q -> mailings.exclusions(batchId, filter(q.getSortOrders()), q.getOffset(), q.getLimit(), channel)
