@@ -235,6 +235,12 @@ class GroupStampsIT extends GroupsITSupport {
 		}
 		assertThat(as("op1", () -> mailings.envelopes(batch, 0, 10, "test"), "OPERATOR"))
 				.allSatisfy(e -> assertThat(e.registeredNumber()).startsWith("786009600"));
+		byte[] registered = as("op1", () -> mailings.registeredNumbersXlsx(batch, "test"), "OPERATOR").content();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(registered))) {
+			assertThat(book.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("宛先番号");
+			assertThat(book.getSheetAt(0).getRow(2).getCell(3).getStringCellValue()).isEqualTo("G" + naka);
+			assertThat(book.getSheetAt(0).getRow(2).getCell(5).getStringCellValue()).isEqualTo("基町ふれあいサロン");
+		}
 
 		// One pulled out by its key (as typed), then dispatched: the others' stamps record the 発送日, the pulled
 		// one's stamp is free again; no subject's mailing history is written.
