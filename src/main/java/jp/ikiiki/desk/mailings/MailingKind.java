@@ -111,7 +111,7 @@ public interface MailingKind {
 	/**
 	 * The kind's own checks (第4章3, 4: already issued, asked again, not eligible), within the batch's business year
 	 * ({@link MailingHistory#businessYear()}). Moved out, deceased, no address, withdrawn requests and list duplicates
-	 * are checked by the batch for every kind.
+	 * are checked by the batch for every kind of subjects; never called for {@link Audience#GIVEN_ADDRESSES}.
 	 *
 	 * @return why the subject is left out, or empty to mail it
 	 */
