@@ -269,4 +269,39 @@ class GroupStampsIT extends GroupsITSupport {
 		// The pulled-out group's stamp and the two left free go in the next batch; the city's never.
 		assertThat(as("op1", () -> stamps.toMail(), "OPERATOR")).isEqualTo(3);
 	}
+
+	@Test
+	void two_operators_starting_the_stamp_mailing_at_once_make_one_batch_and_the_other_is_told_there_is_nothing_left()
+			throws Exception {
+		long group = registered(addressed("同時の会", "ドウジノカイ", "〒730-0011 広島市中区基町9-9"));
+		as("op1", () -> stamps.issue(group, 1), "OPERATOR");
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Long>> runs = new java.util.ArrayList<>();
+			for (String op : List.of("op1", "op2")) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return as(op, () -> stamps.startMailing("test"), "OPERATOR");
+				}));
+			}
+			start.countDown();
+			List<Long> made = new java.util.ArrayList<>();
+			List<Throwable> refused = new java.util.ArrayList<>();
+			for (var run : runs) {
+				try {
+					made.add(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+				} catch (java.util.concurrent.ExecutionException e) {
+					refused.add(e.getCause());
+				}
+			}
+			assertThat(made).hasSize(1);
+			assertThat(refused).singleElement().isInstanceOf(StateConflictException.class).extracting(Throwable::getMessage)
+					.asString().contains("送付するスタンプがありません");
+			assertThat(keys(made.get(0))).containsExactly("G" + group);
+			assertThat(stampOf(group).mailingBatchId()).isEqualTo(made.get(0));
+		} finally {
+			pool.shutdownNow();
+		}
+	}
 }

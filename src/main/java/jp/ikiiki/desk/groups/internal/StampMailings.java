@@ -134,7 +134,7 @@ class StampMailings {
 		mailings.select(batchId, MailingProgress.NONE, channel);
 		jdbc.sql("update group_stamp set mailing_batch_id = :b where number in (:n)").param("b", batchId)
 				.param("n", stamps.stream().map(Row::number).toList()).update();
-		List<Long> leftOut = new ArrayList<>();
+		java.util.Set<Long> leftOut = new java.util.LinkedHashSet<>();
 		List<String> reasons = new ArrayList<>();
 		for (int offset = 0;; ) {
 			List<Exclusion> page = mailings.exclusions(batchId, offset, 1_000, channel);
@@ -160,7 +160,7 @@ class StampMailings {
 		}
 		if (!leftOut.isEmpty()) {
 			jdbc.sql("update group_stamp set mailing_batch_id = null where mailing_batch_id = :b and group_id in (:g)")
-					.param("b", batchId).param("g", leftOut).update();
+					.param("b", batchId).param("g", List.copyOf(leftOut)).update();
 		}
 		for (Long groupId : byGroup.keySet()) {
 			if (!leftOut.contains(groupId)) {
