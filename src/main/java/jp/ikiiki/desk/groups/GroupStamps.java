@@ -45,6 +45,25 @@ public interface GroupStamps {
 	List<Stamp> toPack();
 
 	/**
+	 * Makes the mailing of the stamps the centre posts (第5章1, 2; mid and late month, when the operator chooses): a
+	 * selected batch of the mailings module, kind GROUP_STAMPS, one envelope per group to its representative (postcode
+	 * read from the start of the representative's address) with its registration notice printed with the stamp numbers,
+	 * of every stamp posted by the centre, issued and in no batch yet. Stamps the city posts (第5章3) are never in it.
+	 * A group left out (no postcode or address, no representative) is in the batch's left-out list with the reason and
+	 * its stamps stay free; a withdrawn batch or a pulled-out envelope frees them; a dispatched batch records their
+	 * 発送日 ({@link Stamp#mailedOn()}).
+	 *
+	 * @return the batch's id
+	 * @throws jp.ikiiki.desk.shared.StateConflictException no stamp to mail
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	long startMailing(String channel);
+
+	/** How many stamps the centre posts are issued and in no mailing batch yet. */
+	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
+	int toMail();
+
+	/**
 	 * The stamp-number data for the city (CSV, UTF-8 with BOM): every stamp issued in {@code month} with its group,
 	 * who posts it and when it was packed. Audited as EXPORT.
 	 */

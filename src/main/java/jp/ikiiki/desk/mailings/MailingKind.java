@@ -42,7 +42,21 @@ public interface MailingKind {
 		 * The subjects, with print values of their own, given by the module that makes the batch (the points notice
 		 * run of 第8章: each notice prints that person's figures). Such a batch is never made on the new-batch screen.
 		 */
-		GIVEN
+		GIVEN,
+		/**
+		 * Recipients that are not subjects ({@link MailingRecipient}: an activity group's representative, 第5章1–2),
+		 * each with its own key, name, postcode, address and print values, given by the module that makes the batch.
+		 * Only the checks that make sense for any address apply (a postcode and an address, the key once in the list);
+		 * {@link #candidate}, {@link #check} and {@link #fields} are never called, no mailing history of a subject is
+		 * read or written, and the envelopes are stored with their key in place of a 宛名番号 and marked as given
+		 * ({@code recipient_kind}), so that look-ups by 宛名番号 never see them. Never made on the new-batch screen.
+		 */
+		GIVEN_ADDRESSES;
+
+		/** True if the batch's recipients are subjects (宛名番号). */
+		public boolean subjects() {
+			return this != GIVEN_ADDRESSES;
+		}
 	}
 
 	/**
@@ -97,7 +111,7 @@ public interface MailingKind {
 	/**
 	 * The kind's own checks (第4章3, 4: already issued, asked again, not eligible), within the batch's business year
 	 * ({@link MailingHistory#businessYear()}). Moved out, deceased, no address, withdrawn requests and list duplicates
-	 * are checked by the batch for every kind.
+	 * are checked by the batch for every kind of subjects; never called for {@link Audience#GIVEN_ADDRESSES}.
 	 *
 	 * @return why the subject is left out, or empty to mail it
 	 */

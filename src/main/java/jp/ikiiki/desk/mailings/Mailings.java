@@ -207,6 +207,16 @@ public interface Mailings {
 	@PreAuthorize("hasRole('OPERATOR')")
 	List<String> dispatchedSubjects(long batchId);
 
+	/**
+	 * The keys of the envelopes a dispatched batch sent, pulled-out ones not, in key order: 宛名番号, or for a batch of
+	 * {@link MailingKind.Audience#GIVEN_ADDRESSES} the keys the module gave ({@link MailingRecipient#key()}). Empty for a
+	 * batch not dispatched.
+	 *
+	 * @throws jp.ikiiki.desk.shared.NotFoundException for an unknown batch
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	List<String> dispatchedRecipients(long batchId);
+
 	/** How many times a person's booklet was reissued (第4章4): dispatched reissues, pulled ones not counted. */
 	@PreAuthorize("hasAnyRole('OPERATOR', 'FLOOR_MANAGER')")
 	int reissueCount(String subjectId);

@@ -5,6 +5,7 @@ import static jp.ikiiki.desk.mailings.MailingTestData.index;
 import static jp.ikiiki.desk.mailings.MailingTestData.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -244,6 +245,71 @@ class MailingLifecycleIT {
 				.isInstanceOf(InvalidInputException.class).hasMessageContaining("colour");
 		assertThatThrownBy(() -> mailings.create(new NewBatch(MailingKind.POINTS_NOTICE, "空", 0, List.of("77000001"),
 				List.of(), 2025, Map.of()), CHANNEL)).isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void recipients_a_module_gives_are_checked_for_an_address_and_a_repeat_only_and_never_enter_a_subjects_history()
+			throws Exception {
+		sevenPointsSubjects();
+		Map<String, String> values = Map.of(PrintFields.GROUP_NAME, "団体", PrintFields.REPRESENTATIVE, "代表　一郎",
+				PrintFields.STAMP_NUMBER, "GS0000001");
+		// a subject's batch still open: its subject is not affected by the recipients' batch, nor the other way round
+		long booklets = mailings.create(new NewBatch("BOOKLET_REQUEST", "手帳", 0, List.of("77000001"), List.of()),
+				CHANNEL);
+		mailings.select(booklets, MailingProgress.NONE, CHANNEL);
+		long id = mailings.create(NewBatch.ofRecipients("GROUP_STAMPS", "スタンプ", List.of(
+				new MailingRecipient("g1", "第一の会", "〒730-0011", "広島市中区基町1-1", values),
+				new MailingRecipient("G1", "第一の会（重複）", "730-0011", "広島市中区基町1-1", values),
+				new MailingRecipient("G2", "郵便番号なしの会", null, "広島市中区基町2-2", values),
+				new MailingRecipient("G3", "郵便番号違いの会", "12345", "広島市中区基町3-3", values),
+				new MailingRecipient("G4", "住所なしの会", "730-0012", " ", values),
+				new MailingRecipient("G5", "代表者なしの会", "730-0012", "広島市中区上八丁堀5-5", values, "代表者名なし"),
+				new MailingRecipient("G6", "第六の会", "７３４－０００７", "広島市南区皆実町6-6", values))), CHANNEL);
+		BatchSummary s = mailings.select(id, MailingProgress.NONE, CHANNEL);
+		assertThat(s.envelopes()).isEqualTo(2);
+		assertThat(mailings.envelopes(id, 0, 10, CHANNEL)).extracting(Envelope::subjectId, Envelope::postalCode)
+				.containsExactly(tuple("G1", "7300011"), tuple("G6", "7340007"));
+		assertThat(mailings.envelopes(id, 0, 1, CHANNEL).get(0).fields()).containsEntry(PrintFields.NAME, "第一の会")
+				.containsEntry(PrintFields.POSTCODE, "730-0011").containsEntry(PrintFields.ADDRESS, "広島市中区基町1-1")
+				.containsEntry(PrintFields.STAMP_NUMBER, "GS0000001").containsKey(PrintFields.ISSUE_DATE);
+		assertThat(mailings.exclusions(id, 0, 10, CHANNEL)).extracting(Exclusion::subjectId, e -> e.reason().name(),
+				Exclusion::detail).containsExactlyInAnyOrder(tuple("G1", "DUPLICATE_IN_LIST", null),
+						tuple("G2", "NO_ADDRESS", "郵便番号なし"), tuple("G3", "NO_ADDRESS", "郵便番号が7桁ではありません"),
+						tuple("G4", "NO_ADDRESS", "住所なし"), tuple("G5", "NOT_ELIGIBLE", "代表者名なし"));
+		assertThat(mailings.envelopes(booklets, 0, 10, CHANNEL)).extracting(Envelope::subjectId).containsExactly("77000001");
+
+		mailings.addRegisteredRange("7860097000", "7860097009", CHANNEL);
+		assertThat(mailings.print(id, MailingProgress.NONE, CHANNEL).outcome()).isEqualTo(PrintRun.Outcome.DONE);
+		assertThat(rendered).containsExactly("group-registration-notice:G1", "group-registration-notice:G6");
+		assertThat(mailings.pullOut(" g6 ", "辞退", CHANNEL)).singleElement().extracting(PullOut::subjectId).isEqualTo("G6");
+		assertThat(mailings.postage(id)).singleElement().satisfies(l -> {
+			assertThat(l.count()).isEqualTo(1);
+			assertThat(l.handling()).isEqualTo("簡易書留");
+		});
+		BatchSummary sent = mailings.dispatch(id, LocalDate.now(JapanTime.ZONE), CHANNEL);
+		assertThat(sent.status()).isEqualTo(BatchStatus.DISPATCHED);
+		assertThat(mailings.dispatchedRecipients(id)).containsExactly("G1");
+		assertThat(mailings.dispatchedSubjects(id)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from subject_mailing where batch_id = :id").param("id", id)
+				.query(Integer.class).single()).isZero();
+		// The subject's history (the desk, the subject page) shows its own batch only.
+		assertThat(mailings.sentTo("77000001", CHANNEL).mailings()).extracting(SubjectMailing::batchId)
+				.containsExactly(booklets);
+
+		// What cannot be taken is refused, naming the recipient, and nothing is stored.
+		long before = jdbc.sql("select count(*) from mailing_batch").query(Long.class).single();
+		assertThatThrownBy(() -> mailings.create(NewBatch.ofRecipients("GROUP_STAMPS", "番号", List.of(
+				new MailingRecipient("77000001", "宛名番号の形", "730-0011", "広島市", values))), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("英字で始まる");
+		assertThatThrownBy(() -> mailings.create(NewBatch.ofRecipients("GROUP_STAMPS", "名称なし", List.of(
+				new MailingRecipient("G7", " ", "730-0011", "広島市", values))), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("G7");
+		assertThatThrownBy(() -> mailings.create(NewBatch.ofRecipients("GROUP_STAMPS", "項目違い", List.of(
+				new MailingRecipient("G8", "会", "730-0011", "広島市", Map.of("colour", "red")))), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("G8").hasMessageContaining("colour");
+		assertThatThrownBy(() -> mailings.create(NewBatch.ofRecipients("GROUP_STAMPS", "空", List.of()), CHANNEL))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("宛先がありません");
+		assertThat(jdbc.sql("select count(*) from mailing_batch").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

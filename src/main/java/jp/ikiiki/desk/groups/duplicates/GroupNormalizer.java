@@ -97,7 +97,8 @@ public final class GroupNormalizer {
 
 	/** The comparable form of an address. */
 	public static String address(String s) {
-		String n = base(s);
+		// A postcode keyed first (〒730-0011 広島市…, as the stamps' mailing reads it) says nothing the town does not.
+		String n = LEADING_POSTCODE.matcher(base(s)).replaceFirst("");
 		boolean stripped = true;
 		while (stripped) {
 			stripped = false;
@@ -140,6 +141,9 @@ public final class GroupNormalizer {
 	 * NFKC after the Windows variants, lower case, spaces, middle dots and the brackets' width removed, dash variants
 	 * as '-', kanji variants as their new form.
 	 */
+	private static final java.util.regex.Pattern LEADING_POSTCODE = java.util.regex.Pattern
+			.compile("^〒?[0-9]{3}-?[0-9]{4}(?![0-9])");
+
 	static String base(String s) {
 		if (s == null || s.isBlank()) {
 			return "";

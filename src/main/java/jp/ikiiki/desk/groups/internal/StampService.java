@@ -38,12 +38,28 @@ class StampService implements GroupStamps {
 	private final GroupsClock clock;
 	private final GroupRows rows;
 	private final AuditTrail audit;
+	private final StampMailings mailings;
 
-	StampService(JdbcClient jdbc, GroupsClock clock, GroupRows rows, AuditTrail audit) {
+	StampService(JdbcClient jdbc, GroupsClock clock, GroupRows rows, AuditTrail audit, StampMailings mailings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.rows = rows;
 		this.audit = audit;
+		this.mailings = mailings;
+	}
+
+	@Override
+	public long startMailing(String channel) {
+		return mailings.start(channel == null ? "スタンプ送付" : channel);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public int toMail() {
+		return jdbc.sql("""
+				select count(*) from group_stamp s join activity_group g on g.id = s.group_id
+				where s.posted_by = 'CENTRE' and s.mailing_batch_id is null and s.mailed_on is null
+				  and g.state in ('REGISTERED', 'CHANGED')""").query(Integer.class).single();
 	}
 
 	@Override
@@ -72,7 +88,9 @@ class StampService implements GroupStamps {
 		}
 		if (postedBy.equals("CITY") && before > 0) {
 			// A group asking for more becomes a multi-stamp group: its unpacked stamps go to the city too.
-			jdbc.sql("update group_stamp set posted_by = 'CITY' where group_id = :g and packed_at is null")
+			// Stamps already in a mailing batch stay with it (the batch's envelope is printed with them).
+			jdbc.sql("update group_stamp set posted_by = 'CITY' where group_id = :g and packed_at is null"
+					+ " and mailing_batch_id is null and mailed_on is null")
 					.param("g", groupId).update();
 		}
 		List<Stamp> issued = jdbc.sql("""
@@ -214,6 +232,7 @@ class StampService implements GroupStamps {
 	static Stamp stamp(ResultSet rs, int n) throws SQLException {
 		long number = rs.getLong("number");
 		return new Stamp(number, Stamp.label(number), rs.getLong("group_id"), rs.getObject("issued_on", LocalDate.class),
-				rs.getString("posted_by"), GroupsClock.instant(rs, "packed_at"), rs.getString("packed_by"));
+				rs.getString("posted_by"), GroupsClock.instant(rs, "packed_at"), rs.getString("packed_by"),
+				(Long) rs.getObject("mailing_batch_id"), rs.getObject("mailed_on", LocalDate.class));
 	}
 }

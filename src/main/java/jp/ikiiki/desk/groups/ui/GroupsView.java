@@ -121,7 +121,9 @@ class GroupsView extends VerticalLayout {
 		detail.add(new HorizontalLayout(rep, repText));
 		var stampList = stamps.of(g.id());
 		detail.add(line(getTranslation("groups.detail.stamps"), stampList.isEmpty() ? "—"
-				: String.join("、", stampList.stream().map(s -> s.label() + "（" + s.issuedOn() + "）").toList())));
+				: String.join("、", stampList.stream().map(s -> s.mailedOn() == null ? s.label() + "（" + s.issuedOn() + "）"
+						: getTranslation("groups.detail.stamp-mailed", s.label(), s.issuedOn().toString(),
+								s.mailedOn().toString())).toList())));
 		for (GroupHistoryEntry h : groups.history(g.id())) {
 			detail.add(line(AT.format(h.actedAt().atZone(JapanTime.ZONE)),
 					getTranslation(Keys.HISTORY + h.event()) + "　" + h.summary() + "　" + h.actedBy()));

@@ -1,7 +1,12 @@
 package jp.ikiiki.desk.groups.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jp.ikiiki.desk.groups.GroupStamps;
 import jp.ikiiki.desk.groups.Stamp;
 import jp.ikiiki.desk.security.Roles;
+import jp.ikiiki.desk.platform.ui.Notices;
 import jp.ikiiki.desk.shared.DomainException;
 
 /**
@@ -27,14 +33,18 @@ import jp.ikiiki.desk.shared.DomainException;
 class StampScanView extends VerticalLayout {
 
 	private static final int SHOWN = 12;
+	private static final String CHANNEL = "スタンプ梱包画面";
 
 	private final GroupStamps stamps;
 	private final TextField scan = new TextField();
 	private final Span remaining = new Span();
 	private final Div log = new Div();
+	private final Button mailing = new Button();
+	private final Span toMail = new Span();
 
 	StampScanView(GroupStamps stamps) {
 		this.stamps = stamps;
+		mailing.setText(getTranslation("groups.mailing.create"));
 		setPadding(true);
 		var heading = new H2(getTranslation("groups.scan.title"));
 		heading.getStyle().set("margin", "0");
@@ -50,7 +60,22 @@ class StampScanView extends VerticalLayout {
 		remaining.setId("groups-scan-remaining");
 		log.setId("groups-scan-log");
 		log.setWidthFull();
-		add(heading, help, scan, remaining, log);
+		// The centre's stamp mailing (第5章1, 2): mid and late month, when the operator chooses.
+		mailing.setId("groups-stamp-mailing");
+		mailing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		mailing.addClickListener(e -> Notices.attempt(() -> stamps.startMailing(CHANNEL)).ifPresent(id -> {
+			refreshRemaining();
+			String done = getTranslation("groups.mailing.created", id);
+			// The batch's page: print, pull out and dispatch as every mailing (a notice closes on navigation: after it).
+			getUI().ifPresent(ui -> ui.navigate("mailings/batch/" + id));
+			Notices.success(done);
+		}));
+		toMail.setId("groups-stamp-to-mail");
+		var mailingHelp = new Span(getTranslation("groups.mailing.help"));
+		mailingHelp.getStyle().set("color", "var(--lumo-secondary-text-color)");
+		var mailingRow = new HorizontalLayout(mailing, toMail);
+		mailingRow.setAlignItems(Alignment.BASELINE);
+		add(heading, help, scan, remaining, log, new H3(getTranslation("groups.mailing.title")), mailingHelp, mailingRow);
 		refreshRemaining();
 	}
 
@@ -91,5 +116,8 @@ class StampScanView extends VerticalLayout {
 
 	private void refreshRemaining() {
 		remaining.setText(getTranslation("groups.scan.remaining", stamps.toPack().size()));
+		int waiting = stamps.toMail();
+		toMail.setText(getTranslation("groups.mailing.to-mail", waiting));
+		mailing.setEnabled(waiting > 0);
 	}
 }

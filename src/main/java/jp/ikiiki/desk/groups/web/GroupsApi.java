@@ -16,6 +16,7 @@ import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The registered groups over HTTP: the public search, a group's history, its stamps (第5章2, 3). */
@@ -158,6 +160,20 @@ class GroupsApi {
 		} catch (DateTimeParseException e) {
 			throw new InvalidInputException("month", "month は yyyy-MM で指定してください");
 		}
+	}
+
+	/** The mailing batch made: its id, for {@code /mailings/batch/{id}} and the mailings API. */
+	record StampMailingCreated(long id) {
+	}
+
+	@PostMapping("/stamp-mailings")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "スタンプ送付バッチの作成（第5章1・2）",
+			description = "受注者が送付するスタンプ（市が送付するものを除く）のうち未登録のものを団体ごとに1通の郵送物にし、抽出まで行う。"
+					+ "宛先不備などの団体は除外一覧に理由つきで載り、スタンプは次の送付に残る。対象がなければ 409")
+	StampMailingCreated startMailing() {
+		return new StampMailingCreated(stamps.startMailing("POST /api/groups/stamp-mailings"));
 	}
 
 	private static ResponseEntity<byte[]> file(byte[] body, String name, String type) {

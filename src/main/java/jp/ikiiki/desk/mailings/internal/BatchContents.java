@@ -77,12 +77,17 @@ class BatchContents {
 				.query(Integer.class).single();
 	}
 
-	/** Streams the envelopes that match, in the filter's order, into an XLSX workbook. Audited as DOWNLOAD. */
-	void writeEnvelopesXlsx(long batchId, String title, EnvelopeFilter filter, OutputStream out, String channel) {
+	/**
+	 * Streams the envelopes that match, in the filter's order, into an XLSX workbook. Audited as DOWNLOAD.
+	 *
+	 * @param subjects false for recipients a module gave: their key (宛先番号) and name (宛先) head the columns
+	 */
+	void writeEnvelopesXlsx(long batchId, String title, boolean subjects, EnvelopeFilter filter, OutputStream out,
+			String channel) {
 		var where = envelopeWhere(batchId, filter);
 		List<String> people = new ArrayList<>();
-		try (var book = new ListWorkbook("封入一覧", title, List.of("束", "束内順", "郵便番号", "宛名番号", "申請書管理番号",
-				"氏名", "表示", "再交付", "引受番号", "引抜理由"))) {
+		try (var book = new ListWorkbook("封入一覧", title, List.of("束", "束内順", "郵便番号", subjects ? "宛名番号" : "宛先番号",
+				"申請書管理番号", subjects ? "氏名" : "宛先", "表示", "再交付", "引受番号", "引抜理由"))) {
 			stream("select * from mailing_envelope e where " + where.sql + " order by " + envelopeOrder(filter),
 					where.params, rs -> {
 						Envelope e = envelope(rs, 0);
@@ -187,11 +192,12 @@ class BatchContents {
 				.query(Integer.class).single();
 	}
 
-	/** Streams the left-out subjects that match into an XLSX workbook. Audited as DOWNLOAD. */
-	void writeExclusionsXlsx(long batchId, String title, ExclusionFilter filter, OutputStream out, String channel) {
+	/** Streams the left-out that match into an XLSX workbook (宛先番号 for recipients a module gave). Audited as DOWNLOAD. */
+	void writeExclusionsXlsx(long batchId, String title, boolean subjects, ExclusionFilter filter, OutputStream out,
+			String channel) {
 		var where = exclusionWhere(batchId, filter);
 		List<String> people = new ArrayList<>();
-		try (var book = new ListWorkbook("除外者一覧", title, List.of("宛名番号", "除外理由", "詳細"))) {
+		try (var book = new ListWorkbook("除外者一覧", title, List.of(subjects ? "宛名番号" : "宛先番号", "除外理由", "詳細"))) {
 			stream("select subject_id, reason, detail from mailing_exclusion x where " + where.sql + " order by "
 					+ exclusionOrder(filter), where.params, rs -> {
 						Exclusion x = exclusion(rs, 0);
@@ -248,6 +254,11 @@ class BatchContents {
 		} catch (JsonProcessingException e) {
 			throw new IllegalStateException("print fields not serialisable", e);
 		}
+	}
+
+	/** Print fields stored as JSON, read back. */
+	Map<String, String> fieldsOf(String json) {
+		return fromJson(json);
 	}
 
 	private Map<String, String> fromJson(String s) {

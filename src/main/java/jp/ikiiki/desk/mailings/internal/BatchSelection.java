@@ -2,6 +2,7 @@ package jp.ikiiki.desk.mailings.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,10 +21,12 @@ import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingProgress;
 import jp.ikiiki.desk.printing.PrintFields;
 import jp.ikiiki.desk.shared.JapanTime;
+import jp.ikiiki.desk.shared.Postcodes;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import jp.ikiiki.desk.subjects.SubjectRoster;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,7 +93,9 @@ class BatchSelection {
 	private Counts selectInto(BatchStore.Batch b, MailingProgress progress) {
 		MailingKind kind = b.kind();
 		var sink = new Sink(b, progress);
-		if (kind.audience() == MailingKind.Audience.CITY_LIST || kind.audience() == MailingKind.Audience.GIVEN) {
+		if (kind.audience() == MailingKind.Audience.GIVEN_ADDRESSES) {
+			selectRecipients(b, sink);
+		} else if (kind.audience() == MailingKind.Audience.CITY_LIST || kind.audience() == MailingKind.Audience.GIVEN) {
 			Set<String> seen = new LinkedHashSet<>();
 			for (String t : b.targets()) {
 				if (!seen.add(t)) {
@@ -152,12 +157,45 @@ class BatchSelection {
 		return new Counts(places.size(), sink.excluded, BundlePlan.bundles(places.size(), b.bundleSize()));
 	}
 
+	/**
+	 * The recipients a module gave ({@link MailingKind.Audience#GIVEN_ADDRESSES}), in its order: a key given twice is
+	 * mailed once, a recipient the giver refused, or without a postcode or an address, is left out with the reason. No
+	 * check of subjects applies (moved out, deceased, mailing history).
+	 */
+	private void selectRecipients(BatchStore.Batch b, Sink sink) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (String t : b.targets()) {
+			if (!seen.add(t)) {
+				sink.exclude(new Exclusion(t, ExclusionReason.DUPLICATE_IN_LIST, null));
+			}
+		}
+		sink.total = seen.size();
+		Map<String, Map<String, String>> fields = new HashMap<>();
+		Map<String, String> refusals = new HashMap<>();
+		jdbc.sql("select subject_id, fields, refusal from mailing_given where batch_id = :id").param("id", b.id())
+				.query((RowCallbackHandler) rs -> {
+					fields.put(rs.getString(1), contents.fieldsOf(rs.getString(2)));
+					if (rs.getString(3) != null) {
+						refusals.put(rs.getString(1), rs.getString(3));
+					}
+				});
+		for (String key : seen) {
+			Map<String, String> f = fields.get(key);
+			if (f == null) {
+				throw new IllegalStateException("mailing batch " + b.id() + " lacks the given values of a recipient");
+			}
+			sink.acceptRecipient(key, f, refusals.get(key));
+		}
+	}
+
 	/** Collects one selection: envelopes inserted in chunks with a provisional position, exclusions likewise. */
 	private final class Sink {
 		final BatchStore.Batch batch;
 		final MailingProgress progress;
 		/** 発行日 printed on the notices and letters: the day of selection, the same on every envelope of the batch. */
 		final String issueDate = JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE));
+		/** What the keys of this batch are (mailing_envelope.recipient_kind): 宛名番号, or keys a module gave. */
+		final String recipientKind;
 		PreloadedHistory history;
 		final List<BundlePlan.Key> keys = new ArrayList<>();
 		final List<Object[]> envelopes = new ArrayList<>(CHUNK);
@@ -169,6 +207,7 @@ class BatchSelection {
 		Sink(BatchStore.Batch batch, MailingProgress progress) {
 			this.batch = batch;
 			this.progress = progress;
+			this.recipientKind = batch.kind().audience().subjects() ? "SUBJECT" : "GIVEN";
 		}
 
 		void accept(MailingSubject s) {
@@ -183,7 +222,33 @@ class BatchSelection {
 				keys.add(new BundlePlan.Key(s.addressNumber(), s.postalCode()));
 				// Provisional seq (negative, unique) until the postcode order is known.
 				envelopes.add(new Object[] { batch.id(), -keys.size(), s.addressNumber(), s.managementNumber(),
-						s.postalCode(), contents.toJson(fields), reissue == 0 ? null : reissue });
+						s.postalCode(), contents.toJson(fields), reissue == 0 ? null : reissue, recipientKind });
+				if (envelopes.size() == CHUNK) {
+					flushEnvelopes();
+				}
+			}
+			tick();
+		}
+
+		/** A recipient that is no subject: only the checks of an address apply. */
+		void acceptRecipient(String key, Map<String, String> given, String refusal) {
+			String postcode = Postcodes.digits(given.get(PrintFields.POSTCODE));
+			String address = given.get(PrintFields.ADDRESS);
+			if (refusal != null) {
+				exclude(new Exclusion(key, ExclusionReason.NOT_ELIGIBLE, refusal));
+			} else if (given.get(PrintFields.POSTCODE) == null) {
+				exclude(new Exclusion(key, ExclusionReason.NO_ADDRESS, "郵便番号なし"));
+			} else if (postcode == null) {
+				exclude(new Exclusion(key, ExclusionReason.NO_ADDRESS, "郵便番号が7桁ではありません"));
+			} else if (address == null || address.isBlank()) {
+				exclude(new Exclusion(key, ExclusionReason.NO_ADDRESS, "住所なし"));
+			} else {
+				Map<String, String> fields = new LinkedHashMap<>(given);
+				fields.put(PrintFields.POSTCODE, Postcodes.format(postcode));
+				fields.putIfAbsent(PrintFields.ISSUE_DATE, issueDate);
+				keys.add(new BundlePlan.Key(key, postcode));
+				envelopes.add(new Object[] { batch.id(), -keys.size(), key, null, postcode, contents.toJson(fields), null,
+						recipientKind });
 				if (envelopes.size() == CHUNK) {
 					flushEnvelopes();
 				}
@@ -207,7 +272,7 @@ class BatchSelection {
 
 		void exclude(Exclusion e) {
 			excluded++;
-			exclusions.add(new Object[] { batch.id(), e.subjectId(), e.reason().name(), e.detail() });
+			exclusions.add(new Object[] { batch.id(), e.subjectId(), e.reason().name(), e.detail(), recipientKind });
 			if (exclusions.size() == CHUNK) {
 				flushExclusions();
 			}
@@ -222,14 +287,16 @@ class BatchSelection {
 			if (!envelopes.isEmpty()) {
 				template.batchUpdate("""
 						insert into mailing_envelope (batch_id, seq, bundle_no, bundle_seq, subject_id, management_number,
-						  postal_code, fields, reissue_no) values (?, ?, 0, 0, ?, ?, ?, cast(? as jsonb), ?)""", envelopes);
+						  postal_code, fields, reissue_no, recipient_kind)
+						values (?, ?, 0, 0, ?, ?, ?, cast(? as jsonb), ?, ?)""", envelopes);
 				envelopes.clear();
 			}
 		}
 
 		private void flushExclusions() {
 			if (!exclusions.isEmpty()) {
-				template.batchUpdate("insert into mailing_exclusion (batch_id, subject_id, reason, detail) values (?, ?, ?, ?)"
+				template.batchUpdate("insert into mailing_exclusion (batch_id, subject_id, reason, detail, recipient_kind)"
+						+ " values (?, ?, ?, ?, ?)"
 						+ " on conflict do nothing", exclusions);
 				exclusions.clear();
 			}

@@ -19,6 +19,7 @@ import jp.ikiiki.desk.mailings.BatchStatus;
 import jp.ikiiki.desk.mailings.BatchSummary;
 import jp.ikiiki.desk.mailings.MailingKind;
 import jp.ikiiki.desk.mailings.MailingsProperties;
+import jp.ikiiki.desk.mailings.MailingRecipient;
 import jp.ikiiki.desk.mailings.NewBatch;
 import jp.ikiiki.desk.security.UserDirectory;
 import jp.ikiiki.desk.shared.CurrentUser;
@@ -112,6 +113,9 @@ class BatchStore {
 			throw new InvalidInputException("束の通数", "束の通数は1〜10000で指定してください");
 		}
 		int year = businessYear(kind, batch.businessYear());
+		if (kind.audience() == MailingKind.Audience.GIVEN_ADDRESSES) {
+			return createForRecipients(kind, batch, size, year, channel);
+		}
 		boolean given = kind.audience() == MailingKind.Audience.GIVEN;
 		Map<String, Map<String, String>> values = given ? given(kind, batch.given()) : Map.of();
 		boolean list = kind.audience() == MailingKind.Audience.CITY_LIST || given;
@@ -138,6 +142,98 @@ class BatchStore {
 		audit.record(AuditAction.CREATE, channel, targets, "郵送バッチ " + id + " 作成: " + kind.label() + " "
 				+ year + "年度 対象リスト " + targets.size() + " 件, 取消 " + cancelled.size() + " 件");
 		return id;
+	}
+
+	/**
+	 * A batch of recipients that are not subjects ({@link MailingKind.Audience#GIVEN_ADDRESSES}): the keys in the
+	 * giver's order go to {@code target_list} (a repeat kept, for the selection to report), the first of each key with
+	 * its name, postcode, address and print values to {@code mailing_given}. A recipient without postcode or address is
+	 * stored too: the selection leaves it out with the reason, so that the giver sees it.
+	 *
+	 * @throws InvalidInputException naming the recipient and what cannot be accepted (nothing is stored)
+	 */
+	private long createForRecipients(MailingKind kind, NewBatch batch, int size, int year, String channel) {
+		if (batch.recipients().isEmpty()) {
+			throw new InvalidInputException("宛先", kind.label() + " の宛先がありません");
+		}
+		List<String> keys = new ArrayList<>(batch.recipients().size());
+		Map<String, Object[]> first = new LinkedHashMap<>();
+		for (int i = 0; i < batch.recipients().size(); i++) {
+			MailingRecipient r = batch.recipients().get(i);
+			String row = (i + 1) + "件目";
+			if (r == null) {
+				throw new InvalidInputException("宛先", row + "の宛先が空です");
+			}
+			String key = recipientKey(r.key()).orElseThrow(() -> new InvalidInputException("宛先", row
+					+ "の宛先番号は英字で始まる英数字・ハイフン20文字までです"));
+			if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+				throw new InvalidInputException("宛先", "宛先 " + key + " の名称は1〜200文字で指定してください");
+			}
+			if ((r.postalCode() != null && r.postalCode().length() > 20)
+					|| (r.address() != null && r.address().length() > MAX_GIVEN_VALUE)
+					|| (r.refusal() != null && r.refusal().length() > 200)) {
+				throw new InvalidInputException("宛先", "宛先 " + key + " の郵便番号・住所・理由が長すぎます");
+			}
+			checkFields("宛先 " + key, r.fields());
+			keys.add(key);
+			if (!first.containsKey(key)) {
+				Map<String, String> fields = new LinkedHashMap<>(r.fields());
+				fields.put(PrintFields.NAME, r.name().strip());
+				putOrRemove(fields, PrintFields.POSTCODE, r.postalCode());
+				putOrRemove(fields, PrintFields.ADDRESS, r.address());
+				String refusal = r.refusal() == null || r.refusal().isBlank() ? null : r.refusal().strip();
+				first.put(key, new Object[] { null, key, toJson(fields), refusal });
+			}
+		}
+		long id = jdbc.sql("""
+				insert into mailing_batch (kind, title, status, bundle_size, target_list, cancelled_list, created_by,
+				  business_year)
+				values (:kind, :title, :status, :size, :targets, '{}', :by, :year) returning id""")
+				.param("kind", kind.code()).param("title", batch.title().strip()).param("status", BatchStatus.NEW.name())
+				.param("size", size).param("targets", keys.toArray(String[]::new)).param("by", CurrentUser.name())
+				.param("year", year).query(Long.class).single();
+		List<Object[]> rows = new ArrayList<>(first.size());
+		for (Object[] r : first.values()) {
+			r[0] = id;
+			rows.add(r);
+		}
+		template.batchUpdate("insert into mailing_given (batch_id, subject_id, fields, refusal)"
+				+ " values (?, ?, cast(? as jsonb), ?)", rows);
+		// The keys are no 宛名番号: the audit's list of people stays empty and the detail gives the count.
+		audit.record(AuditAction.CREATE, channel, List.of(), "郵送バッチ " + id + " 作成: " + kind.label() + " " + year
+				+ "年度 宛先 " + keys.size() + " 件");
+		return id;
+	}
+
+	private static void putOrRemove(Map<String, String> fields, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			fields.put(field, value.strip());
+		} else {
+			fields.remove(field);
+		}
+	}
+
+	/** A recipient key as stored (NFKC, upper case), if it is one: a letter, then letters, digits, hyphens; ≤ 20. */
+	static Optional<String> recipientKey(String key) {
+		if (key == null) {
+			return Optional.empty();
+		}
+		String k = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFKC).strip()
+				.toUpperCase(java.util.Locale.ROOT);
+		return k.matches("[A-Z][A-Z0-9-]{0,19}") ? Optional.of(k) : Optional.empty();
+	}
+
+	/** @throws InvalidInputException naming the owner and the field that is no form field or too long */
+	private static void checkFields(String owner, Map<String, String> fields) {
+		fields.forEach((field, value) -> {
+			if (!PrintFields.ALL.contains(field)) {
+				throw new InvalidInputException("印字内容", owner + " の項目 " + field + " は帳票の項目ではありません");
+			}
+			if (value == null || value.length() > MAX_GIVEN_VALUE) {
+				throw new InvalidInputException("印字内容", owner + " の「" + PrintFields.label(field) + "」は1〜"
+						+ MAX_GIVEN_VALUE + "文字で指定してください");
+			}
+		});
 	}
 
 	/**

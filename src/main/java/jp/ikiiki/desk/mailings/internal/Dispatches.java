@@ -72,11 +72,15 @@ class Dispatches {
 					insert into subject_mailing (subject_id, batch_id, kind, dispatched_on, registered_number, reissue_no,
 					  business_year)
 					select subject_id, batch_id, :kind, :on, registered_number, reissue_no, :year
-					from mailing_envelope where batch_id = :id and pulled_at is null""")
+					from mailing_envelope where batch_id = :id and pulled_at is null and recipient_kind = 'SUBJECT'""")
 					.param("kind", b.kind().code()).param("on", dispatchedOn).param("year", b.businessYear())
 					.param("id", batchId).update();
-			events.publishEvent(new BatchDispatched(batchId, b.kind().code(), b.businessYear(), dispatchedOn, rows));
-			return rows;
+			// Recipients a module gave (no subjects) have no subject's mailing history; they are counted all the same.
+			int envelopes = b.kind().audience().subjects() ? rows
+					: jdbc.sql("select count(*) from mailing_envelope where batch_id = :id and pulled_at is null")
+							.param("id", batchId).query(Integer.class).single();
+			events.publishEvent(new BatchDispatched(batchId, b.kind().code(), b.businessYear(), dispatchedOn, envelopes));
+			return envelopes;
 		});
 		audit.record(AuditAction.UPDATE, channel, List.of(), "郵送バッチ " + batchId + " 発送: 発送日 " + dispatchedOn
 				+ ", " + sent + " 通");
@@ -105,6 +109,18 @@ class Dispatches {
 	List<String> dispatchedSubjects(long batchId) {
 		store.load(batchId);
 		return jdbc.sql("select subject_id from subject_mailing where batch_id = :id order by subject_id")
+				.param("id", batchId).query(String.class).list();
+	}
+
+	/**
+	 * The keys of the envelopes a dispatched batch sent (pulled-out ones not), in key order: 宛名番号, or the keys a
+	 * module gave ({@link MailingKind.Audience#GIVEN_ADDRESSES}). Empty for a batch not dispatched.
+	 */
+	List<String> dispatchedRecipients(long batchId) {
+		store.load(batchId);
+		return jdbc.sql("""
+				select e.subject_id from mailing_envelope e join mailing_batch b on b.id = e.batch_id
+				where e.batch_id = :id and b.status = 'DISPATCHED' and e.pulled_at is null order by e.subject_id""")
 				.param("id", batchId).query(String.class).list();
 	}
 

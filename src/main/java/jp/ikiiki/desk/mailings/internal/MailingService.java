@@ -99,7 +99,8 @@ class MailingService implements Mailings {
 
 	@Override
 	public void writeExclusionsXlsx(long batchId, ExclusionFilter filter, OutputStream out, String channel) {
-		contents.writeExclusionsXlsx(batchId, store.load(batchId).title(), filter, out, channel);
+		var b = store.load(batchId);
+		contents.writeExclusionsXlsx(batchId, b.title(), b.kind().audience().subjects(), filter, out, channel);
 	}
 
 	@Override
@@ -114,7 +115,8 @@ class MailingService implements Mailings {
 
 	@Override
 	public void writeEnvelopesXlsx(long batchId, EnvelopeFilter filter, OutputStream out, String channel) {
-		contents.writeEnvelopesXlsx(batchId, store.load(batchId).title(), filter, out, channel);
+		var b = store.load(batchId);
+		contents.writeEnvelopesXlsx(batchId, b.title(), b.kind().audience().subjects(), filter, out, channel);
 	}
 
 	// ---------------------------------------------------------------- selection and print runs
@@ -193,6 +195,11 @@ class MailingService implements Mailings {
 	@Override
 	public List<String> dispatchedSubjects(long batchId) {
 		return dispatches.dispatchedSubjects(batchId);
+	}
+
+	@Override
+	public List<String> dispatchedRecipients(long batchId) {
+		return dispatches.dispatchedRecipients(batchId);
 	}
 
 	@Override

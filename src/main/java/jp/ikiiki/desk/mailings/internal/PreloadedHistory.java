@@ -43,7 +43,7 @@ final class PreloadedHistory implements MailingHistory {
 				union all
 				select e.subject_id, b.kind, b.id, b.business_year
 				from mailing_envelope e join mailing_batch b on b.id = e.batch_id
-				 where b.status = any(:open) and e.pulled_at is null and b.id <> :batch %s
+				 where b.status = any(:open) and e.pulled_at is null and e.recipient_kind = 'SUBJECT' and b.id <> :batch %s
 				""".formatted(filter, filter.replace("subject_id", "e.subject_id"))).param("batch", batchId)
 				.param("open", OPEN);
 		if (subjects != null) {

@@ -111,7 +111,7 @@ class RegisteredNumberRanges {
 			throw new StateConflictException("引受番号はまだ割り当てられていません（印刷ファイル作成時に割り当てます）");
 		}
 		String name = "引受番号一覧_バッチ" + batchId + ".xlsx";
-		byte[] content = Workbooks.registeredNumbers(b.title(), rows);
+		byte[] content = Workbooks.registeredNumbers(b.title(), b.kind().audience().subjects(), rows);
 		audit.record(AuditAction.DOWNLOAD, channel, rows.stream().map(Envelope::subjectId).toList(), name,
 				"郵送バッチ " + batchId + " 引受番号 " + rows.size() + " 件");
 		return new MailingDownload(name, MailingDownload.XLSX, content);

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * One person's mailings, for the agent desk: the dispatched envelopes as {@code subject_mailing} recorded them at
  * dispatch (発送日, 引受番号, reissue number: written once, so what the desk says is what was sent), and from
  * {@code mailing_envelope} the envelopes of batches still being prepared and those pulled out. Withdrawn batches sent
- * nothing and are left out. Both tables are read by 宛名番号 through their subject indexes.
+ * nothing and are left out. Both tables are read by 宛名番号 through their subject indexes; envelopes addressed to
+ * recipients a module gave (activity groups, {@link MailingKind.Audience#GIVEN_ADDRESSES}) are no subject's and never
+ * shown.
  */
 @Component
 class SubjectHistory {
@@ -53,7 +55,7 @@ class SubjectHistory {
 				  select b.id, b.kind, b.title, b.status, null, e.registered_number, e.reissue_no, e.pulled_at,
 				         e.pull_reason
 				    from mailing_envelope e join mailing_batch b on b.id = e.batch_id
-				   where e.subject_id = :subject and b.status <> 'CANCELLED'
+				   where e.subject_id = :subject and e.recipient_kind = 'SUBJECT' and b.status <> 'CANCELLED'
 				     and (e.pulled_at is not null or b.status = any(:preparing))
 				) h
 				order by coalesce(dispatched_on, (pulled_at at time zone :zone)::date, date '9999-12-31') desc, id desc""")

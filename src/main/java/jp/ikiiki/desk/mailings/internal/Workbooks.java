@@ -40,11 +40,13 @@ final class Workbooks {
 		}
 	}
 
-	static byte[] registeredNumbers(String title, List<Envelope> rows) {
+	/** @param subjects false for recipients a module gave: 宛先番号 and 宛先 head their columns */
+	static byte[] registeredNumbers(String title, boolean subjects, List<Envelope> rows) {
 		try (var wb = new SXSSFWorkbook(500)) {
 			Sheet sheet = wb.createSheet("引受番号");
 			row(sheet, 0, "簡易書留 引受番号一覧", title);
-			row(sheet, 1, "連番", "引受番号", "郵便番号", "宛名番号", "申請書管理番号", "氏名", "束", "束内順");
+			row(sheet, 1, "連番", "引受番号", "郵便番号", subjects ? "宛名番号" : "宛先番号", "申請書管理番号",
+					subjects ? "氏名" : "宛先", "束", "束内順");
 			int r = 2;
 			for (Envelope e : rows) {
 				Row row = sheet.createRow(r);

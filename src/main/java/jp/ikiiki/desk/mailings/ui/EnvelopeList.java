@@ -36,6 +36,11 @@ class EnvelopeList extends VerticalLayout {
 	private final Mailings mailings;
 	private final String channel;
 	private final Grid<Envelope> grid = new Grid<>(Envelope.class, false);
+	private final Grid.Column<Envelope> subjectColumn;
+	private final Grid.Column<Envelope> nameColumn;
+	/** 再発行・追加分 and the reissue count: subjects' booklets only, hidden for recipients a module gave. */
+	private final Grid.Column<Envelope> markColumn;
+	private final Grid.Column<Envelope> reissueColumn;
 	private final TextField text = new TextField();
 	private final IntegerField bundle = new IntegerField();
 	private final Select<Show> show = new Select<>();
@@ -86,13 +91,14 @@ class EnvelopeList extends VerticalLayout {
 				.setTextAlign(ColumnTextAlign.END).setWidth("4.5rem").setFlexGrow(0);
 		grid.addColumn(e -> Postcodes.format(e.postalCode())).setHeader(getTranslation("mailings.envelopes.col.postcode"))
 				.setWidth("6.5rem").setFlexGrow(0);
-		grid.addColumn(Envelope::subjectId).setHeader(getTranslation("mailings.envelopes.col.subject"))
+		subjectColumn = grid.addColumn(Envelope::subjectId).setHeader(getTranslation("mailings.envelopes.col.subject"))
 				.setKey("subject").setSortProperty("subject").setWidth("8.5rem").setFlexGrow(0);
-		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.NAME, ""))
+		nameColumn = grid.addColumn(e -> e.fields().getOrDefault(PrintFields.NAME, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.name")).setWidth("9rem").setFlexGrow(1);
-		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, ""))
+		markColumn = grid.addColumn(e -> e.fields().getOrDefault(PrintFields.MARK, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.mark")).setWidth("5rem").setFlexGrow(0);
-		grid.addColumn(e -> e.reissueNo() == 0 ? "" : getTranslation("mailings.envelopes.reissue-no", e.reissueNo()))
+		reissueColumn = grid
+				.addColumn(e -> e.reissueNo() == 0 ? "" : getTranslation("mailings.envelopes.reissue-no", e.reissueNo()))
 				.setHeader(getTranslation("mailings.envelopes.col.reissue")).setWidth("5rem").setFlexGrow(0);
 		grid.addColumn(e -> e.fields().getOrDefault(PrintFields.REGISTERED_MAIL_NUMBER, ""))
 				.setHeader(getTranslation("mailings.envelopes.col.registered")).setWidth("9.5rem").setFlexGrow(0);
@@ -114,8 +120,16 @@ class EnvelopeList extends VerticalLayout {
 		setFlexGrow(1, grid);
 	}
 
-	/** Shows the batch's envelopes; {@code enclosures} is the number of items in each envelope. */
-	void show(long batchId, int enclosures) {
+	/**
+	 * Shows the batch's envelopes; {@code enclosures} is the number of items in each envelope; {@code subjects} false
+	 * for a batch of recipients a module gave (activity groups): their key and name instead of 宛名番号 and 氏名.
+	 */
+	void show(long batchId, int enclosures, boolean subjects) {
+		subjectColumn.setHeader(getTranslation(subjects ? "mailings.envelopes.col.subject" : "mailings.envelopes.col.key"));
+		nameColumn.setHeader(getTranslation(subjects ? "mailings.envelopes.col.name" : "mailings.envelopes.col.recipient"));
+		markColumn.setVisible(subjects);
+		reissueColumn.setVisible(subjects);
+		text.setPlaceholder(getTranslation(subjects ? "mailings.envelopes.search" : "mailings.envelopes.search-given"));
 		this.batchId = batchId;
 		this.fileName = getTranslation("mailings.envelopes.file", batchId);
 		this.enclosures = enclosures;

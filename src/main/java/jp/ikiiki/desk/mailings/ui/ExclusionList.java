@@ -27,6 +27,7 @@ class ExclusionList extends VerticalLayout {
 	private final Mailings mailings;
 	private final String channel;
 	private final Grid<Exclusion> grid = new Grid<>(Exclusion.class, false);
+	private final Grid.Column<Exclusion> subjectColumn;
 	private final TextField subject = new TextField();
 	private final Select<ExclusionReason> reason = new Select<>();
 	private final Span count = new Span();
@@ -57,7 +58,7 @@ class ExclusionList extends VerticalLayout {
 
 		grid.setId("mailing-exclusions");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.addColumn(Exclusion::subjectId).setHeader(getTranslation("mailings.exclusions.col.subject"))
+		subjectColumn = grid.addColumn(Exclusion::subjectId).setHeader(getTranslation("mailings.exclusions.col.subject"))
 				.setKey("subject").setSortProperty("subject").setWidth("9rem").setFlexGrow(0);
 		grid.addColumn(x -> x.reason().label()).setHeader(getTranslation("mailings.exclusions.col.reason"))
 				.setKey("reason").setSortProperty("reason").setWidth("12rem").setFlexGrow(0);
@@ -78,7 +79,10 @@ class ExclusionList extends VerticalLayout {
 		setFlexGrow(1, grid);
 	}
 
-	void show(long batchId) {
+	/** Shows the batch's left-out; {@code subjects} false for recipients a module gave (their key, not 宛名番号). */
+	void show(long batchId, boolean subjects) {
+		subjectColumn.setHeader(getTranslation(subjects ? "mailings.exclusions.col.subject" : "mailings.exclusions.col.key"));
+		subject.setPlaceholder(getTranslation(subjects ? "mailings.exclusions.search" : "mailings.exclusions.search-given"));
 		this.batchId = batchId;
 		this.fileName = getTranslation("mailings.exclusions.file", batchId);
 		grid.setItems(q -> mailings.exclusions(batchId, filter(q.getSortOrders()), q.getOffset(), q.getLimit(), channel)

@@ -248,8 +248,9 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 			forms.setText(getTranslation(kind.registeredMail() ? "mailings.batch.forms-registered" : "mailings.batch.forms",
 					String.join("、", kind.forms().stream().map(f -> formTitles.getOrDefault(f, f)).toList())));
 		}
-		envelopes.show(batchId, kind == null ? 0 : kind.enclosures().size());
-		exclusions.show(batchId);
+		boolean subjects = kind == null || kind.audience().subjects();
+		envelopes.show(batchId, kind == null ? 0 : kind.enclosures().size(), subjects);
+		exclusions.show(batchId, subjects);
 		downloads.removeAll();
 		downloads.add(Downloads.link(getTranslation("mailings.postage.xlsx"), "mailing-postage-xlsx",
 				() -> mailings.postageXlsx(batchId, CHANNEL)));

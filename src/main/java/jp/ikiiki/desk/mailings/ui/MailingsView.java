@@ -175,8 +175,9 @@ class MailingsView extends VerticalLayout implements HasDynamicTitle {
 	private VerticalLayout createForm(MailingsProperties properties) {
 		Select<MailingKind> kind = new Select<>();
 		kind.setLabel(getTranslation("mailings.new.kind"));
-		// Kinds whose subjects and values another module gives (the notice run) are not made here.
-		kind.setItems(mailings.kinds().stream().filter(k -> k.audience() != MailingKind.Audience.GIVEN).toList());
+		// Kinds whose recipients and values another module gives (the notice run, the groups' stamps) are not made here.
+		kind.setItems(mailings.kinds().stream().filter(k -> k.audience() != MailingKind.Audience.GIVEN
+				&& k.audience() != MailingKind.Audience.GIVEN_ADDRESSES).toList());
 		kind.setItemLabelGenerator(k -> k.label() + "（" + k.clause() + "）");
 		kind.setId("mailing-kind");
 		kind.setWidth("24em");

@@ -55,6 +55,8 @@ class GroupNormalizerTest {
 		assertThat(GroupNormalizer.address("中区大手町1ー2ー3")).isEqualTo(plain);
 		assertThat(GroupNormalizer.address("中区大手町1の2の3")).isEqualTo(plain);
 		assertThat(GroupNormalizer.address("広島県広島市中区大手町1‐2‐3")).isEqualTo(plain);
+		assertThat(GroupNormalizer.address("〒730-0051 広島市中区大手町1-2-3")).isEqualTo(plain);
+		assertThat(GroupNormalizer.address("７３０００５１　中区大手町１－２－３")).isEqualTo(plain);
 	}
 
 	@Test

@@ -117,7 +117,7 @@ class GroupsBrowserIT extends BrowserTest {
 			typeAndEnter(page, "d");
 			typeAndEnter(page, "中区基町 基町集会所");
 			typeAndEnter(page, "広島 太郎");
-			typeAndEnter(page, "広島市中区基町1-1");
+			typeAndEnter(page, "〒730-0011 広島市中区基町1-1");
 			typeAndEnter(page, "0822451234");
 			typeAndEnter(page, "基町集会所");
 			assertThat(page.locator("#groups-entry-complete")).isFocused();
@@ -151,7 +151,7 @@ class GroupsBrowserIT extends BrowserTest {
 			typeAndEnter(page, "D");
 			typeAndEnter(page, "中区基町　基町集会所");
 			typeAndEnter(page, "広島　太郎");
-			typeAndEnter(page, "広島市中区基町1-1");
+			typeAndEnter(page, "〒730-0011 広島市中区基町1-1");
 			typeAndEnter(page, "082-245-1234");
 			typeAndEnter(page, "基町集会所");
 			assertThat(page.locator("#groups-verify-complete")).isFocused();
@@ -164,6 +164,16 @@ class GroupsBrowserIT extends BrowserTest {
 				.query(Long.class).single();
 		TallyITSupport.as("city1", () -> forms.approve(id, true, null), "CITY_STAFF");
 		Stamp stamp = TallyITSupport.as("grp-a", () -> stamps.issue(group, 1), "OPERATOR").get(0);
+		// A second group, keyed through the service, whose representative's address has no postcode.
+		long other = TallyITSupport.as("grp-a", () -> forms.receive(GroupFormKind.REGISTER, null), "OPERATOR").id();
+		GroupEntry entry = new GroupEntry("郵便番号のない会", "ユウビンバンゴウノナイカイ", "GENERAL", "105", List.of("D"),
+				"安佐南区祇園 集会所", "番号　なし", "広島市安佐南区祇園2-2", "082-245-0000", null);
+		TallyITSupport.as("grp-a", () -> forms.entry(other, entry), "OPERATOR");
+		TallyITSupport.as("grp-b", () -> forms.verify(other, entry), "OPERATOR");
+		TallyITSupport.as("city1", () -> forms.approve(other, true, null), "CITY_STAFF");
+		long noPostcode = jdbc.sql("select group_id from group_form where id = :id").param("id", other)
+				.query(Long.class).single();
+		TallyITSupport.as("grp-a", () -> stamps.issue(noPostcode, 1), "OPERATOR");
 
 		try (var ctx = chromium.context(1280, 720)) {
 			Page page = ctx.newPage();
@@ -171,16 +181,43 @@ class GroupsBrowserIT extends BrowserTest {
 			Chromium.signIn(page, port, "grp-a", "grp-a-pass-1");
 			page.navigate("http://localhost:" + port + "/groups/stamps/scan");
 			assertThat(page.locator("#groups-scan input")).isFocused();
-			assertThat(page.locator("#groups-scan-remaining")).containsText("1");
+			assertThat(page.locator("#groups-scan-remaining")).containsText("2");
 			typeAndEnter(page, stamp.label());
 			assertThat(page.locator("#groups-scan-log > div").first()).containsText("梱包済みにしました");
-			assertThat(page.locator("#groups-scan-remaining")).containsText("0");
+			assertThat(page.locator("#groups-scan-remaining")).containsText("1");
 			typeAndEnter(page, stamp.label());
 			assertThat(page.locator("#groups-scan-log > div").first()).containsText("梱包済みです");
 			typeAndEnter(page, "4901234567894");
 			assertThat(page.locator("#groups-scan-log > div").first()).containsText("ラベルではありません");
 			assertThat(page.locator("#groups-scan input")).isFocused();
 			shot(page, "groups-05-stamp-scan.png");
+
+			// The centre's stamps go out as a mailing batch (第5章1, 2): one envelope per group; a group whose
+			// representative's address has no postcode is left out with the reason.
+			assertThat(page.locator("#groups-stamp-to-mail")).containsText("2");
+			shot(page, "groups-05b-stamp-mailing-button.png");
+			page.locator("#groups-stamp-mailing").click();
+			page.waitForURL("**/mailings/batch/**");
+			assertThat(page.locator("#mailing-heading")).containsText("活動団体スタンプ送付");
+			assertThat(page.locator("#mailing-summary")).containsText("抽出済");
+			assertThat(page.locator("#mailing-envelopes")).containsText("G" + group);
+			assertThat(page.locator("#mailing-envelopes")).containsText("基町ふれあいサロン");
+			assertThat(page.locator("#mailing-envelopes")).containsText("730-0011");
+			assertThat(page.locator("#mailing-envelopes vaadin-grid-cell-content").filter(
+					new com.microsoft.playwright.Locator.FilterOptions().setHasText("宛先番号")).first()).isVisible();
+			assertThat(page.locator("#mailing-envelopes vaadin-grid-cell-content").filter(
+					new com.microsoft.playwright.Locator.FilterOptions().setHasText("宛名番号"))).hasCount(0);
+			shot(page, "groups-05c-stamp-mailing-batch-1280.png");
+			page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+					new Page.GetByRoleOptions().setName("除外した対象者")).click();
+			assertThat(page.locator("#mailing-exclusions")).containsText("G" + noPostcode);
+			assertThat(page.locator("#mailing-exclusions")).containsText("郵便番号なし");
+			shot(page, "groups-05d-stamp-mailing-excluded-1280.png");
+			page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+					new Page.GetByRoleOptions().setName("封入物・様式")).click();
+			assertThat(page.locator("#mailing-checklist")).containsText("スタンプ");
+			assertThat(page.locator("#mailing-checklist")).containsText("簡易書留");
+			shot(page, "groups-05e-stamp-mailing-checklist-1280.png");
 		}
 		assertThat(jdbc.sql("select packed_by from group_stamp where number = :n").param("n", stamp.number())
 				.query(String.class).single()).isEqualTo("grp-a");
