@@ -148,6 +148,10 @@ class DeskBrowserIT extends BrowserTest {
 			page.locator("#desk-subject-search input").fill("なかた");
 			page.locator("#desk-subject-search input").press("Enter");
 			page.locator("#desk-link-9900000003").click();
+			// linking sets the caller to 本人 on the server; the select is opened only after that answer, which
+			// would otherwise close it again
+			assertThat(page.locator("#desk-subject-linked")).containsText("中田　一郎");
+			assertThat(page.locator("#desk-caller-kind")).containsText("本人");
 			page.locator("#desk-caller-kind").click();
 			page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("家族")).click();
 			page.locator("#desk-category input").fill("紛失");
