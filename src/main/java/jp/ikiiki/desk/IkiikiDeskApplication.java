@@ -17,13 +17,17 @@ public class IkiikiDeskApplication {
 
 	/**
 	 * The arguments, and for a one-off command (which serves nobody) a web server on a free loopback port, so that it
-	 * never takes the port of the application running beside it (command-line arguments override the environment).
+	 * never takes the port of the application running beside it, no telephony (it must not open a second AMI connection
+	 * to the centre's Asterisk nor start the simulator) and no scheduled reports (it must not make or mail the day's
+	 * report); command-line arguments override the environment. The handover package lists the configuration without
+	 * these ({@code HandoverConfiguration}).
 	 */
 	static String[] commandLine(String[] args) {
 		if (Arrays.stream(args).noneMatch(a -> a.equals(HANDOVER_OPTION) || a.startsWith(HANDOVER_OPTION + "="))) {
 			return args;
 		}
-		return Stream.concat(Arrays.stream(args), Stream.of("--server.port=0", "--server.address=127.0.0.1"))
+		return Stream.concat(Arrays.stream(args), Stream.of("--server.port=0", "--server.address=127.0.0.1",
+				"--ikiiki.telephony.enabled=false", "--ikiiki.reports.scheduled=false"))
 				.toArray(String[]::new);
 	}
 }

@@ -32,6 +32,13 @@ final class HandoverConfiguration {
 			"token", "tokens", "key", "keys", "apikey", "credential", "credentials", "private", "privatekey", "salt",
 			"pepper");
 
+	/**
+	 * What the handover command sets for itself on its command line (no telephony, no scheduled reports: see
+	 * {@code IkiikiDeskApplication.commandLine}): the package lists the configuration the application runs with, so
+	 * these come from the next source.
+	 */
+	private static final Set<String> COMMAND_ONLY = Set.of("ikiiki.telephony.enabled", "ikiiki.reports.scheduled");
+
 	private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/:@\\s]*:)[^@\\s/]*@");
 
 	/** One property as the package lists it. */
@@ -48,7 +55,8 @@ final class HandoverConfiguration {
 				continue;
 			}
 			for (String name : enumerable.getPropertyNames()) {
-				if (!ours(name) || properties.containsKey(name)) {
+				if (!ours(name) || properties.containsKey(name)
+						|| "commandLineArgs".equals(source.getName()) && COMMAND_ONLY.contains(name)) {
 					continue;
 				}
 				String value = resolved(environment, source, name);

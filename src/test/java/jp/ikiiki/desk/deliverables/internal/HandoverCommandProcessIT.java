@@ -87,6 +87,8 @@ class HandoverCommandProcessIT {
 			}
 		});
 		assertThat(writtenLog).contains("Handover package written to " + packages.get(0));
+		// a one-off command opens no AMI connection and starts no simulator beside the running centre
+		assertThat(writtenLog).doesNotContain("AMI connection to", "AMI simulator listening");
 		assertNoServerLeft();
 	}
 
