@@ -1,6 +1,6 @@
 package jp.ikiiki.desk.mailings.internal;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +25,7 @@ import jp.ikiiki.desk.shared.Postcodes;
 import jp.ikiiki.desk.shared.JapaneseDates;
 import jp.ikiiki.desk.subjects.MailingSubject;
 import jp.ikiiki.desk.subjects.SubjectRoster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +55,10 @@ class BatchSelection {
 	private final BatchStore store;
 	private final BatchContents contents;
 	private final AuditTrail audit;
+	private final Clock clock;
 
 	BatchSelection(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, SubjectRoster roster,
-			BatchStore store, BatchContents contents, AuditTrail audit) {
+			BatchStore store, BatchContents contents, AuditTrail audit, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -64,6 +66,7 @@ class BatchSelection {
 		this.store = store;
 		this.contents = contents;
 		this.audit = audit;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	BatchSummary select(long batchId, MailingProgress progress, String channel) {
@@ -193,7 +196,7 @@ class BatchSelection {
 		final BatchStore.Batch batch;
 		final MailingProgress progress;
 		/** 発行日 printed on the notices and letters: the day of selection, the same on every envelope of the batch. */
-		final String issueDate = JapaneseDates.toEraKanji(LocalDate.now(JapanTime.ZONE));
+		final String issueDate = JapaneseDates.toEraKanji(JapanTime.today(clock));
 		/** What the keys of this batch are (mailing_envelope.recipient_kind): 宛名番号, or keys a module gave. */
 		final String recipientKind;
 		PreloadedHistory history;
