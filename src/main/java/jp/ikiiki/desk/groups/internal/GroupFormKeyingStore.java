@@ -15,9 +15,7 @@ import jp.ikiiki.desk.groups.GroupForm;
 import jp.ikiiki.desk.groups.GroupFormKind;
 import jp.ikiiki.desk.groups.GroupFormState;
 import jp.ikiiki.desk.groups.GroupsProperties;
-import jp.ikiiki.desk.keying.KeyTables;
-import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.keying.TableKeyingStore;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.shared.NotFoundException;
 import jp.ikiiki.desk.shared.StateConflictException;
@@ -31,19 +29,18 @@ import org.springframework.stereotype.Component;
  * their values until the city approves them.
  */
 @Component
-class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String> {
+class GroupFormKeyingStore extends TableKeyingStore<GroupForm, GroupField, String> {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final JdbcClient jdbc;
-	private final KeyTables<GroupField, String> tables;
 	private final GroupsClock clock;
 	private final GroupsProperties properties;
 	private final GroupRows rows;
 
 	GroupFormKeyingStore(JdbcClient jdbc, GroupsClock clock, GroupsProperties properties, GroupRows rows) {
+		super(jdbc, "group_form", "group_form_key", "group_form_decision", "form_id", GroupField.class, String.class);
 		this.jdbc = jdbc;
-		this.tables = new KeyTables<>(jdbc, "group_form", "group_form_key", "group_form_decision", "form_id", GroupField.class, String.class);
 		this.clock = clock;
 		this.properties = properties;
 		this.rows = rows;
@@ -103,31 +100,6 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 	}
 
 	@Override
-	public void hold(long id, Pass pass, String user, Instant at) {
-		tables.hold(id, pass, user, at);
-	}
-
-	@Override
-	public boolean keyedBy(long id, Pass pass, String user) {
-		return tables.keyedBy(id, pass, user);
-	}
-
-	@Override
-	public Map<GroupField, Keyed<String>> keyed(long id, Pass pass) {
-		return tables.keyed(id, pass);
-	}
-
-	@Override
-	public FieldPair<String> pair(long id, GroupField field) {
-		return tables.pair(id, field);
-	}
-
-	@Override
-	public void save(long id, Pass pass, GroupField field, Keyed<String> keyed) {
-		tables.save(id, pass, field, keyed);
-	}
-
-	@Override
 	public Held<GroupForm> stage(long id, Held<GroupForm> from, Stage to) {
 		GroupFormState target = GroupFormState.of(to);
 		from.document().state().checkStep(id, target);
@@ -159,16 +131,6 @@ class GroupFormKeyingStore implements KeyingStore<GroupForm, GroupField, String>
 			throw new IllegalStateException("values not serialisable", e);
 		}
 		return in(held, GroupFormState.VERIFIED, groupId, today);
-	}
-
-	@Override
-	public void decided(long id, List<Decision<GroupField, String>> decisions, String by, Instant at, String note) {
-		tables.decided(id, decisions, by, at, note);
-	}
-
-	@Override
-	public List<String> keyers(long id, Pass pass) {
-		return tables.keyers(id, pass);
 	}
 
 	/** The verified values of a form, by field ('' for a field left empty). */

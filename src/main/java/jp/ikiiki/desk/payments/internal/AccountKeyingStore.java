@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import jp.ikiiki.desk.keying.KeyTables;
-import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.keying.TableKeyingStore;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.payments.AccountField;
 import jp.ikiiki.desk.payments.AccountForm;
@@ -32,18 +30,17 @@ import org.springframework.stereotype.Component;
  * A form verified becomes the person's account ({@code payee_account}), replacing the one before.
  */
 @Component
-class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, String> {
+class AccountKeyingStore extends TableKeyingStore<AccountForm, AccountField, String> {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountKeyingStore.class);
 
 	private final JdbcClient jdbc;
-	private final KeyTables<AccountField, String> tables;
 	private final PaymentsClock clock;
 	private final BankMaster master;
 
 	AccountKeyingStore(JdbcClient jdbc, PaymentsClock clock, BankMaster master) {
+		super(jdbc, "account_form", "account_form_key", "account_form_decision", "form_id", AccountField.class, String.class);
 		this.jdbc = jdbc;
-		this.tables = new KeyTables<>(jdbc, "account_form", "account_form_key", "account_form_decision", "form_id", AccountField.class, String.class);
 		this.clock = clock;
 		this.master = master;
 	}
@@ -95,31 +92,6 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 		return new Held<>(new AccountForm(f.id(), f.addressNumber(), f.managementNumber(), f.receivedOn(), state,
 				f.faultyReasons(), f.faultyOn(), f.imagePages()), state.stage(), state.label(), h.entryBy(), h.entryTouched(),
 				h.verifyBy(), h.verifyTouched());
-	}
-
-	@Override
-	public void hold(long id, Pass pass, String user, Instant at) {
-		tables.hold(id, pass, user, at);
-	}
-
-	@Override
-	public boolean keyedBy(long id, Pass pass, String user) {
-		return tables.keyedBy(id, pass, user);
-	}
-
-	@Override
-	public Map<AccountField, Keyed<String>> keyed(long id, Pass pass) {
-		return tables.keyed(id, pass);
-	}
-
-	@Override
-	public FieldPair<String> pair(long id, AccountField field) {
-		return tables.pair(id, field);
-	}
-
-	@Override
-	public void save(long id, Pass pass, AccountField field, Keyed<String> keyed) {
-		tables.save(id, pass, field, keyed);
 	}
 
 	@Override
@@ -178,13 +150,4 @@ class AccountKeyingStore implements KeyingStore<AccountForm, AccountField, Strin
 		return in(held, AccountFormState.VERIFIED);
 	}
 
-	@Override
-	public void decided(long id, List<Decision<AccountField, String>> decisions, String by, Instant at, String note) {
-		tables.decided(id, decisions, by, at, note);
-	}
-
-	@Override
-	public List<String> keyers(long id, Pass pass) {
-		return tables.keyers(id, pass);
-	}
 }

@@ -3,9 +3,7 @@ package jp.ikiiki.desk.tally.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.ikiiki.desk.keying.KeyTables;
-import jp.ikiiki.desk.keying.KeyingStore;
-import jp.ikiiki.desk.keying.Pass;
+import jp.ikiiki.desk.keying.TableKeyingStore;
 import jp.ikiiki.desk.keying.Stage;
 import jp.ikiiki.desk.shared.InvalidInputException;
 import jp.ikiiki.desk.tally.BookletState;
@@ -26,12 +24,11 @@ import org.springframework.stereotype.Component;
  * counts written and {@link PointsVerified} published with the subject's year.
  */
 @Component
-class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Integer> {
+class BookletKeyingStore extends TableKeyingStore<BookletSummary, StampField, Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(BookletKeyingStore.class);
 
 	private final JdbcClient jdbc;
-	private final KeyTables<StampField, Integer> tables;
 	private final Booklets booklets;
 	private final YearTotals totals;
 	private final TallyProperties properties;
@@ -40,8 +37,8 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 
 	BookletKeyingStore(JdbcClient jdbc, Booklets booklets, YearTotals totals, TallyProperties properties,
 			TallyClock clock, ApplicationEventPublisher events) {
+		super(jdbc, "booklet", "booklet_key", "booklet_decision", "booklet_id", StampField.class, Integer.class);
 		this.jdbc = jdbc;
-		this.tables = new KeyTables<>(jdbc, "booklet", "booklet_key", "booklet_decision", "booklet_id", StampField.class, Integer.class);
 		this.booklets = booklets;
 		this.totals = totals;
 		this.properties = properties;
@@ -114,31 +111,6 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 	}
 
 	@Override
-	public void hold(long id, Pass pass, String user, Instant at) {
-		tables.hold(id, pass, user, at);
-	}
-
-	@Override
-	public boolean keyedBy(long id, Pass pass, String user) {
-		return tables.keyedBy(id, pass, user);
-	}
-
-	@Override
-	public Map<StampField, Keyed<Integer>> keyed(long id, Pass pass) {
-		return tables.keyed(id, pass);
-	}
-
-	@Override
-	public FieldPair<Integer> pair(long id, StampField field) {
-		return tables.pair(id, field);
-	}
-
-	@Override
-	public void save(long id, Pass pass, StampField field, Keyed<Integer> keyed) {
-		tables.save(id, pass, field, keyed);
-	}
-
-	@Override
 	public Held<BookletSummary> stage(long id, Held<BookletSummary> from, Stage to) {
 		BookletState target = stateOf(to);
 		from.document().state().checkStep(id, target);
@@ -171,13 +143,4 @@ class BookletKeyingStore implements KeyingStore<BookletSummary, StampField, Inte
 		return in(held, BookletState.VERIFIED);
 	}
 
-	@Override
-	public void decided(long id, List<Decision<StampField, Integer>> decisions, String by, Instant at, String note) {
-		tables.decided(id, decisions, by, at, note);
-	}
-
-	@Override
-	public List<String> keyers(long id, Pass pass) {
-		return tables.keyers(id, pass);
-	}
 }

@@ -9,15 +9,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import jp.ikiiki.desk.keying.KeyingStore.Decision;
-import jp.ikiiki.desk.keying.KeyingStore.FieldPair;
-import jp.ikiiki.desk.keying.KeyingStore.Keyed;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The part of a {@link KeyingStore} that is the same for every document kind: the pass holders on the document's row,
- * the keyed values and the decisions. Every kind keeps them in tables of one shape, named after the kind:
+ * A {@link KeyingStore} over tables: the part that is the same for every document kind — the pass holders on the
+ * document's row, the keyed values and the decisions — is written here once; a kind's store extends it with its
+ * fields, its document, its stages and what verifying writes. Every kind keeps them in tables of one shape, named after the kind:
  * <ul>
  * <li>the document table has {@code entry_by}, {@code entry_touched_at}, {@code verify_by}, {@code verify_touched_at};
  * <li>the key table has {@code (<document column>, pass, field, value, first_value, status, keyed_by, keyed_at)} with
@@ -26,13 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * decided_at, note)}.
  * </ul>
  * A field is stored as its enum ordinal (the keying order), a value as the column type of {@code V} (text or integer).
- * Not a bean: each store makes its own, with its table names (constants of the code, checked to be plain names).
- * Every method runs in the caller's transaction.
+ * The table names are constants of the subclass (checked to be plain names). Every method runs in the caller's
+ * transaction.
  *
+ * @param <D> the document as its module describes it
  * @param <F> the kind's field enum
  * @param <V> a value: {@link String} or {@link Integer}
  */
-public final class KeyTables<F extends Enum<F>, V> {
+public abstract class TableKeyingStore<D, F extends Enum<F>, V> implements KeyingStore<D, F, V> {
 
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -51,7 +50,7 @@ public final class KeyTables<F extends Enum<F>, V> {
 	 * @param decisions      its decision table (e.g. {@code booklet_decision})
 	 * @param documentColumn the column of the key and decision tables naming the document (e.g. {@code booklet_id})
 	 */
-	public KeyTables(JdbcClient jdbc, String documents, String keys, String decisions, String documentColumn,
+	protected TableKeyingStore(JdbcClient jdbc, String documents, String keys, String decisions, String documentColumn,
 			Class<F> fieldType, Class<V> valueType) {
 		for (String name : List.of(documents, keys, decisions, documentColumn)) {
 			if (!NAME.matcher(name).matches()) {
@@ -71,23 +70,23 @@ public final class KeyTables<F extends Enum<F>, V> {
 		this.fields = fieldType.getEnumConstants();
 	}
 
-	/** {@link KeyingStore#hold}. */
-	public void hold(long id, Pass pass, String user, Instant at) {
+	@Override
+	public final void hold(long id, Pass pass, String user, Instant at) {
 		String column = pass == Pass.ENTRY ? "entry" : "verify";
 		jdbc.sql("update " + documents + " set " + column + "_by = :me, " + column + "_touched_at = :now where id = :id")
 				.param("me", user).param("now", at(at)).param("id", id).update();
 	}
 
-	/** {@link KeyingStore#keyedBy}. */
-	public boolean keyedBy(long id, Pass pass, String user) {
+	@Override
+	public final boolean keyedBy(long id, Pass pass, String user) {
 		return jdbc.sql("select exists (select 1 from " + keys + " where " + document + " = :id and keyed_by = :u"
 				+ (pass == null ? "" : " and pass = :pass") + ")")
 				.param("id", id).param("u", user).param("pass", pass == null ? "" : pass.name())
 				.query(Boolean.class).single();
 	}
 
-	/** {@link KeyingStore#keyed}. */
-	public Map<F, Keyed<V>> keyed(long id, Pass pass) {
+	@Override
+	public final Map<F, Keyed<V>> keyed(long id, Pass pass) {
 		var keyed = new EnumMap<F, Keyed<V>>(fieldType);
 		jdbc.sql("select field, value, first_value, status, keyed_by, keyed_at from " + keys + " where " + document
 				+ " = :id and pass = :pass")
@@ -96,8 +95,8 @@ public final class KeyTables<F extends Enum<F>, V> {
 		return keyed;
 	}
 
-	/** {@link KeyingStore#pair}. */
-	public FieldPair<V> pair(long id, F field) {
+	@Override
+	public final FieldPair<V> pair(long id, F field) {
 		return jdbc.sql("select e.value as entry, v.value, v.first_value, v.status, v.keyed_by, v.keyed_at from " + keys
 				+ " e left join " + keys + " v on v." + document + " = e." + document
 				+ " and v.field = e.field and v.pass = 'VERIFY' where e." + document
@@ -108,8 +107,8 @@ public final class KeyTables<F extends Enum<F>, V> {
 				.optional().orElse(new FieldPair<>(null, null));
 	}
 
-	/** {@link KeyingStore#save}. */
-	public void save(long id, Pass pass, F field, Keyed<V> keyed) {
+	@Override
+	public final void save(long id, Pass pass, F field, Keyed<V> keyed) {
 		jdbc.sql("insert into " + keys + " (" + document + ", pass, field, value, first_value, status, keyed_by, keyed_at)"
 				+ " values (:id, :pass, :field, :value, :first, :status, :by, :at)"
 				+ " on conflict (" + document + ", pass, field) do update set value = excluded.value,"
@@ -120,8 +119,8 @@ public final class KeyTables<F extends Enum<F>, V> {
 				.param("at", at(keyed.at())).update();
 	}
 
-	/** {@link KeyingStore#decided}. */
-	public void decided(long id, List<Decision<F, V>> decided, String by, Instant at, String note) {
+	@Override
+	public final void decided(long id, List<Decision<F, V>> decided, String by, Instant at, String note) {
 		for (Decision<F, V> d : decided) {
 			jdbc.sql("insert into " + decisions + " (" + document + ", field, entry_value, verify_value, decided_value,"
 					+ " decided_by, decided_at, note) values (:id, :f, :e, :v, :d, :by, :at, :note)")
@@ -131,8 +130,8 @@ public final class KeyTables<F extends Enum<F>, V> {
 		}
 	}
 
-	/** {@link KeyingStore#keyers}. */
-	public List<String> keyers(long id, Pass pass) {
+	@Override
+	public final List<String> keyers(long id, Pass pass) {
 		return jdbc.sql("select distinct keyed_by from " + keys + " where " + document
 				+ " = :id and pass = :p order by keyed_by").param("id", id).param("p", pass.name())
 				.query(String.class).list();
