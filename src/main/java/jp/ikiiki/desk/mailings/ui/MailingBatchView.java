@@ -71,6 +71,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 	private final Button dispatch = new Button();
 	private final Button cancelBatch = new Button();
 	private final TabSheet tabs = new TabSheet();
+	private Tab exclusionsTab;
 	private final EnvelopeList envelopes;
 	private final ExclusionList exclusions;
 	private final Grid<UnprintableText> undecided = new Grid<>(UnprintableText.class, false);
@@ -167,7 +168,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		tabs.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
 		tabs.getStyle().set("--lumo-space-m", "var(--lumo-space-s)");
 		tabs.add(getTranslation("mailings.tab.envelopes"), envelopes);
-		tabs.add(getTranslation("mailings.tab.exclusions"), exclusions);
+		exclusionsTab = tabs.add(getTranslation("mailings.tab.exclusions"), exclusions);
 
 		undecided.setId("mailing-undecided");
 		undecided.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -251,6 +252,7 @@ class MailingBatchView extends VerticalLayout implements HasUrlParameter<Long>, 
 		boolean subjects = kind == null || kind.audience().subjects();
 		envelopes.show(batchId, kind == null ? 0 : kind.enclosures().size(), subjects);
 		exclusions.show(batchId, subjects);
+		exclusionsTab.setLabel(getTranslation(subjects ? "mailings.tab.exclusions" : "mailings.tab.exclusions.recipients"));
 		downloads.removeAll();
 		downloads.add(Downloads.link(getTranslation("mailings.postage.xlsx"), "mailing-postage-xlsx",
 				() -> mailings.postageXlsx(batchId, CHANNEL)));

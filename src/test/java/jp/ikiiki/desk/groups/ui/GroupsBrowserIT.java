@@ -209,7 +209,7 @@ class GroupsBrowserIT extends BrowserTest {
 					new com.microsoft.playwright.Locator.FilterOptions().setHasText("宛名番号"))).hasCount(0);
 			shot(page, "groups-05c-stamp-mailing-batch-1280.png");
 			page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
-					new Page.GetByRoleOptions().setName("除外した対象者")).click();
+					new Page.GetByRoleOptions().setName("除外した宛先")).click();
 			assertThat(page.locator("#mailing-exclusions")).containsText("G" + noPostcode);
 			assertThat(page.locator("#mailing-exclusions")).containsText("郵便番号なし");
 			shot(page, "groups-05d-stamp-mailing-excluded-1280.png");
