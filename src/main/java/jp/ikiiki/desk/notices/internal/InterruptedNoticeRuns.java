@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is audited. Nothing else of it stands: the booklets it took and its result are written in one transaction at its
  * end, which never committed, so the next run takes the same booklets.
  * <p>
- * A {@code RUNNING} run may be another node's, still going: a run holds its {@link RunLock} for as long as it works,
+ * A {@code RUNNING} run may be another node's, still going: a run holds its liveness lock
+ * ({@link NoticeRunService#LOCK_CLASS}) for as long as it works,
  * so a run is closed only when that lock can be taken here (in the transaction that marks it: the run cannot finish in
  * between). Runs at start-up, when every bean is ready but before the web server (no run of this node can have begun),
  * and before a new run of a year is registered, so that a run whose node never came back does not block its year.
@@ -74,7 +75,7 @@ class InterruptedNoticeRuns implements SmartInitializingSingleton {
 		for (long id : running) {
 			Orphan orphan = transaction.execute(tx -> {
 				boolean free = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:c, :id)")
-						.param("c", RunLock.CLASS_ID).param("id", Math.toIntExact(id)).query(Boolean.class).single());
+						.param("c", NoticeRunService.LOCK_CLASS).param("id", Math.toIntExact(id)).query(Boolean.class).single());
 				if (!free) {
 					return null; // the run works (on this node or another)
 				}

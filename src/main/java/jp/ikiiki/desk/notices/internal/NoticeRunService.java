@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import jp.ikiiki.desk.audit.AuditAction;
 import jp.ikiiki.desk.audit.AuditTrail;
 import jp.ikiiki.desk.mailings.BatchCancelled;
@@ -28,6 +27,7 @@ import jp.ikiiki.desk.notices.NoticeRunResult;
 import jp.ikiiki.desk.notices.NoticeRunSummary;
 import jp.ikiiki.desk.notices.NoticeRuns;
 import jp.ikiiki.desk.notices.NoticesProperties;
+import jp.ikiiki.desk.platform.cluster.JobLocks;
 import jp.ikiiki.desk.platform.web.SafeThrowables;
 import jp.ikiiki.desk.progress.ProgressRecords;
 import jp.ikiiki.desk.shared.CurrentUser;
@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notice runs (第8章1–4) in the background. A run is checked and registered in the request (one per year, month and
- * half; runs of one year one at a time: they take from the same booklets), its liveness lock taken ({@link RunLock}),
+ * half; runs of one year one at a time: they take from the same booklets), its liveness lock taken ({@link JobLocks}, class {@link #LOCK_CLASS}),
  * then its work ({@link NoticeRunWork}) handed to {@link NoticeRunLauncher}; progress goes to the run's row
  * ({@link RunProgress}) and to the subscribed screens. A failure on the way withdraws the batches made and leaves the
  * run FAILED with the reason, to be run again; a run whose node stopped is closed the same way by
@@ -67,7 +67,7 @@ class NoticeRunService implements NoticeRuns {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
-	private final DataSource dataSource;
+	private final JobLocks locks;
 	private final PointTotals totals;
 	private final BusinessYears years;
 	private final Mailings mailings;
@@ -77,14 +77,17 @@ class NoticeRunService implements NoticeRuns {
 	private final NoticeRunWork work;
 	private final NoticeRunLauncher launcher;
 	private final InterruptedNoticeRuns interrupted;
+	/** The advisory lock class of notice runs (the key is the run id). */
+	static final int LOCK_CLASS = 7402;
+
 	private final List<Consumer<NoticeRunSummary>> listeners = new CopyOnWriteArrayList<>();
 
-	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, PointTotals totals,
+	NoticeRunService(JdbcClient jdbc, TransactionTemplate tx, JobLocks locks, PointTotals totals,
 			BusinessYears years, Mailings mailings, AuditTrail audit, NoticesProperties properties,
 			ProgressRecords progress, NoticeRunWork work, NoticeRunLauncher launcher, InterruptedNoticeRuns interrupted) {
 		this.jdbc = jdbc;
 		this.tx = tx;
-		this.dataSource = dataSource;
+		this.locks = locks;
 		this.totals = totals;
 		this.years = years;
 		this.mailings = mailings;
@@ -118,7 +121,11 @@ class NoticeRunService implements NoticeRuns {
 		// a run of the year whose node stopped no longer blocks the year
 		interrupted.closeOrphans(request.businessYear());
 		long runId = jdbc.sql("select nextval(pg_get_serial_sequence('notice_run', 'id'))").query(Long.class).single();
-		RunLock lock = RunLock.take(dataSource, runId);
+		// the run's liveness: held for as long as it works, released by the server whenever its session ends, so that a
+		// RUNNING run whose lock is free is an orphan (InterruptedNoticeRuns); taken before the row is written, so that
+		// no sweep mistakes a run being registered for one
+		JobLocks.Held lock = locks.tryLock(LOCK_CLASS, Math.toIntExact(runId), "notice run " + runId)
+				.orElseThrow(() -> new IllegalStateException("the lock of a new notice run is held"));
 		try {
 			register(runId, request, today);
 		} catch (RuntimeException e) {
@@ -163,7 +170,7 @@ class NoticeRunService implements NoticeRuns {
 
 	/** The run's thread: the work, and on failure the batches withdrawn and the run FAILED; then its audit. */
 	private void execute(long runId, BusinessYear year, NoticeRunRequest request, LocalDate today, String channel,
-			RunLock lock) {
+			JobLocks.Held lock) {
 		List<Long> batches = new ArrayList<>();
 		NoticeRunResult result;
 		// the lock is held until the run is DONE or marked FAILED: no sweep may take it for an orphan before
